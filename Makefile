@@ -1,0 +1,20 @@
+# The two commands of the README: `make demo` (set up + main job) and `make test` (set up + tests).
+# `setup` is idempotent: it installs what is missing and verifies what is there.
+UV_VERSION := 0.13.9
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+
+.PHONY: setup demo test
+
+setup:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install -q "uv==$(UV_VERSION)"
+	$(UV) sync --frozen
+	@command -v mvn >/dev/null 2>&1 || { echo "installing Maven (fetches the Neo4j jars once)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null; }
+	$(UV) run --frozen policykg neo4j install
+
+demo: setup
+	$(UV) run --frozen policykg demo
+
+test: setup
+	$(UV) run --frozen pytest

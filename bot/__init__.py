@@ -1,0 +1,1 @@
+"""Bot: Korean question answering with sentence-level citations."""

@@ -1,0 +1,1 @@
+"""Ingest: Korean news articles to RDF facts with sentence-level provenance."""

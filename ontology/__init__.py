@@ -1,0 +1,1 @@
+"""The policykg ontology: the one source of truth for the schema."""

@@ -1,0 +1,25 @@
+"""One root exception with narrow subclasses; each carries the CLI exit code it maps to."""
+
+from __future__ import annotations
+
+
+class PolicyKGError(Exception):
+    """Root of every error policykg raises on purpose. Unexpected ones are bugs (exit 3)."""
+
+    exit_code = 3
+
+
+class UserError(PolicyKGError):
+    """The request cannot be done as asked (bad argument, bad input file, write in a read-only console)."""
+
+    exit_code = 1
+
+
+class EnvironmentProblem(PolicyKGError):
+    """Something outside policykg is missing or broken: Java, Maven, the Neo4j server, a port."""
+
+    exit_code = 2
+
+
+class Neo4jUnavailable(EnvironmentProblem):
+    """The Neo4j server is not running, not reachable, or refused the credentials."""

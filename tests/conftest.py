@@ -1,0 +1,42 @@
+"""Shared fixtures: one real managed Neo4j per test session, in its own temporary home."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from policykg.graph.server import USERNAME, ManagedNeo4j
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+# Small enough that two test servers fit beside the models on a 2-core / 24 GiB machine.
+TEST_HEAP, TEST_PAGECACHE = "1g", "256m"
+
+
+@pytest.fixture(autouse=True)
+def _no_external_neo4j(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never talk to a server the developer happens to have configured."""
+    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "POLICYKG_BOLT_PORT"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def neo4j_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("policykg-home")
+
+
+@pytest.fixture(scope="session")
+def managed_neo4j(neo4j_home: Path) -> Iterator[ManagedNeo4j]:
+    server = ManagedNeo4j(neo4j_home, heap=TEST_HEAP, pagecache=TEST_PAGECACHE)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def driver(managed_neo4j: ManagedNeo4j) -> Iterator[neo4j.Driver]:
+    assert managed_neo4j.uri
+    with neo4j.GraphDatabase.driver(managed_neo4j.uri, auth=(USERNAME, managed_neo4j.password())) as drv:
+        yield drv

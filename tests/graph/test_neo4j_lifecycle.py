@@ -1,0 +1,91 @@
+"""Start, stop, restart, crash and port conflicts of a managed Neo4j in a home of its own."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from policykg.errors import EnvironmentProblem
+from policykg.graph.server import USERNAME, ManagedNeo4j
+from tests.conftest import TEST_HEAP, TEST_PAGECACHE
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ManagedNeo4j]:
+    srv = ManagedNeo4j(tmp_path_factory.mktemp("lifecycle-home"), heap=TEST_HEAP, pagecache=TEST_PAGECACHE)
+    yield srv
+    srv.stop()
+
+
+def _count_markers(srv: ManagedNeo4j) -> int:
+    with neo4j.GraphDatabase.driver(srv.uri, auth=(USERNAME, srv.password())) as drv:
+        records, _, _ = drv.execute_query("MATCH (m:LifecycleMarker) RETURN count(m) AS n")
+    return int(records[0]["n"])
+
+
+def test_status_before_first_start_says_not_running(server: ManagedNeo4j) -> None:
+    status = server.status()
+    assert not status.running and status.pid is None
+
+
+def test_data_survives_a_clean_restart(server: ManagedNeo4j) -> None:
+    server.start()
+    with neo4j.GraphDatabase.driver(server.uri, auth=(USERNAME, server.password())) as drv:
+        drv.execute_query("CREATE (:LifecycleMarker {name: '재시작 확인'})")
+    port = server.port
+    stopped = server.stop()
+    assert not stopped.running and not server.status().running
+    assert not server.pid_file.exists()
+    server.start()
+    assert server.port == port, "the port chosen at first start is kept"
+    assert _count_markers(server) == 1
+
+
+def test_stop_when_stopped_is_harmless(server: ManagedNeo4j) -> None:
+    server.stop()
+    assert "was not running" in server.stop().note
+
+
+def test_crashed_server_is_detected_and_restart_recovers(server: ManagedNeo4j) -> None:
+    server.start()
+    pid = server.running_pid()
+    assert pid
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while server.running_pid() is not None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    # The pid file is left behind by the crash; status must see through it.
+    status = server.status()
+    assert not status.running
+    assert "stale pid file" in status.note
+    assert server.start().running
+    assert _count_markers(server) == 1, "data committed before the crash is recovered"
+
+
+def test_taken_port_is_reported_clearly(server: ManagedNeo4j) -> None:
+    server.stop()
+    port = server.port
+    assert port
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as squatter:
+        squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        squatter.bind(("127.0.0.1", port))
+        squatter.listen(1)
+        with pytest.raises(EnvironmentProblem, match=f"port {port}.*taken by another process"):
+            server.start()
+    assert not server.status().running
+
+
+def test_two_homes_never_share_a_database(server: ManagedNeo4j, managed_neo4j: ManagedNeo4j) -> None:
+    server.start()
+    assert server.port != managed_neo4j.port
+    with neo4j.GraphDatabase.driver(managed_neo4j.uri, auth=(USERNAME, managed_neo4j.password())) as drv:
+        records, _, _ = drv.execute_query("MATCH (m:LifecycleMarker) RETURN count(m) AS n")
+    assert records[0]["n"] == 0
+    assert Path(server.home) != Path(managed_neo4j.home)
