@@ -23,3 +23,7 @@ class EnvironmentProblem(PolicyKGError):
 
 class Neo4jUnavailable(EnvironmentProblem):
     """The Neo4j server is not running, not reachable, or refused the credentials."""
+
+
+class BadArticle(UserError):
+    """One input file cannot be ingested; the message is the one-line reason. The batch goes on."""

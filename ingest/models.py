@@ -1,0 +1,86 @@
+"""The models ingest hands from stage to stage. Offsets are Python string indices (code points)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded input file."""
+
+    path: Path
+    source_id: str      # the file stem; every citation names it
+    text: str
+    encoding: str
+    content_hash: str   # sha256 of the file's bytes
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-like piece of the page, before it is kept as body or skipped."""
+
+    text: str
+    origin: int | None  # offset of `text` in the decoded source, when it occurs there verbatim
+    container: int      # blocks split only by <br> share a container
+
+
+@dataclass(frozen=True)
+class Skipped:
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    source_id: str
+    path: Path
+    title: str
+    body: str
+    content_hash: str
+    encoding: str
+    published: date | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    how: dict[str, str] = field(default_factory=dict)   # metadata field → how it was found
+    # (body start, body end, offset in the decoded source or None): the map back to the original text
+    origin_map: tuple[tuple[int, int, int | None], ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Value:
+    """A normalised number from text: money, count, percentage or measure."""
+
+    kind: str                 # money | count | percent | quantity
+    value: Decimal | None     # None only for vague figures (수백억 원)
+    unit: str                 # KRW, USD, 장, 개, 팀, 명, %, FLOP …
+    qualifier: str            # exact | approx | at_most | at_least | vague
+    surface: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date or interval from text, resolved against the publication date where relative."""
+
+    begin: date | None
+    end: date | None
+    qualifier: str            # exact | at_most | at_least
+    surface: str
+    start: int
+    end_offset: int
+    resolution: str           # how it was resolved, e.g. "올해 relative to 2025-11-30"

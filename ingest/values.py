@@ -1,0 +1,119 @@
+"""Korean numbers with units → exact Decimals: money ('1조 8000억 원', '약 134억원', '최대 20억 원'), counts
+('GPU 1만 장', '200여 명'), percentages ('95% 이상') and powers ('10의 26승 플롭스')."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from policykg.ingest.models import Value
+
+_SMALL = r"\d[\d,]*(?:\.\d+)?(?:\s*[천백십])?"
+_NUMBER = (rf"(?:(?P<jo>{_SMALL})\s*조)?(?:\s*(?P<eok>{_SMALL})\s*억)?(?:\s*(?P<man>{_SMALL})\s*만)?"
+           rf"(?:\s*(?P<rest>{_SMALL})(?![\d조억만]))?")
+_PREFIX = r"(?:(?P<pre>약|대략|최대|최소|최고|총|연간|연|매년|각각)\s*)?"
+_CURRENCIES = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY"}
+_COUNTERS = ("개국", "개사", "개소", "개월", "장", "개", "팀", "명", "곳", "건", "대", "종", "회", "배", "편", "기", "석")
+_SUFFIX = r"(?:\s*(?P<post>이상|이하|미만|초과|안팎|가량|정도|내외|수준|남짓|규모|상당))?"
+_VALUE = re.compile(
+    _PREFIX + r"(?<![\d.,])(?=\d)" + _NUMBER + r"(?P<about>여|여만|여억)?" +
+    r"(?:\s*(?P<cur>원|달러|유로|엔|위안)|\s*(?P<pct>%|퍼센트)|\s*(?P<cnt>" + "|".join(_COUNTERS) + r")(?:\s+(?P<noun>팀|기업|기관|사|곳))?)?"
+    + _SUFFIX
+)
+_VAGUE = re.compile(r"(?P<pre>수)(?P<mag>십|백|천)?(?P<unit>조|억|만)\s*(?P<cur>원|달러)")
+_POWER = re.compile(r"10의\s*(?P<exp>\d+)\s*승\s*(?P<unit>플롭스|FLOPs?|플롭)" + _SUFFIX)
+_SMALL_UNITS = {"천": 1000, "백": 100, "십": 10}
+_BIG_UNITS = {"jo": 10**12, "eok": 10**8, "man": 10**4, "rest": 1}
+_QUALIFIERS = {"약": "approx", "대략": "approx", "최대": "at_most", "최고": "at_most", "최소": "at_least",
+               "이상": "at_least", "초과": "at_least", "이하": "at_most", "미만": "at_most", "안팎": "approx",
+               "가량": "approx", "정도": "approx", "내외": "approx", "수준": "approx", "남짓": "approx", "상당": "approx"}
+
+
+def _small(text: str) -> Decimal:
+    text = text.replace(",", "").replace(" ", "")
+    multiplier = _SMALL_UNITS.get(text[-1], 1)
+    return Decimal(text.rstrip("천백십")) * multiplier
+
+
+def exact(value: Decimal) -> Decimal:
+    """An integral value without exponent or trailing '.0' (9.9조 is 9900000000000, not 9.9E+12)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def korean_number(match: re.Match[str]) -> Decimal | None:
+    parts = {k: match[k] for k in _BIG_UNITS if match[k]}
+    if not parts:
+        return None
+    return exact(sum((_small(v) * _BIG_UNITS[k] for k, v in parts.items()), Decimal(0)))
+
+
+def _qualifier(pre: str | None, post: str | None, about: str | None) -> str:
+    # A bound after the number wins ('최대 1000장 이상' is at least 1000); '200여 명' is approximate.
+    if post in _QUALIFIERS:
+        return _QUALIFIERS[post]
+    if about:
+        return "approx"
+    return _QUALIFIERS.get(pre or "", "exact")
+
+
+def _kind_and_unit(m: re.Match[str]) -> tuple[str, str] | None:
+    if m["cur"]:
+        return "money", _CURRENCIES[m["cur"]]
+    if m["pct"]:
+        return "percent", "%"
+    if m["cnt"]:
+        noun = m["noun"]
+        return "count", noun if m["cnt"] == "개" and noun in ("팀", "곳") else m["cnt"]
+    if m["jo"] or m["eok"]:  # '9.9조', '3천억' name won by default in policy news
+        return "money", "KRW"
+    return None
+
+
+def _clip(text: str, m: re.Match[str]) -> tuple[int, int]:
+    start = m.start("pre") if m["pre"] else m.start("jo") if m["jo"] else m.start()
+    end = m.end()
+    if m["post"] == "규모":  # '2000억 원 규모' says nothing about bounds; keep it out of the surface
+        end = m.start("post")
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return start, end
+
+
+def find_values(text: str) -> list[Value]:
+    """Every money, count, percentage and power-of-ten value in `text`, in order."""
+    values: list[Value] = []
+    for m in _VALUE.finditer(text):
+        number, kind_unit = korean_number(m), _kind_and_unit(m)
+        if number is None or kind_unit is None:
+            continue
+        if m["about"] in ("여만", "여억"):  # '3여만' is unusual but '200여 명' is not; only the plain form counts
+            continue
+        start, end = _clip(text, m)
+        pre = m["pre"] if m["pre"] not in ("총", "연간", "연", "매년", "각각") else None
+        values.append(Value(kind_unit[0], number, kind_unit[1], _qualifier(pre, m["post"], m["about"]),
+                            text[start:end], start, end))
+    for m in _VAGUE.finditer(text):
+        values.append(Value("money", None, _CURRENCIES[m["cur"]], "vague", m.group(), m.start(), m.end()))
+    for m in _POWER.finditer(text):
+        # Compute figures in AI policy are regulatory thresholds ('10의 26승 플롭스' of training compute and up).
+        q = _QUALIFIERS.get(m["post"] or "", "at_least")
+        end = m.end() if m["post"] != "규모" else m.start("post")
+        values.append(Value("quantity", Decimal(10) ** int(m["exp"]), "FLOP", q, text[m.start():end], m.start(), end))
+    values.sort(key=lambda v: v.start)
+    return _drop_overlaps(values)
+
+
+def _drop_overlaps(values: list[Value]) -> list[Value]:
+    kept: list[Value] = []
+    for v in values:
+        if kept and v.start < kept[-1].end:
+            if v.end - v.start > kept[-1].end - kept[-1].start:
+                kept[-1] = v
+            continue
+        kept.append(v)
+    return kept
+
+
+def parse_value(text: str) -> Value | None:
+    found = find_values(text)
+    return found[0] if found else None
