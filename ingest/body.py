@@ -31,6 +31,7 @@ _REPORTER = re.compile(r"^(?:[가-힣]{2,4}\s*(?:선임|수석|전문|객원)?\s
 _PHOTO = re.compile(r"[(\[/]\s*(?:사진|그래픽|자료|영상)\s*[=:]|사진\s*제공|/\s*[가-힣]{2,4}\s*기자\s*$|\[사진")
 _IMAGE_LINE = re.compile(r"^(?:!\[.*\]\(.*\)|https?://\S+|\d{12,}|`{3}.*|\[?\s*사진\s*=?.*\]?)$")
 _SENTENCE_END = re.compile(r"(?:[.!?。]|다|요)[\"'”’」』)\]]*$")
+_BULLET = re.compile(r"^\s*(?:[-•·▶▷■□◆◇※]|\d+\.)\s+")
 _BYLINE_PREFIX = re.compile(r"^\s*(?:\[[^\]]{2,40}기자\]|\([^)]{2,30}=[^)]{0,20}\)\s*[가-힣]{2,4}\s*기자\s*=)\s*")
 
 
@@ -93,12 +94,31 @@ def strip_byline(block: Block) -> Block:
     return Block(block.text[match.end():], origin, block.container)
 
 
+def _headline_lists(blocks: list[Block]) -> set[int]:
+    """Indices of runs of three or more short bullet lines: lists of other stories' headlines."""
+    marked: set[int] = set()
+    run: list[int] = []
+    for index, block in enumerate([*blocks, Block("", None, -1)]):
+        if _BULLET.match(block.text) and len(block.text) < 100:
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            marked.update(run)
+        run = []
+    return marked
+
+
 def split_body(blocks: list[Block]) -> BodySplit:
     kept: list[Block] = []
     skipped: list[Skipped] = []
     ended = False
     seen: set[str] = set()
-    for index, block in enumerate(_merge_broken(blocks)):
+    blocks = _merge_broken(blocks)
+    lists = _headline_lists(blocks)
+    for index, block in enumerate(blocks):
+        if index in lists:
+            skipped.append(Skipped(block.text, "list of headlines"))
+            continue
         reason = "after the article's end (related headlines, comments)" if ended else _reason(block, index)
         if reason in ("copyright line", "related headlines or comments"):
             ended = True

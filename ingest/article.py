@@ -1,0 +1,38 @@
+"""One decoded file → an Article: blocks, body, metadata and the map back to the original text."""
+
+from __future__ import annotations
+
+from policykg.errors import BadArticle
+from policykg.ingest.blocks import split_page
+from policykg.ingest.body import split_body
+from policykg.ingest.metadata import extract_metadata
+from policykg.ingest.models import Article, SourceText
+
+
+def build_article(source: SourceText) -> Article:
+    page = split_page(source.text)
+    split = split_body(page.blocks)
+    if not split.kept:
+        if page.truncated_html:
+            raise BadArticle("truncated HTML: the page ends before its closing tags and holds no complete sentence")
+        reasons = sorted({s.reason for s in split.skipped})
+        raise BadArticle(f"no article body: only {', '.join(reasons) or 'nothing'}")
+    body_parts, origin_map, offset = [], [], 0
+    for block in split.kept:
+        body_parts.append(block.text)
+        origin_map.append((offset, offset + len(block.text), block.origin))
+        offset += len(block.text) + 1
+    body = "\n".join(body_parts)
+    first_kept = split.kept[0].text
+    headings = [s.text for s in split.skipped if s.reason == "heading or fragment without a sentence"]
+    before_body = [h for h in headings if source.text.find(h) < source.text.find(first_kept)]
+    meta = extract_metadata(page, body_parts[0], before_body)
+    how = dict(meta.how)
+    if page.truncated_html:
+        how["warning"] = "truncated HTML: the page ends before its closing tags"
+    return Article(
+        source_id=source.source_id, path=source.path, title=meta.title, body=body,
+        content_hash=source.content_hash, encoding=source.encoding, published=meta.published,
+        publisher=meta.publisher, author=meta.author, url=meta.url, how=how,
+        origin_map=tuple(origin_map), skipped=tuple(split.skipped),
+    )
