@@ -84,3 +84,28 @@ class DateSpan:
     start: int
     end_offset: int
     resolution: str           # how it was resolved, e.g. "올해 relative to 2025-11-30"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity in the body, resolved to a stable IRI."""
+
+    text: str
+    start: int
+    end: int
+    iri: str
+    cls: str          # local name of the ontology class (Ministry, Company, Programme, Person …)
+    name: str         # canonical name
+    sentence: int
+    via: str          # registry | quoted | suffix | person-title | coreference
+
+
+@dataclass(frozen=True)
+class PostMention:
+    """'김유원 네이버클라우드 대표': a person, the post as written, and the organisation when named."""
+
+    person: Mention
+    post: str
+    organization: Mention | None
+    start: int
+    end: int

@@ -1,0 +1,203 @@
+"""Entities in the body: registry names and aliases over Kiwi token windows, quoted and suffixed names of
+programmes, laws and events, and people by the titles they carry. Each mention resolves to a stable IRI:
+a registry IRI when the registry knows the name, else one derived from the canonical name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from policykg.ingest.models import Mention, PostMention, Sentence
+from policykg.ingest.sentences import kiwi
+from policykg.ontology.registry import name_key, registry
+from policykg.ontology.schema import ID_NS
+
+MAX_WINDOW = 8
+_NAME_TAGS = {"NNP", "NNG", "SL", "SN", "SH", "XPN", "XSN", "SP", "SO"}
+_QUOTED = re.compile(r"['‘\"“「『]([^'’\"”」』]{2,50})['’\"”」』]")
+_PROGRAMME_SUFFIX = re.compile(r"\s*(사업|프로젝트|펀드|지원사업)")
+_PROGRAMME_WORDS = ("사업", "프로젝트", "펀드", "챌린지", "바우처", "플랫폼")
+_EVENT_WORDS = ("인사회", "포럼", "컨퍼런스", "콘퍼런스", "간담회", "설명회", "박람회", "엑스포", "토론회", "세미나", "대회", "회의")
+_LAW = re.compile(r"(?<![가-힣A-Za-z])((?:[가-힣A-Za-z]+\s?){0,4}[가-힣A-Za-z]*(?:기본법|특별법|진흥법|제한법|보호법|사업법|관리법|촉진법|개정안|법률))(?![가-힣])")
+SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌")
+TITLES = ("부총리 겸 과학기술정보통신부 장관", "최고기술책임자", "최고경영자", "최고운영책임자", "상근부회장", "대표이사", "부총리",
+          "장관", "차관", "실장", "국장", "과장", "청장", "처장", "위원장", "이사장", "원장", "센터장", "소장", "본부장", "단장",
+          "대표", "회장", "부회장", "사장", "부사장", "전무", "상무", "이사", "교수", "의원", "대통령", "총리", "대변인",
+          "CEO", "CTO", "COO", "CFO", "연구원", "책임연구원", "팀장")
+_TITLE = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
+_PERSON_POST = re.compile(
+    r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})\s+(?P<middle>(?:[^\s\"“”'‘’.,]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,3}?)"
+    r"(?P<title>(?:(?:" + _TITLE + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s)?(?:" + _TITLE + r"))(?:\s*\([A-Za-z]{2,5}\))?(?=[은는이가을를의와과,\s]|$)")
+_SHORT_REF = re.compile(r"(?<![가-힣])(?P<surname>[가-힣])\s+(?P<title>" + _TITLE + r")(?=[은는이가을를의와과,\s])")
+_NOT_NAMES = {"정부", "업계", "한국", "관계", "관계자", "정예", "국내", "해외", "이날", "당시", "이번", "기업", "지난", "올해",
+              "전문", "주요", "대한", "민간", "공공", "최근", "현재", "특히"}
+
+
+def slug(name: str) -> str:
+    return quote(re.sub(r"\s+", "_", name.strip()), safe="_·-")
+
+
+def mint_iri(kind: str, name: str) -> str:
+    """A stable IRI derived from the canonical name: the same name in two articles is one node."""
+    return f"{ID_NS}{kind}/{slug(name)}"
+
+
+_KIND = {"Person": "person", "Programme": "programme", "Law": "law", "Event": "event", "Conference": "event",
+         "Place": "place", "Policy": "policy"}
+
+
+def _resolved(text: str, start: int, end: int, sentence: int, cls: str, name: str, via: str) -> Mention:
+    entry = registry().resolve(name)
+    if entry is not None:
+        return Mention(text, start, end, str(entry.iri), str(entry.cls).rsplit("#", 1)[1], entry.name, sentence, "registry")
+    return Mention(text, start, end, mint_iri(_KIND.get(cls, "org"), name), cls, name, sentence, via)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    tag: str
+
+
+def _tokens(body: str) -> list[_Token]:
+    return [_Token(t.start, t.start + t.len, t.tag) for t in kiwi().tokenize(body)]
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> int | None:
+    for s in sentences:
+        if s.start <= offset < s.end:
+            return s.index
+    return None
+
+
+def registry_mentions(body: str, sentences: list[Sentence], tokens: list[_Token]) -> list[Mention]:
+    """Longest registry names over windows of consecutive name-like tokens."""
+    found: list[Mention] = []
+    reg = registry()
+    i = 0
+    while i < len(tokens):
+        match = None
+        for j in range(min(len(tokens), i + MAX_WINDOW) - 1, i - 1, -1):
+            if any(t.tag not in _NAME_TAGS for t in tokens[i:j + 1]):
+                continue
+            start, end = tokens[i].start, tokens[j].end
+            entry = reg.resolve(body[start:end])
+            if entry is not None and not re.match(r"[가-힣A-Za-z0-9]", body[end:end + 1] or " ") or \
+                    (entry is not None and body[end:end + 1] and tokens[j + 1:j + 2] and tokens[j + 1].tag.startswith(("J", "X", "E", "V", "SS", "SW", "SP", "SF", "NNB"))):
+                match = (j, entry, start, end)
+                break
+        sentence = _sentence_of(sentences, tokens[i].start)
+        if match and sentence is not None:
+            j, entry, start, end = match
+            found.append(Mention(body[start:end], start, end, str(entry.iri), str(entry.cls).rsplit("#", 1)[1],
+                                 entry.name, sentence, "registry"))
+            i = j + 1
+        else:
+            i += 1
+    return found
+
+
+def quoted_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
+    """'AI 기반 분야 오픈소스 생태계 조성' 사업, ‘…신년인사회’, 'AI 혁신펀드': names in quotes."""
+    found = []
+    for m in _QUOTED.finditer(body):
+        inner = m.group(1).strip()
+        sentence = _sentence_of(sentences, m.start())
+        if sentence is None or len(inner) > 40 or inner.endswith(("다", "다.")):
+            continue
+        suffix = _PROGRAMME_SUFFIX.match(body, m.end())
+        if suffix and not inner.endswith(_PROGRAMME_WORDS):
+            name, end = f"{inner} {suffix.group(1)}", suffix.end()
+            found.append(_resolved(body[m.start():end], m.start(), end, sentence, "Programme", name, "quoted"))
+        elif inner.endswith(_PROGRAMME_WORDS):
+            found.append(_resolved(m.group(), m.start(), m.end(), sentence, "Programme", inner, "quoted"))
+        elif inner.endswith(_EVENT_WORDS):
+            found.append(_resolved(m.group(), m.start(), m.end(), sentence, "Conference", inner, "quoted"))
+    return found
+
+
+def law_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
+    found = []
+    for m in _LAW.finditer(body):
+        name = m.group(1).strip()
+        sentence = _sentence_of(sentences, m.start(1))
+        if sentence is not None and len(name) >= 4 and not name.endswith("개정안"):
+            found.append(_resolved(name, m.start(1), m.start(1) + len(name), sentence, "Law", name, "suffix"))
+    return found
+
+
+def _plausible_name(name: str) -> bool:
+    return name[0] in SURNAMES and name not in _NOT_NAMES and 2 <= len(name) <= 4
+
+
+_WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}\s")
+_NOT_NAME_TAGS = ("E", "V", "J", "XS", "MA", "MM", "IC")
+
+
+def _noun_span(tokens: list[_Token], start: int, end: int) -> bool:
+    return not any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens if start <= t.start < end)
+
+
+def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[_Token]) -> list[PostMention]:
+    """People named with their post: NAME [ORGANISATION] TITLE ('김유원 네이버클라우드 대표')."""
+    posts: list[PostMention] = []
+    resume = 0
+    for candidate in _WORD_START.finditer(body):
+        if candidate.start() < resume:
+            continue
+        m = _PERSON_POST.match(body, candidate.start())
+        if not m or not _plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name")):
+            continue
+        sentence = _sentence_of(sentences, m.start())
+        middle = m["middle"].strip()
+        org = next((o for o in orgs if m.start("middle") <= o.start < m.end("title") and o.cls != "Programme"), None)
+        if sentence is None or (middle and org is None and not re.search(r"[A-Za-z]|대$|협회|학과|기업|그룹|연구원$", middle)):
+            continue  # words between a name and a title that are no organisation: not a person-post phrase
+        # The post starts after the organisation, unless the organisation is part of it ('부총리 겸 …부 장관').
+        after_org = org is not None and "겸" not in body[m.start("title"):org.start]
+        post = body[org.end if org and after_org else m.start("title"):m.end("title")]
+        post = re.sub(r"^\s*\([^)]{1,15}\)\s*", "", post).strip()
+        name = m["name"]
+        person = Mention(name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence,
+                         "person-title")
+        posts.append(PostMention(person, post, org, m.start(), m.end()))
+        resume = m.end()
+    return posts
+
+
+def coreferent_people(body: str, sentences: list[Sentence], posts: list[PostMention]) -> list[Mention]:
+    """'배 부총리' after '배경훈 부총리 …' is 배경훈: surname plus a title he was named with earlier."""
+    found = []
+    for m in _SHORT_REF.finditer(body):
+        earlier = [p for p in posts if p.start < m.start() and p.person.name.startswith(m["surname"])
+                   and m["title"] in p.post]
+        sentence = _sentence_of(sentences, m.start())
+        if earlier and sentence is not None:
+            person = earlier[-1].person
+            found.append(Mention(body[m.start():m.end()], m.start(), m.end(), person.iri, "Person", person.name,
+                                 sentence, "coreference"))
+    return found
+
+
+@dataclass(frozen=True)
+class Entities:
+    mentions: list[Mention]   # every mention, in body order
+    posts: list[PostMention]
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+
+def extract_entities(body: str, sentences: list[Sentence]) -> Entities:
+    tokens = _tokens(body)
+    mentions = registry_mentions(body, sentences, tokens)
+    for extra in (*quoted_mentions(body, sentences), *law_mentions(body, sentences)):
+        if not any(extra.start < m.end and m.start < extra.end for m in mentions if m.cls != "Programme") or extra.cls == "Programme":
+            mentions = [m for m in mentions if not (m.start >= extra.start and m.end <= extra.end)] + [extra]
+    posts = post_mentions(body, sentences, mentions, tokens)
+    people = [p.person for p in posts] + coreferent_people(body, sentences, posts)
+    mentions += [p for p in people if not any(p.start < m.end and m.start < p.end for m in mentions)]
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return Entities(mentions, posts)
