@@ -109,3 +109,22 @@ class PostMention:
     organization: Mention | None
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An n-ary statement as the ontology defines it, with its evidence sentence."""
+
+    kind: str                                  # ontology class local name: FundingFact, SelectionFact …
+    key: str                                   # unique within the article
+    sentence: int                              # index of the evidence sentence
+    roles: dict[str, str] = field(default_factory=dict)      # object property → entity IRI
+    value: Value | None = None                 # the amount (FundingFact) or quantity (QuantityFact)
+    literals: dict[str, str] = field(default_factory=dict)   # datatype property → text
+    concepts: dict[str, str] = field(default_factory=dict)   # concept property → notation
+    period: DateSpan | None = None
+    part_of: str | None = None                 # key of the total this is a part of
+    observations: tuple[str, ...] = ()         # keys of a time series' facts
+    extractor: str = ""
+    more_evidence: tuple[int, ...] = ()        # other sentences stating the same fact
+    links: tuple[tuple[str, str, str], ...] = ()  # (entity IRI, object property, entity IRI) the fact reveals
