@@ -17,6 +17,7 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*년(?:도)?\s*(?:에는|에|엔|�
 _SAME_AS_BEFORE = re.compile(r"((?:19|20)\d{2})\s*년(?:도)?\s*(?:에도|에는|에|엔)?\s*(?:그대로|동일하게|같은 수준으로)\s*(?:유지|동결)")
 _TOTAL_OF = re.compile(r"^\s*(?:중|가운데|중에서)")
 _REST = re.compile(r"(남은|나머지)\s*$")
+_AMONG_THOSE = re.compile(r"^\s*(?:이|그)\s*(?:가운데|중(?:에서)?)")  # '이 가운데 300억원은': parts of the last amount
 _TOTAL_WORD = re.compile(r"(총|모두|전체)\s*$")
 _PURPOSE = re.compile(r"^\s*(?:은|는|이|가|을|를)\s+(?P<purpose>[^.]{2,60}?)\s*(?:에|으로|로)\s+(?:투입|사용|쓰|활용|지원|배정|투자)")
 _PAYER_LABEL = re.compile(r"(공공|정부|국비|민간|지방비|지자체)\s*$")
@@ -100,6 +101,9 @@ class MoneyFacts:
             return
         text, index = view.text, view.sentence.index
         total: Fact | None = None
+        if _AMONG_THOSE.match(text):
+            previous = [f for f in self.facts if f.kind == "FundingFact" and f.sentence == index - 1 and f.part_of is None]
+            total = previous[-1] if previous else None
         for n, value in enumerate(money):
             fact = self._base(view, f"money-{index}-{n}", value, programme, payer)
             before, after = text[:value.start], text[value.end:]
