@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from policykg.ingest.models import Mention, PostMention, Sentence
-from policykg.ingest.sentences import kiwi
+from policykg.ingest.sentences import Token, analyse
 from policykg.ontology.registry import name_key, registry
 from policykg.ontology.schema import ID_NS
 
@@ -54,17 +54,6 @@ def _resolved(text: str, start: int, end: int, sentence: int, cls: str, name: st
     return Mention(text, start, end, mint_iri(_KIND.get(cls, "org"), name), cls, name, sentence, via)
 
 
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    tag: str
-
-
-def _tokens(body: str) -> list[_Token]:
-    return [_Token(t.start, t.start + t.len, t.tag) for t in kiwi().tokenize(body)]
-
-
 def _sentence_of(sentences: list[Sentence], offset: int) -> int | None:
     for s in sentences:
         if s.start <= offset < s.end:
@@ -72,25 +61,33 @@ def _sentence_of(sentences: list[Sentence], offset: int) -> int | None:
     return None
 
 
-def registry_mentions(body: str, sentences: list[Sentence], tokens: list[_Token]) -> list[Mention]:
-    """Longest registry names over windows of consecutive name-like tokens."""
+_JOSA_OR_BREAK = ("J", "X", "E", "V", "SS", "SW", "SP", "SF", "SE", "SO", "NNB", "VC")
+
+
+def registry_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -> list[Mention]:
+    """Longest registry names over windows of consecutive name-like tokens. A window grows only while
+    its text is a prefix of some registry name, so most tokens cost one dictionary look-up."""
     found: list[Mention] = []
     reg = registry()
     i = 0
     while i < len(tokens):
         match = None
-        for j in range(min(len(tokens), i + MAX_WINDOW) - 1, i - 1, -1):
-            if any(t.tag not in _NAME_TAGS for t in tokens[i:j + 1]):
-                continue
-            start, end = tokens[i].start, tokens[j].end
-            entry = reg.resolve(body[start:end])
-            if entry is not None and not re.match(r"[가-힣A-Za-z0-9]", body[end:end + 1] or " ") or \
-                    (entry is not None and body[end:end + 1] and tokens[j + 1:j + 2] and tokens[j + 1].tag.startswith(("J", "X", "E", "V", "SS", "SW", "SP", "SF", "NNB"))):
-                match = (j, entry, start, end)
+        key = ""
+        for j in range(i, min(len(tokens), i + MAX_WINDOW)):
+            if tokens[j].tag not in _NAME_TAGS:
                 break
+            key = name_key(body[tokens[i].start:tokens[j].end])
+            if not reg.is_prefix(key):
+                break
+            entry = reg.resolve_key(key)
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            # A name ends where a particle, punctuation or the text does, not inside a longer word.
+            if entry is not None and (after is None or after.start > tokens[j].end or after.tag.startswith(_JOSA_OR_BREAK)):
+                match = (j, entry)
         sentence = _sentence_of(sentences, tokens[i].start)
         if match and sentence is not None:
-            j, entry, start, end = match
+            j, entry = match
+            start, end = tokens[i].start, tokens[j].end
             found.append(Mention(body[start:end], start, end, str(entry.iri), str(entry.cls).rsplit("#", 1)[1],
                                  entry.name, sentence, "registry"))
             i = j + 1
@@ -136,11 +133,11 @@ _WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}\s")
 _NOT_NAME_TAGS = ("E", "V", "J", "XS", "MA", "MM", "IC")
 
 
-def _noun_span(tokens: list[_Token], start: int, end: int) -> bool:
+def _noun_span(tokens: list[Token], start: int, end: int) -> bool:
     return not any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens if start <= t.start < end)
 
 
-def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[_Token]) -> list[PostMention]:
+def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token]) -> list[PostMention]:
     """People named with their post: NAME [ORGANISATION] TITLE ('김유원 네이버클라우드 대표')."""
     posts: list[PostMention] = []
     resume = 0
@@ -190,8 +187,8 @@ class Entities:
         return [m for m in self.mentions if m.sentence == index]
 
 
-def extract_entities(body: str, sentences: list[Sentence]) -> Entities:
-    tokens = _tokens(body)
+def extract_entities(body: str, sentences: list[Sentence], tokens: list[Token] | None = None) -> Entities:
+    tokens = tokens if tokens is not None else analyse(body)[1]
     mentions = registry_mentions(body, sentences, tokens)
     for extra in (*quoted_mentions(body, sentences), *law_mentions(body, sentences)):
         if not any(extra.start < m.end and m.start < extra.end for m in mentions if m.cls != "Programme") or extra.cls == "Programme":

@@ -16,7 +16,7 @@ from policykg.ingest.entities import extract_entities
 from policykg.ingest.facts import extract_facts
 from policykg.ingest.loading import SUPPORTED_SUFFIXES, read_source
 from policykg.ingest.rdf import article_graph
-from policykg.ingest.sentences import split_sentences
+from policykg.ingest.sentences import analyse
 from policykg.ontology.schema import new_graph
 from policykg.ontology.validate import validate
 
@@ -69,8 +69,8 @@ def ingest_file(path: Path, check_shapes: bool = True) -> ArticleResult:
         if not path.exists():
             raise BadArticle("no such file")
         article = build_article(read_source(path))
-        sentences = split_sentences(article.body)
-        entities = extract_entities(article.body, sentences)
+        sentences, tokens = analyse(article.body)
+        entities = extract_entities(article.body, sentences, tokens)
         facts = extract_facts(build_context(article, sentences, entities))
         graph = article_graph(article, sentences, entities, facts)
     except BadArticle as exc:

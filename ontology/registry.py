@@ -63,11 +63,19 @@ class Registry:
                 index[name_key(form)].add(entry.iri)
         self.ambiguous = {k: v for k, v in index.items() if len(v) > 1}
         self._index = {k: next(iter(v)) for k, v in index.items() if len(v) == 1}
+        self._prefixes = {k[:n] for k in self._index for n in range(1, len(k) + 1)}
 
     def resolve(self, name: str) -> RegistryEntry | None:
         """The entry a name denotes, or None when unknown or ambiguous."""
-        iri = self._index.get(name_key(name))
+        return self.resolve_key(name_key(name))
+
+    def resolve_key(self, key: str) -> RegistryEntry | None:
+        iri = self._index.get(key)
         return self.entries[iri] if iri is not None else None
+
+    def is_prefix(self, key: str) -> bool:
+        """Whether some registry name starts with `key` (lets a scanner stop early)."""
+        return key in self._prefixes
 
     def surface_forms(self) -> Iterator[tuple[str, RegistryEntry]]:
         """Every (name as written, entry) pair, for finding registry names in text."""

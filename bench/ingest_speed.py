@@ -1,0 +1,43 @@
+"""Extraction throughput without embeddings or SHACL: `uv run python bench/ingest_speed.py [N]`.
+
+Ingests the seed articles from ../shared N times over (one process, one core) and prints articles/s,
+with the plain page-to-body cleaning alone as the baseline it is measured against.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from policykg.ingest.article import build_article
+from policykg.ingest.loading import read_source
+from policykg.ingest.pipeline import ingest_file
+from policykg.ingest.sentences import kiwi
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+
+
+def main(rounds: int = 20) -> None:
+    files = sorted(SEEDS.iterdir())
+    sizes = [f.stat().st_size for f in files]
+    kiwi()  # model load is a one-off start-up cost, reported apart
+    ingest_file(files[0], check_shapes=False)
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for f in files:
+            build_article(read_source(f))
+    cleaning = rounds * len(files) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for f in files:
+            ingest_file(f, check_shapes=False)
+    full = rounds * len(files) / (time.perf_counter() - start)
+    print(f"articles: {len(files)} seeds x {rounds} rounds, {min(sizes) / 1000:.1f}-{max(sizes) / 1000:.1f} KB each")
+    print(f"cleaning + metadata only (baseline): {cleaning:8.1f} articles/s")
+    print(f"full extraction to RDF:              {full:8.1f} articles/s  ({full / cleaning:.2f} x baseline)")
+    print(f"target >= 50 articles/s on one core: {'met' if full >= 50 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:]))
