@@ -5,6 +5,7 @@ a registry IRI when the registry knows the name, else one derived from the canon
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -19,7 +20,8 @@ _QUOTED = re.compile(r"['‘\"“「『]([^'’\"”」』]{2,50})['’\"”」�
 _PROGRAMME_SUFFIX = re.compile(r"\s*(사업|프로젝트|펀드|지원사업)")
 _PROGRAMME_WORDS = ("사업", "프로젝트", "펀드", "챌린지", "바우처", "플랫폼")
 _EVENT_WORDS = ("인사회", "포럼", "컨퍼런스", "콘퍼런스", "간담회", "설명회", "박람회", "엑스포", "토론회", "세미나", "대회", "회의")
-_LAW = re.compile(r"(?<![가-힣A-Za-z])((?:[가-힣A-Za-z]+\s?){0,4}[가-힣A-Za-z]*(?:기본법|특별법|진흥법|제한법|보호법|사업법|관리법|촉진법|개정안|법률))(?![가-힣])")
+# One-word law names ('조세특례제한법'); names with spaces are found through the registry.
+_LAW = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{1,30}(?:기본법|특별법|진흥법|제한법|보호법|사업법|관리법|촉진법|육성법|혁신법))(?![가-힣])")
 SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌")
 TITLES = ("부총리 겸 과학기술정보통신부 장관", "최고기술책임자", "최고경영자", "최고운영책임자", "상근부회장", "대표이사", "부총리",
           "장관", "차관", "실장", "국장", "과장", "청장", "처장", "위원장", "이사장", "원장", "센터장", "소장", "본부장", "단장",
@@ -55,10 +57,8 @@ def _resolved(text: str, start: int, end: int, sentence: int, cls: str, name: st
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> int | None:
-    for s in sentences:
-        if s.start <= offset < s.end:
-            return s.index
-    return None
+    at = bisect_right([s.start for s in sentences], offset) - 1
+    return sentences[at].index if at >= 0 and offset < sentences[at].end else None
 
 
 _JOSA_OR_BREAK = ("J", "X", "E", "V", "SS", "SW", "SP", "SF", "SE", "SO", "NNB", "VC")
@@ -120,7 +120,7 @@ def law_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
     for m in _LAW.finditer(body):
         name = m.group(1).strip()
         sentence = _sentence_of(sentences, m.start(1))
-        if sentence is not None and len(name) >= 4 and not name.endswith("개정안"):
+        if sentence is not None and len(name) >= 4:
             found.append(_resolved(name, m.start(1), m.start(1) + len(name), sentence, "Law", name, "suffix"))
     return found
 
