@@ -48,6 +48,9 @@ def is_sentence_like(text: str) -> bool:
 def _is_ui(text: str) -> bool:
     if any(p in text for p in UI_PHRASES):
         return True
+    crumbs = re.split(r"\s*[>›»]\s*", text)
+    if len(crumbs) >= 3 and all(len(c) <= 8 for c in crumbs):  # a breadcrumb trail: 홈 > 뉴스 > 지역
+        return True
     tokens = text.replace("·", " ").split()
     return bool(tokens) and all(t in UI_TOKENS for t in tokens)
 

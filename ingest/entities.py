@@ -96,6 +96,66 @@ def registry_mentions(body: str, sentences: list[Sentence], tokens: list[Token])
     return found
 
 
+ORG_SUFFIXES = {
+    "협회": "Association", "연합회": "Association", "협의회": "Association", "진흥회": "Association", "학회": "Association",
+    "조합": "Association", "연구소": "ResearchInstitute", "연구원": "ResearchInstitute", "진흥원": "PublicAgency",
+    "개발원": "PublicAgency", "평가원": "PublicAgency", "정보원": "PublicAgency", "공단": "PublicAgency",
+    "재단": "Organization", "위원회": "GovernmentCommittee", "대학교": "University", "센터": "Organization",
+}
+PROGRAMME_HEADS = ("사업", "프로젝트", "펀드", "챌린지", "바우처")
+_COMPANY_MARK = re.compile(r"(?:㈜|\(주\)|주식회사)\s?([가-힣A-Za-z0-9]{2,20})|([가-힣A-Za-z0-9]{2,20})\s?(?:㈜|\(주\))")
+_GENERIC_HEADS = {"정부", "업계", "학계", "기관", "위원회", "협회", "센터", "연구원", "신사업", "사업", "개발사업", "지원사업"}
+
+
+def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive, touching or space-separated name-like tokens, as (first, last) indices."""
+    runs, first = [], None
+    for i, t in enumerate(tokens):
+        name_like = t.tag in ("NNP", "NNG", "SL", "SH", "SN", "XSN")
+        joined = first is not None and t.start - tokens[i - 1].end <= 1
+        if name_like and (first is None or joined):
+            first = i if first is None else first
+            continue
+        if first is not None:
+            runs.append((first, i - 1))
+        first = i if name_like else None
+    if first is not None:
+        runs.append((first, len(tokens) - 1))
+    return runs
+
+
+def _names_a_programme(head: str, modifiers: list[Token]) -> bool:
+    """'글로벌 AI 챌린지' names one; 'AI 모델 개발 프로젝트' only describes: 사업 and 프로젝트 need a proper
+    noun or a long specific name ('인공지능 집적단지 2단계 사업')."""
+    if head.endswith(("사업", "프로젝트")):
+        return any(t.tag == "NNP" for t in modifiers) or len(modifiers) >= 4
+    return any(t.tag in ("NNP", "SL") for t in modifiers)
+
+
+def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -> list[Mention]:
+    """Names the registry does not know, by their heads: '…협회', '…진흥원', '…위원회' are organisations;
+    '…사업', '…프로젝트', '…챌린지' with a qualifying name before them are programmes; ㈜ marks a company."""
+    found = []
+    for first, last in _runs(tokens):
+        head = body[tokens[last].start:tokens[last].end]
+        start, end = tokens[first].start, tokens[last].end
+        text = body[start:end]
+        sentence = _sentence_of(sentences, start)
+        if sentence is None or text in _GENERIC_HEADS or len(text) < 4:
+            continue
+        org_cls = next((c for suffix, c in ORG_SUFFIXES.items() if head.endswith(suffix)), None)
+        if org_cls and last > first:
+            found.append(_resolved(text, start, end, sentence, org_cls, text, "suffix"))
+        elif head.endswith(PROGRAMME_HEADS) and last - first >= 1 and _names_a_programme(head, tokens[first:last]):
+            found.append(_resolved(text, start, end, sentence, "Programme", text, "suffix"))
+    for m in _COMPANY_MARK.finditer(body):
+        name = m.group(1) or m.group(2)
+        sentence = _sentence_of(sentences, m.start())
+        if sentence is not None:
+            found.append(_resolved(m.group(), m.start(), m.end(), sentence, "Company", name, "company mark"))
+    return found
+
+
 def quoted_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
     """'AI 기반 분야 오픈소스 생태계 조성' 사업, ‘…신년인사회’, 'AI 혁신펀드': names in quotes."""
     found = []
@@ -190,6 +250,9 @@ class Entities:
 def extract_entities(body: str, sentences: list[Sentence], tokens: list[Token] | None = None) -> Entities:
     tokens = tokens if tokens is not None else analyse(body)[1]
     mentions = registry_mentions(body, sentences, tokens)
+    for extra in suffix_mentions(body, sentences, tokens):
+        if not any(extra.start < m.end and m.start < extra.end for m in mentions):
+            mentions.append(extra)
     for extra in (*quoted_mentions(body, sentences), *law_mentions(body, sentences)):
         if not any(extra.start < m.end and m.start < extra.end for m in mentions if m.cls != "Programme") or extra.cls == "Programme":
             mentions = [m for m in mentions if not (m.start >= extra.start and m.end <= extra.end)] + [extra]

@@ -12,16 +12,18 @@ from policykg.ingest.models import Fact, Mention, Value
 from policykg.ontology.registry import registry
 
 _STAGES = (("proposal", r"예산안|정부안"), ("supplementary", r"추경|추가\s*경정"), ("executed", r"집행"),
-           ("investment", r"출자"), ("enacted", r"본예산|확정\s*예산|예산이\s*확정|국회를\s*통과"))
+           ("investment", r"출자"), ("enacted", r"본예산|확정\s*예산|예산이\s*확정|국회를\s*통과"),
+           ("plan", r"까지\s*총|총\s*사업비"))
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*년(?:도)?\s*(?:에는|에|엔|은|는)?\s*$")
 _SAME_AS_BEFORE = re.compile(r"((?:19|20)\d{2})\s*년(?:도)?\s*(?:에도|에는|에|엔)?\s*(?:그대로|동일하게|같은 수준으로)\s*(?:유지|동결)")
 _TOTAL_OF = re.compile(r"^\s*(?:중|가운데|중에서)")
 _REST = re.compile(r"(남은|나머지)\s*$")
 _AMONG_THOSE = re.compile(r"^\s*(?:이|그)\s*(?:가운데|중(?:에서)?)")  # '이 가운데 300억원은': parts of the last amount
 _TOTAL_WORD = re.compile(r"(총|모두|전체)\s*$")
-_PURPOSE = re.compile(r"^\s*(?:은|는|이|가|을|를)\s+(?P<purpose>[^.]{2,60}?)\s*(?:에|으로|로)\s+(?:투입|사용|쓰|활용|지원|배정|투자)")
-_PAYER_LABEL = re.compile(r"(공공|정부|국비|민간|지방비|지자체)\s*$")
+_PURPOSE = re.compile(r"^\s*(?:은|는|이|가|을|를)\s+(?P<purpose>[^.,]{2,60}?)\s*(?:에|으로|로)(?:\s+(?:투입|사용|쓰|활용|지원|배정|투자)|\s*,)")
+_PAYER_LABEL = re.compile(r"(공공|정부|국비|민간|지방비|지자체|시비|도비|구비|군비)\s*$")
 _LABEL_ORG = {"공공": "government", "정부": "government", "국비": "government", "민간": "private"}
+_RECIPIENT = r"\s*(?:\([^)]*\))?\s*(?:운영|사업|지원|설립)?\s*(?:에|에게|에는)\s"
 
 
 def stage_of(text: str) -> str | None:
@@ -50,11 +52,15 @@ def _fiscal_year(view: SentenceView, value: Value) -> int | None:
     return years[0][1] if years else None
 
 
-def _label_org(label: str) -> str:
-    if _LABEL_ORG.get(label) == "government":
+def _label_org(label: str, total: Fact) -> str:
+    """Who pays a labelled part: 국비 the state, 민간 the private sector, 시비·도비 the local government."""
+    kind = _LABEL_ORG.get(label)
+    if kind == "government":
         entry = registry().resolve("정부")
         return str(entry.iri) if entry else mint_iri("org", "정부")
-    return mint_iri("org", "민간")
+    if kind == "private":
+        return mint_iri("org", "민간")
+    return total.roles.get("payer") or mint_iri("org", "지방자치단체")
 
 
 class MoneyFacts:
@@ -66,12 +72,16 @@ class MoneyFacts:
         self.open_total: Fact | None = None
         self.open_total_at = -1  # sentence where the open total was last stated
         self.last_payer: Mention | None = None
+        self.last_payer_at = -1
 
     def run(self) -> list[Fact]:
         for view in self.ctx.views:
             money = [v for v in view.values if v.kind == "money" and v.value is not None]
             if money:
                 self._sentence(view, money)
+            found = _payer(view, None)
+            if found:  # remembered for the next sentence, which may leave its payer implicit
+                self.last_payer, self.last_payer_at = found, view.sentence.index
             elif self.open_total and self.open_total_at < view.sentence.index - 2:
                 self.open_total = None
         return self.facts
@@ -82,6 +92,10 @@ class MoneyFacts:
             roles["programme"] = programme.iri
         if payer:
             roles["payer"] = payer.iri
+        recipient = next((m for m in view.of_class(ORG_CLASSES) if m.end - view.sentence.start <= value.start
+                          and (payer is None or m.iri != payer.iri) and view.followed_by(m, _RECIPIENT)), None)
+        if recipient:
+            roles["recipient"] = recipient.iri
         concepts = {"modality": modality(view.text)}
         stage = stage_of(view.text)
         if stage:
@@ -94,9 +108,9 @@ class MoneyFacts:
 
     def _sentence(self, view: SentenceView, money: list[Value]) -> None:
         programme = self.ctx.programme_for(view)
-        payer = _payer(view, programme) or (self.last_payer if programme and self.last_payer else None)
-        if payer:
-            self.last_payer = payer
+        # A payer carries over from the sentence just before ('정부는 …. 이 프로젝트는 … 1936억 원이 투입될 예정').
+        carried = self.last_payer if self.last_payer_at == view.sentence.index - 1 else None
+        payer = _payer(view, programme) or carried
         if self._series(view, money, programme, payer):
             return
         text, index = view.text, view.sentence.index
@@ -113,7 +127,7 @@ class MoneyFacts:
                     total = earlier
                     continue
                 total = fact
-            elif total is not None or (self.open_total and _REST.search(before)):
+            elif total is not None or (self.open_total and (_REST.search(before) or _PAYER_LABEL.search(before))):
                 fact = self._part(fact, total or self.open_total, before, after)  # type: ignore[arg-type]
             if fact.roles or fact.part_of:
                 self.facts.append(fact)
@@ -135,7 +149,7 @@ class MoneyFacts:
         roles = {**{k: v for k, v in total.roles.items() if k in ("programme", "payer")}, **fact.roles}
         label = _PAYER_LABEL.search(before)
         if label:
-            roles["payer"] = _label_org(label.group(1))
+            roles["payer"] = _label_org(label.group(1), total)
         concepts = {**total.concepts, **{k: v for k, v in fact.concepts.items() if k == "budgetStage"}}
         return replace(fact, roles=roles, literals={k: v for k, v in literals.items() if v}, concepts=concepts,
                        part_of=total.key, extractor="money:breakdown")

@@ -18,7 +18,7 @@ _ROLE_PATTERNS = (("plans", r"^\s*(?:\([^)]*\))?\s*(?:에서|이|가)\s*(?:기�
                   ("manages", r"^\s*(?:\([^)]*\))?\s*(?:이|가|에서)\s*(?:맡|전담|관리|수행)"),
                   ("runs", r"^\s*(?:\([^)]*\))?\s*(?:이|가|은|는)?\s*(?:주관|총괄)"))
 _RUNS_BEFORE = re.compile(r"(주무\s*부처인|주관\s*부처인|소관\s*부처인)\s*$")
-_LAW_ACTIONS = (("amended", r"개정"), ("passed", r"통과|의결"), ("enacted", r"제정"), ("in force", r"시행"), ("proposed", r"발의"))
+_LAW_ACTIONS = (("amended", r"개정"), ("passed", r"통과|의결"), ("enacted", r"제정"), ("in force", r"시행|효력|발효"), ("proposed", r"발의"))
 _LAW_PURPOSE = re.compile(r"(?:개정|제정|시행)(?:해|하여|해서|하며)\s+(?P<purpose>[^.]{4,60}?)(?:하였다|했다|한다|하기로)")
 _COUNTER_MEASURE = {"팀": "팀", "개 팀": "팀", "명": "명", "곳": "곳", "개사": "기업"}
 

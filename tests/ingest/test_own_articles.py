@@ -1,0 +1,73 @@
+"""Articles written for this project in other layouts (a full HTML page, portal text, an EUC-KR Markdown
+file) about other AI-policy topics: the same general rules handle them, with no rule added for them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from policykg.ingest.pipeline import ArticleReport, ingest_files
+from policykg.ontology.validate import validate
+from policykg.ontology.vocab import PKG
+
+ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def own() -> tuple[Graph, dict[str, ArticleReport]]:
+    graph, reports = ingest_files([ARTICLES])
+    return graph, {r.source_id: r for r in reports}
+
+
+def _rows(graph: Graph, query: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [tuple(r) for r in graph.query(query, initNs={"pkg": str(PKG)})]
+
+
+def test_all_layouts_are_read_with_metadata(own: tuple[Graph, dict[str, ArticleReport]]) -> None:
+    graph, reports = own
+    assert validate(graph).conforms
+    page, text, euckr = reports["ai_basic_act_page"], reports["regional_ai_cluster"], reports["ai_chip_pilot_euckr"]
+    assert (page.published, page.publisher, page.title) == ("2026-01-22", "테크정책신문", "AI 기본법 시행…정부, AI안전연구소에 150억원 투입")
+    assert (text.published, text.publisher) == ("2026-03-05", "가상지역일보")
+    assert text.title.startswith("광주시, AI 집적단지 2단계에 6000억 투입")
+    assert (euckr.published, euckr.publisher) == ("2026-04-02", "정책데일리")
+    assert euckr.title.startswith("정부, AI 반도체 실증에 1,200억원 투입")
+
+
+def test_page_furniture_never_reaches_the_body(own: tuple[Graph, dict[str, ArticleReport]]) -> None:
+    graph, _ = own
+    bodies = " ".join(str(b) for b in graph.objects(None, PKG.bodyText))
+    for junk in ("올스타전", "난방비", "꽃축제", "급식", "로그인", "공유하기", "dataLayer", "(사진=", "무단전재"):
+        assert junk not in bodies
+
+
+def test_breakdowns_with_labelled_payers(own: tuple[Graph, dict[str, ArticleReport]]) -> None:
+    graph, _ = own
+    parts = _rows(graph, """
+        SELECT ?payer ?value WHERE {
+          ?total pkg:amount/pkg:value ?t ; pkg:budgetStage pkg:planTotal .
+          ?part pkg:partOf ?total ; pkg:payer/pkg:name ?payer ; pkg:amount/pkg:value ?value .
+          FILTER (?t = 600000000000) }""")
+    assert {(str(p), v.toPython()) for p, v in parts} == {
+        ("대한민국 정부", Decimal(400_000_000_000)), ("광주광역시", Decimal(120_000_000_000)), ("민간", Decimal(80_000_000_000))}
+    aisi = _rows(graph, """
+        SELECT ?value ?part WHERE {
+          ?f pkg:recipient/pkg:name "AI안전연구소" ; pkg:payer/pkg:name "과학기술정보통신부" ; pkg:amount/pkg:value ?value .
+          ?p pkg:partOf ?f ; pkg:amount/pkg:value ?part }""")
+    assert {(v.toPython(), p.toPython()) for v, p in aisi} == {
+        (Decimal(15_000_000_000), Decimal(10_000_000_000)), (Decimal(15_000_000_000), Decimal(5_000_000_000))}
+
+
+def test_people_posts_new_organisations_and_laws(own: tuple[Graph, dict[str, ArticleReport]]) -> None:
+    graph, _ = own
+    posts = {tuple(map(str, r)) for r in _rows(graph, """
+        SELECT ?who ?post ?org WHERE { ?f pkg:holder/pkg:name ?who ; pkg:postTitle ?post ; pkg:organization/pkg:name ?org }""")}
+    assert {("정세린", "소장", "AI안전연구소"), ("윤서진", "원장", "정보통신산업진흥원"),
+            ("최민호", "회장", "한국인공지능반도체산업협회")} <= posts
+    names = {str(n) for n in graph.objects(None, PKG.name)}
+    assert "한국인공지능신뢰협회" in names, "an association the registry does not know is found by its suffix"
+    laws = _rows(graph, 'SELECT ?a WHERE { ?f pkg:law/pkg:name ?n ; pkg:lawAction ?a . FILTER(CONTAINS(?n, "인공지능")) }')
+    assert [str(a) for (a,) in laws] == ["in force"]
