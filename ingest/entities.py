@@ -190,7 +190,7 @@ def _plausible_name(name: str) -> bool:
 
 
 _WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}\s")
-_NOT_NAME_TAGS = ("E", "V", "J", "XS", "MA", "MM", "IC")
+_NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
 
 
 def _noun_span(tokens: list[Token], start: int, end: int) -> bool:
@@ -205,6 +205,8 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         if candidate.start() < resume:
             continue
         m = _PERSON_POST.match(body, candidate.start())
+        # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
+        # endings disqualify a name.
         if not m or not _plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name")):
             continue
         sentence = _sentence_of(sentences, m.start())

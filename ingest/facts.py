@@ -15,8 +15,9 @@ RULES = (quantity_facts, selection_facts, transfer_facts, role_facts, post_facts
 
 def _identity(fact: Fact) -> tuple[object, ...]:
     value = (fact.value.value, fact.value.unit, fact.value.qualifier) if fact.value else None
+    concepts = tuple(sorted((k, v) for k, v in fact.concepts.items() if k != "modality"))  # the first wording's
     return (fact.kind, tuple(sorted(fact.roles.items())), value, tuple(sorted(fact.literals.items())),
-            tuple(sorted(fact.concepts.items())), fact.part_of, fact.observations)
+            concepts, fact.part_of, fact.observations)
 
 
 def merge_restatements(facts: list[Fact]) -> list[Fact]:

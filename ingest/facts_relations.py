@@ -48,7 +48,7 @@ def quantity_facts(ctx: ArticleContext) -> list[Fact]:
         for n, value in enumerate(v for v in view.values if v.kind in ("count", "percent", "quantity")):
             if value.unit in ("개월", "회", "배"):
                 continue
-            programme = ctx.programme_for(view, anaphora_only=False)
+            programme = ctx.programme_for(view)
             subjects = [m for m in view.of_class(ORG_CLASSES) if view.followed_by(m, r"\s*(?:\([^)]*\))?\s*(?:은|는|이|가)(?![가-힣])")]
             about = programme or next(iter(subjects), None)
             if about is None:
@@ -119,8 +119,12 @@ def role_facts(ctx: ArticleContext) -> list[Fact]:
 
 
 def post_facts(ctx: ArticleContext) -> list[Fact]:
+    """One fact per person and post; a later mention without the organisation ('최형두 의원은') adds nothing."""
     facts = []
+    with_org = {(p.person.iri, p.post) for p in ctx.entities.posts if p.organization}
     for n, post in enumerate(ctx.entities.posts):
+        if post.organization is None and (post.person.iri, post.post) in with_org:
+            continue
         roles = {"holder": post.person.iri}
         if post.organization:
             roles["organization"] = post.organization.iri
