@@ -189,6 +189,7 @@ def _plausible_name(name: str) -> bool:
     return name[0] in SURNAMES and name not in _NOT_NAMES and 2 <= len(name) <= 4
 
 
+_TITLE_WORD = re.compile(_TITLE)
 _WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}\s")
 _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
 
@@ -201,8 +202,11 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
     """People named with their post: NAME [ORGANISATION] TITLE ('김유원 네이버클라우드 대표')."""
     posts: list[PostMention] = []
     resume = 0
+    # Only words up to ~60 characters before a title can start a name-post phrase: try those alone.
+    titles = [t.start() for t in _TITLE_WORD.finditer(body)]
     for candidate in _WORD_START.finditer(body):
-        if candidate.start() < resume:
+        at = bisect_right(titles, candidate.start())
+        if candidate.start() < resume or at == len(titles) or titles[at] - candidate.start() > 60:
             continue
         m = _PERSON_POST.match(body, candidate.start())
         # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
