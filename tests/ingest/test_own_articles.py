@@ -13,7 +13,7 @@ from policykg.ingest.pipeline import ArticleReport, ingest_files
 from policykg.ontology.validate import validate
 from policykg.ontology.vocab import PKG
 
-ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "ingest" / "samples"
 
 
 @pytest.fixture(scope="module")

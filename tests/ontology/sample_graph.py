@@ -6,10 +6,10 @@ The article text is written for this test; offsets are computed, never typed, so
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
+from policykg.ontology.literals import decimal_literal
 from policykg.ontology.schema import ID, new_graph
 from policykg.ontology.vocab import PKG
 
@@ -56,7 +56,7 @@ class SampleBuilder:
                                             sentenceIndex=Literal(index)))
 
     def money(self, key: str, won: int, qualifier: URIRef = PKG.exact) -> URIRef:
-        return self.node(ID[f"amount/{key}"], PKG.MonetaryAmount, value=Literal(Decimal(won)), currency="KRW",
+        return self.node(ID[f"amount/{key}"], PKG.MonetaryAmount, value=decimal_literal(won), currency="KRW",
                          qualifier=qualifier)
 
     def fact(self, key: str, cls: URIRef, sentence: int, **props: object) -> URIRef:
@@ -98,7 +98,7 @@ def build_sample_graph() -> Graph:
     b.fact("wbl-role", PKG.RoleFact, 4, programme=wbl, organization=NIA, role=PKG.plans, modality=PKG.done)
     b.fact("minister", PKG.PostHolding, 5, holder=minister, organization=MSIT, postTitle="장관")
     b.fact("minister-quote", PKG.Quote, 5, speaker=minister, text="오픈소스가 경쟁력의 바탕", about=sfm)
-    gpus = b.node(ID["quantity/sfm-gpu"], PKG.Quantity, value=Literal(Decimal(1000)), unit="장", measure="GPU",
+    gpus = b.node(ID["quantity/sfm-gpu"], PKG.Quantity, value=decimal_literal(1000), unit="장", measure="GPU",
                   qualifier=PKG.atLeast)
     b.fact("sfm-gpu", PKG.QuantityFact, 6, programme=sfm, quantity=gpus, modality=PKG.planned)
     nacc_total = b.fact("nacc-total", PKG.FundingFact, 7, programme=nacc, amount=b.money("nacc-total", 400_000_000_000),

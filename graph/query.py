@@ -1,0 +1,100 @@
+"""Researchers' Cypher, read-only: checked with EXPLAIN, run in a READ transaction with a time limit
+and a row cap. Writes are refused with a clear message, never attempted."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import ClientError, CypherSyntaxError
+
+from policykg.errors import UserError
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
+
+
+def plain(value: Any) -> Any:
+    """Driver values → JSON-ready values (nodes as their properties with labels, dates as ISO text)."""
+    if isinstance(value, neo4j.graph.Node):
+        props = {k: plain(v) for k, v in value.items() if k != "embedding"}
+        return {"labels": sorted(set(value.labels) - {"Resource"}), **props}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"type": value.type, **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Path):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def check_read_only(session: neo4j.Session, text: str, params: dict[str, Any]) -> None:
+    try:
+        summary = session.run("EXPLAIN " + text, params).consume()
+    except CypherSyntaxError as exc:
+        raise UserError(f"Cypher syntax error: {exc.message}") from exc
+    except ClientError as exc:
+        raise UserError(f"Cypher error: {exc.message}") from exc
+    if summary.query_type != "r":
+        raise UserError("the Cypher console is read-only: this query would write "
+                        f"(query type {summary.query_type!r}); use MATCH … RETURN")
+
+
+def run_read_query(driver: neo4j.Driver, database: str, text: str, params: dict[str, Any] | None = None,
+                   timeout: float = DEFAULT_TIMEOUT, limit: int = DEFAULT_LIMIT) -> QueryResult:
+    params = params or {}
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        check_read_only(session, text, params)
+
+        def work(tx: neo4j.ManagedTransaction) -> QueryResult:
+            result = tx.run(text, params)
+            columns = list(result.keys())
+            rows = []
+            for record in result:
+                if len(rows) == limit:
+                    return QueryResult(columns, rows, truncated=True)
+                rows.append([plain(v) for v in record.values()])
+            return QueryResult(columns, rows, truncated=False)
+
+        try:
+            return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
+        except ClientError as exc:
+            raise UserError(f"query failed: {exc.message}") from exc
+
+
+def render(result: QueryResult, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(result.columns, row)) for row in result.rows], ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(result.columns)
+        writer.writerows([[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row]
+                          for row in result.rows])
+        return out.getvalue()
+    cells = [result.columns] + [[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v)
+                                 for v in row] for row in result.rows]
+    widths = [min(60, max(len(str(r[i])) for r in cells)) for i in range(len(result.columns))]
+    lines = [" | ".join(str(c)[:60].ljust(w) for c, w in zip(row, widths)) for row in cells]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    if result.truncated:
+        lines.append(f"(first {len(result.rows)} rows; raise --limit for more)")
+    return "\n".join(lines)
