@@ -21,9 +21,17 @@ _REST = re.compile(r"(남은|나머지)\s*$")
 _AMONG_THOSE = re.compile(r"^\s*(?:이|그)\s*(?:가운데|중(?:에서)?)")  # '이 가운데 300억원은': parts of the last amount
 _TOTAL_WORD = re.compile(r"(총|모두|전체)\s*$")
 _PURPOSE = re.compile(r"^\s*(?:은|는|이|가|을|를)\s+(?P<purpose>[^.,]{2,60}?)\s*(?:에|으로|로)(?:\s+(?:투입|사용|쓰|활용|지원|배정|투자)|\s*,)")
+# '연간 100억원 수준의 데이터 공동구매': what the money buys, named right after the amount.
+_PURPOSE_AFTER = re.compile(r"^\s*(?:수준|규모|상당|이상|이하)?\s*의\s+(?P<purpose>[^,.]{2,30}?)\s*(?:와|과|및|,|을|를|이|가|에|도|등)(?![가-힣])")
+_GENERIC_PURPOSES = {"지원", "예산", "투자", "자금", "재원", "사업", "규모"}
 _PAYER_LABEL = re.compile(r"(공공|정부|국비|민간|지방비|지자체|시비|도비|구비|군비)\s*$")
 _LABEL_ORG = {"공공": "government", "정부": "government", "국비": "government", "민간": "private"}
 _RECIPIENT = r"\s*(?:\([^)]*\))?\s*(?:운영|사업|지원|설립)?\s*(?:에|에게|에는)\s"
+
+
+def _is_purpose(text: str) -> bool:
+    """'데이터 공동구매' is what money buys; '추경 예산', a quoted name or a clause ('…은 …') is not."""
+    return text not in _GENERIC_PURPOSES and "예산" not in text and not re.search(r"['‘’\"“”]|[은는]\s", text)
 
 
 def stage_of(text: str) -> str | None:
@@ -101,6 +109,9 @@ class MoneyFacts:
         if stage:
             concepts["budgetStage"] = stage
         literals = {}
+        after = _PURPOSE_AFTER.match(view.text[value.end:])
+        if after and _is_purpose(after["purpose"].strip()):
+            literals["purpose"] = after["purpose"].strip()
         year = _fiscal_year(view, value)
         if year:
             literals["fiscalYear"] = str(year)

@@ -58,7 +58,10 @@ class GraphWriter:
         self.g.add((node, PKG.name, Literal(entry.name)))
         if entry.english:
             self.g.add((node, PKG.englishName, Literal(entry.english)))
-        # Aliases and former names stay in the registry graph, loaded once beside the articles.
+        if entry.parent is not None:  # NIPA under 과학기술정보통신부: the hierarchy comes with the entity
+            self._registry_entity(entry.parent)
+            self.g.add((node, PKG.subOrganizationOf, entry.parent))
+        # Aliases and former names stay in the registry, which ingest and the bot both read.
 
     def article_node(self, sentences: list[Sentence]) -> URIRef:
         a, node = self.article, article_iri(self.sid)

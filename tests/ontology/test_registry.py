@@ -61,6 +61,7 @@ def test_registry_has_no_ambiguous_names_and_covers_the_field() -> None:
     assert msit and msit.english == "Ministry of Science and ICT"
     nipa = reg.resolve("NIPA")
     assert nipa and nipa.parent == msit.iri
+    assert all(e.parent in reg.entries for e in reg.entries.values() if e.parent), "parents are registry entries"
 
 
 def test_registry_is_valid_rdf_under_the_shapes() -> None:
