@@ -85,11 +85,11 @@ def render(result: QueryResult, fmt: str) -> str:
         return json.dumps([dict(zip(result.columns, row)) for row in result.rows], ensure_ascii=False, indent=1)
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow(result.columns)
         writer.writerows([[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row]
                           for row in result.rows])
-        return out.getvalue()
+        return out.getvalue().rstrip("\n")
     cells = [result.columns] + [[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v)
                                  for v in row] for row in result.rows]
     widths = [min(60, max(len(str(r[i])) for r in cells)) for i in range(len(result.columns))]

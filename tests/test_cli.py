@@ -60,5 +60,5 @@ def test_external_server_with_wrong_password_is_an_environment_error(managed_neo
 
 
 def test_unbuilt_stage_says_so_with_user_error() -> None:
-    code, _, err = _run(["ask", "과기정통부 예산은?"], {})
+    code, _, err = _run(["serve"], {})
     assert code == 1 and "not built yet" in err

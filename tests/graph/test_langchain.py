@@ -1,0 +1,24 @@
+"""langchain-neo4j introspects this graph's schema (what GraphCypherQAChain shows an LLM)."""
+
+from __future__ import annotations
+
+import neo4j
+
+from policykg.graph.server import USERNAME, ManagedNeo4j
+
+
+def test_neo4jgraph_schema_names_the_ontology_labels_and_relationships(seeded: neo4j.Driver,
+                                                                       managed_neo4j: ManagedNeo4j) -> None:
+    from langchain_neo4j import Neo4jGraph
+
+    graph = Neo4jGraph(url=managed_neo4j.uri, username=USERNAME, password=managed_neo4j.password(),
+                       database="neo4j", refresh_schema=True)
+    schema = graph.structured_schema
+    assert {"FundingFact", "Programme", "Sentence", "Article"} <= set(schema["node_props"])
+    relationships = {(r["start"], r["type"], r["end"]) for r in schema["relationships"]}
+    assert any(t == "FOR_PROGRAMME" and e == "Programme" for _, t, e in relationships)
+    assert any(t == "EVIDENCE" and e == "Sentence" for _, t, e in relationships)
+    assert "value" in {p["property"] for p in schema["node_props"]["MonetaryAmount"]}
+    assert "FundingFact" in graph.get_schema
+    rows = graph.query("MATCH (p:Programme) RETURN count(p) AS n")
+    assert rows[0]["n"] >= 5
