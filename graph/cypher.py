@@ -19,10 +19,6 @@ def safe_name(name: str) -> str:
     return f"`{name}`"
 
 
-def labels_clause(labels: tuple[str, ...]) -> str:
-    return ":".join(safe_name(label) for label in labels)
-
-
 # --- schema -------------------------------------------------------------------------------------------
 CONSTRAINT_IRI = f"CREATE CONSTRAINT resource_iri IF NOT EXISTS FOR (n:{RESOURCE}) REQUIRE n.iri IS UNIQUE"
 CONSTRAINT_META = f"CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:{META}) REQUIRE m.key IS UNIQUE"
@@ -40,20 +36,21 @@ GET_META = f"MATCH (m:{META} {{key: $key}}) RETURN m.value AS value"
 SET_META = f"MERGE (m:{META} {{key: $key}}) SET m.value = $value"
 
 # --- loading ------------------------------------------------------------------------------------------
-ARTICLE_HASH = "MATCH (a:Article {source_id: $source_id}) RETURN a.content_hash AS hash"
-DELETE_OWNED = f"MATCH (n:{RESOURCE}) WHERE any(p IN $prefixes WHERE n.iri STARTS WITH p) DETACH DELETE n"
-# Entities left with no relationship once an article is gone belonged to it alone.
-DELETE_ORPHANS = f"MATCH (n:{RESOURCE}) WHERE NOT (n)--() AND NOT n:Article DELETE n"
+ARTICLE_HASHES = "MATCH (a:Article) WHERE a.source_id IN $ids RETURN a.source_id AS id, a.content_hash AS hash"
+# An article's own nodes, found by IRI prefix (an index seek), go; the entities they touched are returned
+# so that those left with no relationship, which belonged to this article alone, can go too.
+DELETE_OWNED = (f"UNWIND $prefixes AS p MATCH (n:{RESOURCE}) WHERE n.iri STARTS WITH p "
+                f"OPTIONAL MATCH (n)--(m:{RESOURCE}) WITH collect(DISTINCT m.iri) AS around, collect(DISTINCT n) AS owned "
+                "FOREACH (x IN owned | DETACH DELETE x) RETURN around")
+DELETE_ORPHANS = f"UNWIND $iris AS iri MATCH (n:{RESOURCE} {{iri: iri}}) WHERE NOT (n)--() AND NOT n:Article DELETE n"
 
 
-def merge_nodes(labels: tuple[str, ...]) -> str:
-    return (f"UNWIND $rows AS row MERGE (n:{RESOURCE} {{iri: row.iri}}) "
-            f"SET n += row.props SET n:{labels_clause(labels)}")
-
-
-def merge_relationships(rel_type: str) -> str:
-    return (f"UNWIND $rows AS row MATCH (a:{RESOURCE} {{iri: row.src}}) MATCH (b:{RESOURCE} {{iri: row.dst}}) "
-            f"MERGE (a)-[:{safe_name(rel_type)}]->(b)")
+# Labels and relationship types vary per row, so APOC sets them from parameters (checked by safe_name
+# first): one statement for all nodes and one for all relationships, whatever their kinds.
+MERGE_NODES = (f"UNWIND $rows AS row MERGE (n:{RESOURCE} {{iri: row.iri}}) SET n += row.props "
+               "WITH n, row CALL apoc.create.addLabels(n, row.labels) YIELD node RETURN count(node) AS n")
+MERGE_RELATIONSHIPS = (f"UNWIND $rows AS row MATCH (a:{RESOURCE} {{iri: row.src}}) MATCH (b:{RESOURCE} {{iri: row.dst}}) "
+                       "CALL apoc.merge.relationship(a, row.type, {}, {}, b, {}) YIELD rel RETURN count(rel) AS n")
 
 
 SET_SENTENCE_VECTORS = ("UNWIND $rows AS row MATCH (s:Sentence {iri: row.iri}) "

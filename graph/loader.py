@@ -3,7 +3,6 @@ batched `UNWIND … MERGE`, idempotent, and a changed article replaces its old f
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,57 +49,114 @@ def _sentence_extras(nodes: list[NodeRow], embedder: Embedder) -> list[dict[str,
     return [{"iri": n.iri, "embedding": v} for n, v in zip(sentences, vectors)]
 
 
+@dataclass
+class PreparedArticle:
+    """An article's rows, search tokens and vectors, computed before any transaction opens."""
+
+    source_id: str
+    content_hash: str
+    nodes: list[NodeRow]
+    rels: list[RelRow]
+    vectors: list[dict[str, object]]
+
+    @property
+    def facts(self) -> int:
+        return sum(1 for n in self.nodes if "Fact" in n.labels)
+
+
+def prepare(source_id: str, content_hash: str, graph: Graph, embedder: Embedder) -> PreparedArticle:
+    nodes, rels = graph_to_rows(graph)
+    return PreparedArticle(source_id, content_hash, nodes, rels, _sentence_extras(nodes, embedder))
+
+
 def _write(tx: neo4j.ManagedTransaction, nodes: list[NodeRow], rels: list[RelRow],
            vectors: list[dict[str, object]], prefixes: list[str]) -> None:
-    tx.run(cypher.DELETE_OWNED, prefixes=prefixes).consume()
-    by_labels: dict[tuple[str, ...], list[dict[str, object]]] = defaultdict(list)
-    for node in nodes:
-        by_labels[node.labels].append({"iri": node.iri, "props": node.props})
-    for labels, rows in by_labels.items():
+    around = tx.run(cypher.DELETE_OWNED, prefixes=prefixes).single(strict=True)["around"]
+    node_rows = [{"iri": n.iri, "labels": [cypher.safe_name(label).strip("`") for label in n.labels], "props": n.props}
+                 for n in nodes]
+    rel_rows = [{"src": r.src, "type": cypher.safe_name(r.type).strip("`"), "dst": r.dst} for r in rels]
+    for statement, rows in ((cypher.MERGE_NODES, node_rows), (cypher.MERGE_RELATIONSHIPS, rel_rows),
+                            (cypher.SET_SENTENCE_VECTORS, vectors)):
         for i in range(0, len(rows), BATCH):
-            tx.run(cypher.merge_nodes(labels), rows=rows[i:i + BATCH]).consume()
-    by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for rel in rels:
-        by_type[rel.type].append({"src": rel.src, "dst": rel.dst})
-    for rel_type, rows in by_type.items():
-        for i in range(0, len(rows), BATCH):
-            tx.run(cypher.merge_relationships(rel_type), rows=rows[i:i + BATCH]).consume()
-    for i in range(0, len(vectors), BATCH):
-        tx.run(cypher.SET_SENTENCE_VECTORS, rows=vectors[i:i + BATCH]).consume()
-    tx.run(cypher.DELETE_ORPHANS).consume()
+            tx.run(statement, rows=rows[i:i + BATCH]).consume()
+    tx.run(cypher.DELETE_ORPHANS, iris=around).consume()
+
+
+def _write_all(driver: neo4j.Driver, database: str, items: list[PreparedArticle]) -> None:
+    nodes = [n for item in items for n in item.nodes]
+    rels = [r for item in items for r in item.rels]
+    vectors = [v for item in items for v in item.vectors]
+    prefixes = [p for item in items for p in owned_prefixes(item.source_id)]
+    with driver.session(database=database) as session:
+        session.execute_write(_write, nodes, rels, vectors, prefixes)
+
+
+def write_batch(driver: neo4j.Driver, database: str, items: list[PreparedArticle],
+                force: bool = False) -> list[LoadResult]:
+    """Write many articles in one transaction; should Neo4j refuse it, write them one per transaction so a
+    broken article fails alone and leaves nothing behind."""
+    with driver.session(database=database) as session:
+        known = {r["id"]: r["hash"] for r in session.run(cypher.ARTICLE_HASHES, ids=[i.source_id for i in items])}
+    results = {i.source_id: LoadResult(i.source_id, "unchanged") for i in items
+               if known.get(i.source_id) == i.content_hash and not force}
+    todo = [i for i in items if i.source_id not in results]
+    try:
+        if todo:
+            _write_all(driver, database, todo)
+        failed: dict[str, str] = {}
+    except neo4j.exceptions.Neo4jError:
+        if len(todo) == 1:
+            raise
+        failed = {}
+        for item in todo:
+            try:
+                _write_all(driver, database, [item])
+            except neo4j.exceptions.Neo4jError as exc:
+                failed[item.source_id] = exc.message or str(exc)
+    for item in todo:
+        status = f"failed: {failed[item.source_id]}" if item.source_id in failed else \
+            ("replaced" if item.source_id in known else "loaded")
+        results[item.source_id] = LoadResult(item.source_id, status, len(item.nodes), len(item.rels), item.facts)
+    return [results[i.source_id] for i in items]
 
 
 def load_article(driver: neo4j.Driver, database: str, source_id: str, content_hash: str, graph: Graph,
                  embedder: Embedder, force: bool = False) -> LoadResult:
-    with driver.session(database=database) as session:
-        record = session.run(cypher.ARTICLE_HASH, source_id=source_id).single()
-        if record is not None and record["hash"] == content_hash and not force:
-            return LoadResult(source_id, "unchanged")
-        nodes, rels = graph_to_rows(graph)
-        vectors = _sentence_extras(nodes, embedder)
-        session.execute_write(_write, nodes, rels, vectors, owned_prefixes(source_id))
-    facts = sum(1 for n in nodes if "Fact" in n.labels)
-    return LoadResult(source_id, "replaced" if record is not None else "loaded", len(nodes), len(rels), facts)
+    return write_batch(driver, database, [prepare(source_id, content_hash, graph, embedder)], force)[0]
 
 
 def load_files(driver: neo4j.Driver, database: str, paths: list[Path], embedder: Embedder,
-               progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None) -> list[tuple[ArticleReport, LoadResult | None]]:
-    """Ingest each file and load it in its own transaction; a bad file is reported and the batch goes on."""
-    outcomes = []
+               progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None,
+               batch_articles: int = 50) -> list[tuple[ArticleReport, LoadResult | None]]:
+    """Ingest each file and load the good ones, many per transaction; a bad file is reported and the
+    batch goes on."""
+    outcomes: list[tuple[ArticleReport, LoadResult | None]] = []
+    pending: list[tuple[ArticleReport, PreparedArticle]] = []
+
+    def flush() -> None:
+        for (report, _), loaded in zip(pending, write_batch(driver, database, [p for _, p in pending])):
+            if loaded.status.startswith("failed"):
+                report.status, report.reason = "skipped", f"Neo4j refused it ({loaded.status})"
+            outcomes.append((report, loaded))
+        pending.clear()
+
     for path in (progress(paths) if progress else paths):
         result = ingest_file(path)
-        loaded = None
-        if result.graph is not None:
-            loaded = load_article(driver, database, result.report.source_id, result.content_hash or "",
-                                  result.graph, embedder)
-        outcomes.append((result.report, loaded))
-    return outcomes
+        if result.graph is None:
+            outcomes.append((result.report, None))
+            continue
+        pending.append((result.report, prepare(result.report.source_id, result.content_hash or "", result.graph, embedder)))
+        if len(pending) >= batch_articles:
+            flush()
+    flush()
+    order = {r.path: i for i, r in enumerate(o[0] for o in outcomes)}
+    return sorted(outcomes, key=lambda o: order[o[0].path])
 
 
 def delete_article(driver: neo4j.Driver, database: str, source_id: str) -> None:
     def work(tx: neo4j.ManagedTransaction) -> None:
-        tx.run(cypher.DELETE_OWNED, prefixes=owned_prefixes(source_id)).consume()
-        tx.run(cypher.DELETE_ORPHANS).consume()
+        around = tx.run(cypher.DELETE_OWNED, prefixes=owned_prefixes(source_id)).single(strict=True)["around"]
+        tx.run(cypher.DELETE_ORPHANS, iris=around).consume()
 
     with driver.session(database=database) as session:
         session.execute_write(work)
