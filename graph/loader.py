@@ -3,6 +3,7 @@ batched `UNWIND … MERGE`, idempotent, and a changed article replaces its old f
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,11 +73,16 @@ def prepare(source_id: str, content_hash: str, graph: Graph, embedder: Embedder)
 def _write(tx: neo4j.ManagedTransaction, nodes: list[NodeRow], rels: list[RelRow],
            vectors: list[dict[str, object]], prefixes: list[str]) -> None:
     around = tx.run(cypher.DELETE_OWNED, prefixes=prefixes).single(strict=True)["around"]
-    node_rows = [{"iri": n.iri, "labels": [cypher.safe_name(label).strip("`") for label in n.labels], "props": n.props}
-                 for n in nodes]
-    rel_rows = [{"src": r.src, "type": cypher.safe_name(r.type).strip("`"), "dst": r.dst} for r in rels]
-    for statement, rows in ((cypher.MERGE_NODES, node_rows), (cypher.MERGE_RELATIONSHIPS, rel_rows),
-                            (cypher.SET_SENTENCE_VECTORS, vectors)):
+    by_labels: dict[tuple[str, ...], list[dict[str, object]]] = defaultdict(list)
+    for node in nodes:
+        by_labels[node.labels].append({"iri": node.iri, "props": node.props})
+    by_type: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for rel in rels:
+        by_type[rel.type].append({"src": rel.src, "dst": rel.dst})
+    statements = [(cypher.merge_nodes(labels), rows) for labels, rows in by_labels.items()]
+    statements += [(cypher.merge_relationships(rel_type), rows) for rel_type, rows in by_type.items()]
+    statements.append((cypher.SET_SENTENCE_VECTORS, vectors))
+    for statement, rows in statements:
         for i in range(0, len(rows), BATCH):
             tx.run(statement, rows=rows[i:i + BATCH]).consume()
     tx.run(cypher.DELETE_ORPHANS, iris=around).consume()
