@@ -17,4 +17,5 @@ demo: setup
 	$(UV) run --frozen policykg demo
 
 test: setup
+	$(UV) sync --frozen --extra st
 	$(UV) run --frozen pytest
