@@ -8,14 +8,15 @@ UV := $(PYTHON) -m uv
 
 setup:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install -q "uv==$(UV_VERSION)"
-	$(UV) sync --frozen
+	$(UV) sync --frozen $(EXTRAS)
 	@command -v mvn >/dev/null 2>&1 || { echo "installing Maven (fetches the Neo4j jars once)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null; }
-	$(UV) run --frozen policykg neo4j install
+	$(UV) run --frozen $(EXTRAS) policykg neo4j install
 
 demo: setup
-	$(UV) run --frozen policykg demo
+	$(UV) run --frozen $(EXTRAS) policykg demo
 
+# The tests also cover the optional sentence-transformers embedder (torch, several GB).
+test: EXTRAS = --extra st
 test: setup
-	$(UV) sync --frozen --extra st
-	$(UV) run --frozen pytest
+	$(UV) run --frozen $(EXTRAS) pytest
