@@ -70,3 +70,27 @@ ARTICLE_NODES = (f"MATCH (n:{RESOURCE}) WHERE any(p IN $prefixes WHERE n.iri STA
                  "RETURN x.iri AS iri, labels(x) AS labels, properties(x) AS props")
 RELATIONSHIPS_AMONG = (f"MATCH (a:{RESOURCE})-[r]->(b:{RESOURCE}) WHERE a.iri IN $iris AND b.iri IN $iris "
                        "RETURN a.iri AS src, type(r) AS type, b.iri AS dst")
+
+# --- the bot ----------------------------------------------------------------------------------------------
+CATALOGUE = ("MATCH (n:Resource) WHERE n:Agent OR n:Programme OR n:Law OR n:Event OR n:Place OR n:Policy "
+             "RETURN n.iri AS iri, n.name AS name, labels(n) AS labels, n.aliases AS aliases")
+_FACT_RETURN = (
+    "WITH DISTINCT f "
+    "OPTIONAL MATCH (f)-[rel]->(x:Resource) WHERE NOT x:Sentence "
+    "WITH f, collect({rel: type(rel), iri: x.iri, name: x.name, value: x.value, exact: x.value_exact, "
+    "currency: x.currency, unit: x.unit, qualifier: x.qualifier, measure: x.measure, surface: x.surface, begin: x.begin, "
+    "end: x.end_date}) AS links "
+    "MATCH (f)-[:EVIDENCE]->(s:Sentence)-[:IN_ARTICLE]->(a:Article) "
+    "OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(p) "
+    "RETURN f.iri AS iri, [l IN labels(f) WHERE NOT l IN ['Resource', 'Fact']][0] AS kind, properties(f) AS props, "
+    "links, collect({text: s.text, start: s.start, end: s.end, source_id: a.source_id, title: a.title, "
+    "published: a.published, url: a.url, publisher: p.name, "
+    "verified: substring(a.body, s.start, s.end - s.start) = s.text}) AS evidence")
+FACTS_ABOUT = ("MATCH (f:Fact)-[]->(e:Resource) WHERE e.iri IN $anchors AND $kind IN labels(f) " + _FACT_RETURN)
+FACTS_OF_KIND = ("MATCH (f:Fact) WHERE $kind IN labels(f) AND ($stage IS NULL OR f.stage = $stage) "
+                 "WITH f LIMIT 500 " + _FACT_RETURN)
+SENTENCE_CONTEXT = ("MATCH (s:Sentence {iri: $iri})-[:IN_ARTICLE]->(a:Article) OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(p) "
+                    "OPTIONAL MATCH (s)-[:MENTIONS]->(e) "
+                    "RETURN s.text AS text, s.start AS start, s.end AS end, a.source_id AS source_id, a.title AS title, "
+                    "a.published AS published, a.url AS url, p.name AS publisher, collect(e.iri) AS mentions, "
+                    "substring(a.body, s.start, s.end - s.start) = s.text AS verified")

@@ -357,6 +357,55 @@ def query(cypher: str | None, saved: str | None, list_saved: bool, params: tuple
     click.echo(render(result, fmt))
 
 
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object; with QUESTION '-', one per stdin line.")
+@reports_errors
+def ask(question: str, as_json: bool) -> None:
+    """Ask a Korean question; the answer cites the sentences it stands on.
+
+    \b
+    Examples:
+      policykg ask "독자 AI 파운데이션 모델 프로젝트 정예팀은 어디야?"
+      policykg ask --json "World Best LLM 프로젝트 예산은?"
+      printf '과기부 장관은 누구야?\\n' | policykg ask --json -
+    """
+    from policykg.bot.answer import Bot
+
+    target, driver = _target_and_driver()
+    with driver:
+        bot = Bot(driver, target.database)  # models and the entity catalogue load once for every question
+        questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
+        for text in questions:
+            if not text:
+                continue
+            answer = bot.ask(text)
+            click.echo(answer.model_dump_json() if as_json else answer.text())
+
+
+@main.command(name="eval")
+@click.argument("qa_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--show", is_flag=True, help="Print every question with the bot's first line.")
+@reports_errors
+def evaluate(qa_file: Path, show: bool) -> None:
+    """Score the bot on a gold QA file (JSON lines: question, expect, abstain, sources).
+
+    \b
+    Example:
+      policykg eval ../shared/eval/dev_qa.jsonl
+    """
+    from policykg.bot.answer import Bot
+    from policykg.bot.evaluate import evaluate_file
+
+    target, driver = _target_and_driver()
+    with driver:
+        report = evaluate_file(Bot(driver, target.database), qa_file)
+    if show:
+        for row in report.rows:
+            click.echo(f"{'✓' if row.correct else '✗'} {row.id} {row.first_line}")
+    click.echo(report.summary())
+
+
 def _later(name: str, issue: int, summary: str) -> None:
     """Register a command whose stage is not built yet: it says so plainly and exits 1."""
 
@@ -367,8 +416,6 @@ def _later(name: str, issue: int, summary: str) -> None:
         raise UserError(f"`policykg {name}` is not built yet in this version (issue #{issue})")
 
 
-_later("ask", 6, "Ask a Korean question: policykg ask \"과기정통부 예산은?\"")
-_later("eval", 6, "Score the bot on a QA file: policykg eval ../shared/eval/dev_qa.jsonl")
 _later("serve", 7, "Start the Gradio UI on 127.0.0.1:7860")
 
 

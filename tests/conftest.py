@@ -56,3 +56,16 @@ def seeded(driver: neo4j.Driver) -> neo4j.Driver:
     load_files(driver, "neo4j", discover([SHARED / "corpus" / "seeds"]), embedder)
     driver.execute_query("CALL db.awaitIndexes(120)")
     return driver
+
+
+@pytest.fixture(scope="module")
+def seeded_with_samples(seeded: neo4j.Driver) -> neo4j.Driver:
+    """The seed articles plus the bundled sample articles written for policykg."""
+    from policykg.graph.embeddings import make_embedder
+    from policykg.graph.loader import load_files
+    from policykg.ingest.pipeline import discover
+
+    samples = Path(__file__).resolve().parents[1] / "ingest" / "samples"
+    load_files(seeded, "neo4j", discover([samples]), make_embedder())
+    seeded.execute_query("CALL db.awaitIndexes(120)")
+    return seeded

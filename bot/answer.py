@@ -1,0 +1,383 @@
+"""Answer a Korean question from the graph: facts first (exact values, sums, timelines, several figures
+with their dates), sentences when the graph holds no fact, and "no evidence" rather than a guess."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import neo4j
+
+from policykg.bot import numbers
+from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
+from policykg.bot.models import Answer, Citation
+from policykg.bot.understand import Catalogue, Question, analyse_question
+from policykg.graph import cypher
+from policykg.ingest.sentences import analyse
+
+ABSTAIN = "자료에서 근거를 찾지 못했습니다."
+STAGE_KO = {"proposal": "예산안", "supplementary": "추경", "enacted": "확정 예산", "executed": "집행 예산",
+            "investment": "출자", "plan": "사업비 총액"}
+_CONTENT_TAGS = ("NNG", "NNP", "SL", "SN", "XR", "VV", "VA")
+_STOP = {"얼마", "누구", "어디", "무엇", "예산", "사업", "금액", "규모", "은", "는"}
+# Words that only say what kind of answer is wanted; the rest of a question must be in its evidence.
+_ASKING = {"얼마", "얼마야", "얼마인가", "얼마였", "예산", "금액", "규모", "사업", "프로젝트", "돈", "수", "몇", "어디", "누구",
+           "되", "하", "있", "이", "것", "무엇", "어떻", "어느", "값", "지원"}
+
+
+@dataclass
+class Result:
+    lines: list[str]
+    facts: list[FactView]
+    cypher: list[str] = field(default_factory=list)
+    quotes: list[Evidence] = field(default_factory=list)  # sentence-level evidence when no fact carries it
+
+
+def content_words(text: str) -> set[str]:
+    _, tokens = analyse(text)
+    return {text[t.start:t.end] for t in tokens if t.tag in _CONTENT_TAGS and text[t.start:t.end] not in _STOP}
+
+
+def overlap(question_words: set[str], text: str) -> float:
+    return sum(1 for w in question_words if w in text) / len(question_words) if question_words else 0.0
+
+
+class Bot:
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j") -> None:
+        self.driver, self.database = driver, database
+        self.catalogue = Catalogue(driver, database)
+
+    def refresh(self) -> None:
+        """Re-read the entity catalogue after the graph changed (new articles)."""
+        self.catalogue = Catalogue(self.driver, self.database)
+
+    def ask(self, text: str) -> Answer:
+        question = analyse_question(text.strip(), self.catalogue)
+        words = content_words(question.text)
+        handler = HANDLERS.get(question.kind, answer_which)
+        # A question about a body no article mentions is outside the evidence, whatever else it names.
+        result = None if question.outside_articles else handler(self, question, words)
+        if result is not None and question.kind in COVERED_KINDS and not covers(question, words, result):
+            result = None
+        if result is None and question.kind in FALLBACK_KINDS and not question.outside_articles:
+            result = answer_from_sentences(self, question, words)
+            if result is not None and not covers(question, words, result):
+                result = None
+        if result is None:
+            return Answer(question=text, answer=ABSTAIN, abstained=True, citations=[], facts=[], cypher=[])
+        return compose(text, result)
+
+    def facts(self, kind: str, anchors: list[str], stage: str | None = None) -> list[FactView]:
+        if anchors:
+            return facts_about(self.driver, self.database, kind, anchors)
+        return facts_of_kind(self.driver, self.database, kind, stage)
+
+
+# --- scoring ------------------------------------------------------------------------------------------
+def year_score(q: Question, fact: FactView) -> float:
+    year = fact.props.get("fiscal_year")
+    wanted = list(q.years)
+    if q.relative_year is not None and fact.as_of:
+        wanted.append(fact.as_of.year + q.relative_year)
+    if not wanted:
+        return 0.0
+    if year is None:
+        return -0.5
+    return 2.0 if year in wanted else -3.0
+
+
+def amount_score(q: Question, fact: FactView, words: set[str]) -> float:
+    score = 0.0
+    programmes = {e.iri for e in q.of("Programme")}
+    orgs = {e.iri for e in q.entities if not e.has("Programme")}
+    if programmes:
+        score += 3.0 if programmes & set(fact.iris("FOR_PROGRAMME")) else -2.0
+    if orgs:
+        score += 2.0 if orgs & set(fact.iris("PAYER") + fact.iris("RECIPIENT")) else -0.5
+    if q.stage:
+        score += 3.0 if fact.props.get("stage") == q.stage else -2.0
+    score += year_score(q, fact)
+    payers = " ".join(fact.names("PAYER"))
+    for word in q.payer_words:
+        score += 3.0 if (word == "민간") == ("민간" in payers) else -1.0
+    purpose = str(fact.props.get("purpose") or "")
+    # Words of the programme's own name say nothing about which part of its budget is meant.
+    rest = q.text
+    for entity in q.entities:
+        rest = rest.replace(entity.surface, " ")
+    purpose_hit = overlap(content_words(purpose) - content_words(" ".join(e.name for e in q.entities)), rest) \
+        if purpose else 0.0
+    score += 3.0 * purpose_hit
+    if fact.is_part:
+        score += -2.0 if q.wants_total else (-1.5 if purpose_hit < 0.3 and not q.payer_words else 0.0)
+    elif q.wants_total:
+        score += 1.0
+    score += 2.0 * max((overlap(words, e.text) for e in fact.evidence), default=0.0)
+    return score
+
+
+def covers(q: Question, words: set[str], result: Result) -> bool:
+    """Half the question's own words (beyond names and asking words) must be in the evidence or the fact:
+    '…전기요금은 얼마야?' is not answered by a sentence about an investment that never mentions electricity."""
+    names = content_words(" ".join(e.name + " " + e.surface for e in q.entities))
+    specific = {w for w in words - names - _ASKING if len(w) > 1 or w.isdigit()}
+    if not specific:
+        return True
+    haystack = " ".join([e.text for f in result.facts for e in f.evidence] + [e.text for e in result.quotes]
+                        + [str(f.props.get("purpose") or "") for f in result.facts])
+    return sum(1 for w in specific if w in haystack) >= 0.5 * len(specific)
+
+
+def best(facts: list[FactView], score: dict[str, float]) -> list[FactView]:
+    """The top-scoring facts; several only when they state different values (articles disagree)."""
+    if not facts:
+        return []
+    ranked = sorted(facts, key=lambda f: (-score[f.iri], -(f.as_of.toordinal() if f.as_of else 0)))
+    top = score[ranked[0].iri]
+    tied = [f for f in ranked if score[f.iri] >= top - 0.25]
+    distinct: dict[object, FactView] = {}
+    for f in tied:
+        distinct.setdefault(f.value, f)
+    return sorted(distinct.values(), key=lambda f: -(f.as_of.toordinal() if f.as_of else 0))
+
+
+# --- handlers -------------------------------------------------------------------------------------------
+def anchors_of(q: Question, labels: tuple[str, ...] = ("Programme",)) -> list[str]:
+    chosen = [e.iri for e in q.entities if any(e.has(label) for label in labels)]
+    return chosen or [e.iri for e in q.entities]
+
+
+def describe_funding(f: FactView) -> str:
+    parts = [", ".join(f.names("FOR_PROGRAMME")), ", ".join(f.names("PAYER"))]
+    if f.props.get("fiscal_year"):
+        parts.append(f"{f.props['fiscal_year']}년")
+    if f.props.get("stage"):
+        parts.append(STAGE_KO.get(f.props["stage"], f.props["stage"]))
+    if f.props.get("purpose"):
+        parts.append(f"용도: {f.props['purpose']}")
+    return " · ".join(p for p in parts if p)
+
+
+def answer_amount(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    candidates = [f for f in bot.facts("FundingFact", anchors_of(q), q.stage) if f.value is not None]
+    if not candidates:
+        return None
+    score = {f.iri: amount_score(q, f, words) for f in candidates}
+    chosen = best(candidates, score)
+    if score[chosen[0].iri] < 1.0:
+        return None
+    if len(chosen) == 1:
+        f = chosen[0]
+        lines = [f"{numbers.money(f.value, f.currency or 'KRW', f.qualifier)}입니다.", f"— {describe_funding(f)}"]  # type: ignore[arg-type]
+    else:
+        first = chosen[0]
+        lines = [f"{numbers.money(first.value, first.currency or 'KRW', first.qualifier)}입니다"  # type: ignore[arg-type]
+                 f" (기사마다 수치가 다릅니다. 최신 순으로 보입니다)."]
+        lines += [f"— {numbers.money(f.value, f.currency or 'KRW', f.qualifier)}: {describe_funding(f)}"  # type: ignore[arg-type]
+                  f" ({f.as_of or '날짜 미상'})" for f in chosen]
+    return Result(lines, chosen, [cypher.FACTS_ABOUT])
+
+
+def answer_selection(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    programmes = [e.iri for e in q.of("Programme")]
+    if not programmes:
+        return None
+    outcome = q.outcome or "selected"
+    facts = [f for f in bot.facts("SelectionFact", programmes) if f.props.get("outcome") == outcome]
+    if not facts:
+        return None
+    teams = list(dict.fromkeys(name for f in facts for name in f.names("TEAM")))
+    verb = "탈락" if outcome == "eliminated" else "선정"
+    programme = facts[0].names("FOR_PROGRAMME")[0]
+    when = max((f.as_of for f in facts if f.as_of), default=None)
+    return Result([f"{', '.join(teams)} ({len(teams)}곳)입니다.",
+                   f"— {programme}에서 {verb}" + (f" ({when} 보도 기준)" if when else "")], facts, [cypher.FACTS_ABOUT])
+
+
+def _posts_of_person(bot: Bot, q: Question) -> Result | None:
+    people = [e.iri for e in q.of("Person")]
+    facts = sorted(bot.facts("PostHolding", people), key=lambda f: -(f.as_of.toordinal() if f.as_of else 0))
+    if not facts:
+        return None
+    latest = facts[0]
+    lines = [f"{latest.names('HELD_BY')[0]}: {latest.props.get('post')}입니다"
+             + (f" ({latest.as_of} 보도 기준)." if latest.as_of else ".")]
+    lines += [f"— 이전 보도: {f.props.get('post')} ({f.as_of or '날짜 미상'})" for f in facts[1:]]
+    return Result(lines, facts, [cypher.FACTS_ABOUT])
+
+
+def _holders(bot: Bot, org_iris: list[str], posts: list[str]) -> list[FactView]:
+    facts = bot.facts("PostHolding", org_iris)
+    matching = [f for f in facts if set(f.iris("IN_ORGANIZATION")) & set(org_iris)
+                and (not posts or str(f.props.get("post")) in posts)]
+    return sorted(matching, key=lambda f: -(f.as_of.toordinal() if f.as_of else 0))
+
+
+def answer_who(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    if q.of("Person") and not q.posts:
+        return _posts_of_person(bot, q)
+    org_iris = [e.iri for e in q.entities if not e.has("Programme") and not e.has("Person")]
+    hops: list[FactView] = []
+    if q.outcome and q.of("Programme"):  # 'the CEO of the company that was eliminated from 독파모'
+        hops = [f for f in bot.facts("SelectionFact", [e.iri for e in q.of("Programme")])
+                if f.props.get("outcome") == q.outcome]
+        org_iris = [iri for f in hops for iri in f.iris("TEAM")]
+    if not org_iris:
+        return None
+    holders = _holders(bot, org_iris, q.posts)
+    if re.search(r"소감|말했|밝힌|발언|언급", q.text):  # only those the articles quote
+        quoted = {f.iris("SAID_BY")[0] for f in bot.facts("Quote", [iri for h in holders for iri in h.iris("HELD_BY")])}
+        holders = [h for h in holders if set(h.iris("HELD_BY")) & quoted] or holders
+    if not holders:
+        return None
+    names = list(dict.fromkeys(h.names("HELD_BY")[0] for h in holders))
+    lines = [f"{', '.join(names)}입니다."]
+    lines += [f"— {h.names('HELD_BY')[0]}: {', '.join(h.names('IN_ORGANIZATION'))} {h.props.get('post')}" for h in holders]
+    return Result(lines, holders + hops, [cypher.FACTS_ABOUT])
+
+
+def answer_post(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    return _posts_of_person(bot, q) if q.of("Person") else answer_who(bot, q, words)
+
+
+def answer_transfer(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    if not q.entities:
+        return None
+    facts = bot.facts("TransferFact", anchors_of(q))
+    if not facts:
+        return None
+    f = facts[0]
+    to, src = ", ".join(f.names("TO_ORG")), ", ".join(f.names("FROM_ORG"))
+    likely = {"likely": "이관될 가능성이 큽니다", "planned": "이관될 예정입니다", "decided": "이관이 결정됐습니다",
+              "done": "이관됐습니다"}.get(str(f.props.get("modality")), "이관됩니다")
+    lines = [f"{to}(으)로 {likely}."]
+    if src:
+        lines.append(f"— {', '.join(f.names('FOR_PROGRAMME'))}: {src} → {to}")
+    return Result(lines, [f], [cypher.FACTS_ABOUT])
+
+
+def near(words: set[str], f: FactView) -> float:
+    """How many question words stand right around the value in its sentence ('최종 2팀만이 남게 된다')."""
+    for ev in f.evidence:
+        at = ev.text.find(f.surface or "\0")
+        if at >= 0:
+            return overlap(words, ev.text[max(0, at - 12):at + len(f.surface or "") + 12])
+    return 0.0
+
+
+def answer_quantity(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    if not q.entities:
+        return None
+    facts = [f for f in bot.facts("QuantityFact", anchors_of(q)) if f.value is not None]
+    if not facts:
+        return None if q.kind == "count" else answer_amount(bot, q, words)
+    def score(f: FactView) -> float:
+        unit = f.unit or ""
+        asked_unit = re.search(r"몇\s*(개\s*)?" + re.escape(unit), q.text) if unit and unit != "%" else None
+        unit_hit = 1.0 if asked_unit or (unit == "%" and re.search(r"성능|비율|%|퍼센트|수준", q.text)) \
+            or (f.measure == "GPU" and "GPU" in q.text) else 0.0
+        measure_hit = 1.0 if f.measure and f.measure in q.text else 0.0
+        text = max((overlap(words, e.text) for e in f.evidence), default=0.0)
+        return 2 * unit_hit + measure_hit + 3 * text + 2 * near(words, f)
+    chosen = max(facts, key=score)
+    label = f" ({chosen.measure})" if chosen.measure and chosen.measure != chosen.unit else ""
+    return Result([f"{numbers.quantity(chosen.value, chosen.unit or '', chosen.qualifier)}입니다{label}."],  # type: ignore[arg-type]
+                  [chosen], [cypher.FACTS_ABOUT])
+
+
+def answer_trend(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    if not q.entities:
+        return None
+    facts = [f for f in bot.facts("FundingFact", anchors_of(q)) if f.props.get("fiscal_year") and f.value is not None]
+    by_year: dict[int, FactView] = {}
+    for f in sorted(facts, key=lambda f: -amount_score(q, f, words)):
+        by_year.setdefault(int(f.props["fiscal_year"]), f)
+    if len(by_year) < 2:
+        return None
+    ordered = [by_year[y] for y in sorted(by_year)]
+    steps = " → ".join(f"{f.props['fiscal_year']}년 {numbers.korean_amount(f.value)}원" for f in ordered)  # type: ignore[arg-type]
+    return Result([steps, f"— {', '.join(ordered[0].names('FOR_PROGRAMME'))}"], ordered, [cypher.FACTS_ABOUT])
+
+
+def answer_sum(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    chosen = []
+    for programme in q.of("Programme"):
+        sub = Question(**{**q.__dict__, "entities": [programme]})
+        result = answer_amount(bot, sub, words)
+        if result:
+            chosen.append(result.facts[0])
+    if len(chosen) < 2:
+        return None
+    total = sum((f.value for f in chosen if f.value is not None), Decimal(0))
+    lines = [f"합계 {numbers.money(total)}입니다."]
+    lines += [f"— {', '.join(f.names('FOR_PROGRAMME'))}: {numbers.money(f.value)}" for f in chosen]  # type: ignore[arg-type]
+    return Result(lines, chosen, [cypher.FACTS_ABOUT])
+
+
+def answer_compare(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    result = answer_sum(bot, q, words)
+    if result is None:
+        return None
+    facts = sorted(result.facts, key=lambda f: -(f.value or 0))
+    diff = (facts[0].value or Decimal(0)) - (facts[-1].value or Decimal(0))
+    lines = [f"{', '.join(facts[0].names('FOR_PROGRAMME'))}이(가) {numbers.korean_amount(diff)}원 더 많습니다."]
+    lines += result.lines[1:]
+    return Result(lines, facts, result.cypher)
+
+
+def answer_which(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    for handler in (answer_transfer, answer_selection):
+        result = handler(bot, q, words)
+        if result:
+            return result
+    return None
+
+
+def answer_from_sentences(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    """No fact answers: the best sentence that names the question's entities and shares its words."""
+    from policykg.graph.embeddings import make_embedder
+    from policykg.graph.search import fulltext, fuse, vector
+
+    hits = fuse(fulltext(bot.driver, bot.database, q.text), vector(bot.driver, bot.database, q.text, make_embedder()))
+    wanted = {e.iri for e in q.entities}
+    for hit in hits[:5]:
+        record = bot.driver.execute_query(cypher.SENTENCE_CONTEXT, iri=hit.iri, database_=bot.database)[0][0]
+        if not record["verified"] or (wanted and not wanted & set(record["mentions"])) or overlap(words, hit.text) < 0.5:
+            continue
+        ev = Evidence(record["text"], record["start"], record["end"], record["source_id"], record["title"],
+                      record["published"].iso_format() if record["published"] else None, record["url"], record["publisher"])
+        return Result([f"관련 기사 문장: {record['text']}"], [], [cypher.SENTENCE_CONTEXT], quotes=[ev])
+    return None
+
+
+HANDLERS = {"amount": answer_amount, "selection": answer_selection, "who": answer_who, "post": answer_post,
+            "transfer": answer_transfer, "quantity": answer_quantity, "count": answer_quantity,
+            "trend": answer_trend, "sum": answer_sum, "compare": answer_compare, "which": answer_which,
+            "when": answer_which}
+FALLBACK_KINDS = {"which", "when", "amount", "quantity"}
+COVERED_KINDS = {"amount", "quantity", "count", "which", "when"}
+
+
+# --- composition ------------------------------------------------------------------------------------------
+def compose(question: str, result: Result) -> Answer:
+    citations: list[Citation] = []
+    index: dict[tuple[str, int], int] = {}
+
+    def cite(ev: Evidence) -> int:
+        key = (ev.source_id, ev.start)
+        if key not in index:
+            index[key] = len(citations) + 1
+            citations.append(Citation(n=index[key], source_id=ev.source_id, title=ev.title, publisher=ev.publisher,
+                                      published=ev.published, url=ev.url, quote=ev.text, start=ev.start, end=ev.end))
+        return index[key]
+
+    marks = [f"[{cite(f.evidence[0])}]" for f in result.facts if f.evidence] + [f"[{cite(e)}]" for e in result.quotes]
+    lines = list(result.lines)
+    lines[0] = f"{lines[0]} {''.join(dict.fromkeys(marks))}".strip()
+    facts = [{"iri": f.iri, "kind": f.kind, "value": str(f.value) if f.value is not None else None,
+              "roles": {k: [n for _, n in v] for k, v in f.roles.items()},
+              **{k: (v.iso_format() if hasattr(v, "iso_format") else v) for k, v in f.props.items() if k != "iri"}}
+             for f in result.facts]
+    return Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations, facts=facts,
+                  cypher=list(dict.fromkeys(result.cypher)))
