@@ -22,3 +22,15 @@ def test_neo4jgraph_schema_names_the_ontology_labels_and_relationships(seeded: n
     assert "FundingFact" in graph.get_schema
     rows = graph.query("MATCH (p:Programme) RETURN count(p) AS n")
     assert rows[0]["n"] >= 5
+
+
+def test_retriever_returns_cited_sentences(seeded: neo4j.Driver) -> None:
+    from policykg.bot.retriever import PolicyKGRetriever
+
+    documents = PolicyKGRetriever(driver=seeded, k=3).invoke("국가AI컴퓨팅센터 특수목적법인 출자 총액")
+    assert 1 <= len(documents) <= 3
+    top = documents[0]
+    assert {"source_id", "title", "publisher", "published", "url", "start", "end"} <= set(top.metadata)
+    body = seeded.execute_query("MATCH (a:Article {source_id: $s}) RETURN a.body AS b", s=top.metadata["source_id"])[0][0]["b"]
+    assert body[top.metadata["start"]:top.metadata["end"]] == top.page_content
+    assert any("4000억원" in d.page_content for d in documents)
