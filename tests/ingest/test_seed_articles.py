@@ -168,3 +168,16 @@ def test_cli_writes_turtle_and_a_report(tmp_path: Path) -> None:
     assert "5 of 6 articles ingested" in result.stdout and "✗ empty: empty file" in result.stdout
     assert len(Graph().parse(out)) > 1000
     assert {r["status"] for r in json.loads(report.read_text())} == {"ingested", "skipped"}
+
+
+def test_huge_and_unreadable_files_are_refused_clearly(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as fh:
+        fh.truncate(11 * 1024 * 1024)  # sparse: 11 MB without writing them
+    garbled = tmp_path / "garbled.txt"
+    garbled.write_bytes(bytes(range(128, 256)) * 40)
+    _, reports = ingest_files([huge, garbled, tmp_path / "missing.txt"])
+    reasons = {r.source_id: r.reason for r in reports}
+    assert "11.5 MB" in reasons["huge"] and "refused" in reasons["huge"]
+    assert "cannot decode" in reasons["garbled"] or "no Korean" in reasons["garbled"]
+    assert reasons["missing"] == "no such file"
