@@ -19,7 +19,10 @@ from policykg.ingest.sentences import analyse
 ABSTAIN = "자료에서 근거를 찾지 못했습니다."
 STAGE_KO = {"proposal": "예산안", "supplementary": "추경", "enacted": "확정 예산", "executed": "집행 예산",
             "investment": "출자", "plan": "사업비 총액"}
+# Who a word in a question means as payer: '공공 부문이 출자하는' is the state's share.
+PAYER_WORDS = {"민간": "민간", "공공": "대한민국 정부", "정부": "대한민국 정부", "국비": "대한민국 정부"}
 _CONTENT_TAGS = ("NNG", "NNP", "SL", "SN", "XR", "VV", "VA")
+_NOUN_TAGS = ("NNG", "NNP", "SL", "SN", "XR")
 _STOP = {"얼마", "누구", "어디", "무엇", "예산", "사업", "금액", "규모", "은", "는"}
 # Words that only say what kind of answer is wanted; the rest of a question must be in its evidence.
 _ASKING = {"얼마", "얼마야", "얼마인가", "얼마였", "예산", "금액", "규모", "사업", "프로젝트", "돈", "수", "몇", "어디", "누구",
@@ -34,9 +37,10 @@ class Result:
     quotes: list[Evidence] = field(default_factory=list)  # sentence-level evidence when no fact carries it
 
 
-def content_words(text: str) -> set[str]:
+def content_words(text: str, nouns_only: bool = False) -> set[str]:
     _, tokens = analyse(text)
-    return {text[t.start:t.end] for t in tokens if t.tag in _CONTENT_TAGS and text[t.start:t.end] not in _STOP}
+    tags = _NOUN_TAGS if nouns_only else _CONTENT_TAGS
+    return {text[t.start:t.end] for t in tokens if t.tag in tags and text[t.start:t.end] not in _STOP}
 
 
 def overlap(question_words: set[str], text: str) -> float:
@@ -98,9 +102,9 @@ def amount_score(q: Question, fact: FactView, words: set[str]) -> float:
     if q.stage:
         score += 3.0 if fact.props.get("stage") == q.stage else -2.0
     score += year_score(q, fact)
-    payers = " ".join(fact.names("PAYER"))
+    payers = fact.names("PAYER")
     for word in q.payer_words:
-        score += 3.0 if (word == "민간") == ("민간" in payers) else -1.0
+        score += 3.0 if PAYER_WORDS.get(word, word) in payers else -1.5
     purpose = str(fact.props.get("purpose") or "")
     # Words of the programme's own name say nothing about which part of its budget is meant.
     rest = q.text
@@ -118,10 +122,11 @@ def amount_score(q: Question, fact: FactView, words: set[str]) -> float:
 
 
 def covers(q: Question, words: set[str], result: Result) -> bool:
-    """Half the question's own words (beyond names and asking words) must be in the evidence or the fact:
-    '…전기요금은 얼마야?' is not answered by a sentence about an investment that never mentions electricity."""
+    """Half the question's own nouns (beyond names and asking words) must be in the evidence or the fact:
+    '…전기요금은 얼마야?' is not answered by a sentence about an investment that never mentions electricity.
+    Verbs are left out: '들어가는 돈' may be stated as '투입' or '지원'."""
     names = content_words(" ".join(e.name + " " + e.surface for e in q.entities))
-    specific = {w for w in words - names - _ASKING if len(w) > 1 or w.isdigit()}
+    specific = {w for w in content_words(q.text, nouns_only=True) - names - _ASKING if len(w) > 1 or w.isdigit()}
     if not specific:
         return True
     haystack = " ".join([e.text for f in result.facts for e in f.evidence] + [e.text for e in result.quotes]
@@ -133,7 +138,7 @@ def best(facts: list[FactView], score: dict[str, float]) -> list[FactView]:
     """The top-scoring facts; several only when they state different values (articles disagree)."""
     if not facts:
         return []
-    ranked = sorted(facts, key=lambda f: (-score[f.iri], -(f.as_of.toordinal() if f.as_of else 0)))
+    ranked = sorted(facts, key=lambda f: (-score[f.iri], -(f.as_of.toordinal() if f.as_of else 0), f.iri))
     top = score[ranked[0].iri]
     tied = [f for f in ranked if score[f.iri] >= top - 0.25]
     distinct: dict[object, FactView] = {}
@@ -179,10 +184,23 @@ def answer_amount(bot: Bot, q: Question, words: set[str]) -> Result | None:
     return Result(lines, chosen, [cypher.FACTS_ABOUT])
 
 
+def _programmes_of_team(bot: Bot, q: Question) -> Result | None:
+    """'SKT는 어떤 사업의 정예팀으로 선정됐어?': the programmes a named team was selected for (or left)."""
+    teams = [e.iri for e in q.entities if not e.has("Programme") and not e.has("Person")]
+    outcome = q.outcome or "selected"
+    facts = [f for f in bot.facts("SelectionFact", teams) if f.props.get("outcome") == outcome and set(f.iris("TEAM")) & set(teams)]
+    if not facts:
+        return None
+    programmes = list(dict.fromkeys(name for f in facts for name in f.names("FOR_PROGRAMME")))
+    verb = "탈락" if outcome == "eliminated" else "선정"
+    return Result([f"{', '.join(programmes)}입니다.", f"— {', '.join(facts[0].names('TEAM'))}: {verb}"], facts,
+                  [cypher.FACTS_ABOUT])
+
+
 def answer_selection(bot: Bot, q: Question, words: set[str]) -> Result | None:
     programmes = [e.iri for e in q.of("Programme")]
     if not programmes:
-        return None
+        return _programmes_of_team(bot, q) if q.entities else None
     outcome = q.outcome or "selected"
     facts = [f for f in bot.facts("SelectionFact", programmes) if f.props.get("outcome") == outcome]
     if not facts:

@@ -75,9 +75,9 @@ def _view(record: neo4j.Record) -> FactView:
 
 def facts_about(driver: neo4j.Driver, database: str, kind: str, anchors: list[str]) -> list[FactView]:
     records, _, _ = driver.execute_query(cypher.FACTS_ABOUT, kind=kind, anchors=anchors, database_=database)
-    return [_view(r) for r in records]
+    return sorted((_view(r) for r in records), key=lambda f: f.iri)  # the same answer every time
 
 
 def facts_of_kind(driver: neo4j.Driver, database: str, kind: str, stage: str | None = None) -> list[FactView]:
     records, _, _ = driver.execute_query(cypher.FACTS_OF_KIND, kind=kind, stage=stage, database_=database)
-    return [_view(r) for r in records]
+    return sorted((_view(r) for r in records), key=lambda f: f.iri)

@@ -27,6 +27,7 @@ KINDS = (  # first match wins
     ("post", r"직책|직위|자리|무슨 일을|어떤 자리"),
     ("who", r"누구|누가|인물"),
     ("quantity", r"수준|목표|성능|비율|%|퍼센트|장수|GPU"),
+    ("amount", r"얼마"),  # '정예팀 지원에 들어가는 돈은 얼마야' asks for money, not for the teams
     ("selection", r"선정|선발|탈락|뽑힌|정예팀"),
     ("amount", r"얼마|금액|예산|규모|비용|출자|투입|지원액|지원금|사업비|돈|자금|액수"),
     ("when", r"언제|시기|날짜"),

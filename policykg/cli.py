@@ -360,8 +360,9 @@ def query(cypher: str | None, saved: str | None, list_saved: bool, params: tuple
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object; with QUESTION '-', one per stdin line.")
+@click.option("--llm", "use_llm", is_flag=True, help="Let the chat model set in POLICYKG_LLM phrase the answer.")
 @reports_errors
-def ask(question: str, as_json: bool) -> None:
+def ask(question: str, as_json: bool, use_llm: bool) -> None:
     """Ask a Korean question; the answer cites the sentences it stands on.
 
     \b
@@ -371,7 +372,11 @@ def ask(question: str, as_json: bool) -> None:
       printf '과기부 장관은 누구야?\\n' | policykg ask --json -
     """
     from policykg.bot.answer import Bot
+    from policykg.bot.llm import load_chat_model, phrase
 
+    model = load_chat_model() if use_llm else None
+    if use_llm and model is None:
+        raise UserError("--llm needs POLICYKG_LLM (and POLICYKG_LLM_ARGS); see the README")
     target, driver = _target_and_driver()
     with driver:
         bot = Bot(driver, target.database)  # models and the entity catalogue load once for every question
@@ -380,6 +385,8 @@ def ask(question: str, as_json: bool) -> None:
             if not text:
                 continue
             answer = bot.ask(text)
+            if model is not None:
+                answer = phrase(answer, model)
             click.echo(answer.model_dump_json() if as_json else answer.text())
 
 
