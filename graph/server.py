@@ -12,6 +12,7 @@ import secrets
 import shutil
 import signal
 import socket
+import string
 import subprocess
 import time
 from dataclasses import dataclass
@@ -57,6 +58,11 @@ class ServerStatus:
 
     def as_dict(self) -> dict[str, object]:
         return {k: (str(v) if isinstance(v, Path) else v) for k, v in self.__dict__.items()}
+
+
+def generate_password(length: int = 24) -> str:
+    """Letters and digits only: a password starting with '-' would be read as an option by neo4j-admin."""
+    return "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(length))
 
 
 def free_port() -> int:
@@ -276,7 +282,7 @@ class ManagedNeo4j:
         return dict(os.environ, NEO4J_HOME=str(self.root), NEO4J_CONF=str(self.conf_dir))
 
     def _set_initial_password(self, java: Path, classpath: list[Path]) -> None:
-        password = secrets.token_urlsafe(18)
+        password = generate_password()
         self.password_file.touch(mode=0o600, exist_ok=True)
         os.chmod(self.password_file, 0o600)
         self.password_file.write_text(password + "\n")

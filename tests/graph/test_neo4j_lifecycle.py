@@ -89,3 +89,12 @@ def test_two_homes_never_share_a_database(server: ManagedNeo4j, managed_neo4j: M
         records, _, _ = drv.execute_query("MATCH (m:LifecycleMarker) RETURN count(m) AS n")
     assert records[0]["n"] == 0
     assert Path(server.home) != Path(managed_neo4j.home)
+
+
+def test_generated_passwords_are_never_read_as_options() -> None:
+    """Regression: a password starting with '-' made neo4j-admin print its usage and fail the first start."""
+    from policykg.graph.server import generate_password
+
+    passwords = [generate_password() for _ in range(2000)]
+    assert all(p.isalnum() and p.isascii() and len(p) == 24 for p in passwords)
+    assert len(set(passwords)) == len(passwords)
