@@ -52,10 +52,6 @@ class Bot:
         self.driver, self.database = driver, database
         self.catalogue = Catalogue(driver, database)
 
-    def refresh(self) -> None:
-        """Re-read the entity catalogue after the graph changed (new articles)."""
-        self.catalogue = Catalogue(self.driver, self.database)
-
     def ask(self, text: str) -> Answer:
         question = analyse_question(text.strip(), self.catalogue)
         words = content_words(question.text)

@@ -51,7 +51,7 @@ def checks_out(sentence: str, answer: Answer) -> bool:
         return False
     support = " ".join([answer.answer, *(quotes[n] for n in cited)])
     plain = _MARK.sub("", sentence)
-    return _digits(plain) <= _digits(support) | {d for d in _digits(support)}
+    return _digits(plain) <= _digits(support)
 
 
 def phrase(answer: Answer, model: Any) -> Answer:

@@ -31,7 +31,6 @@ FULLTEXT_NAMES = ("CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Agent
 VECTOR_INDEX = ("CREATE VECTOR INDEX sentence_embedding IF NOT EXISTS FOR (s:Sentence) ON s.embedding "
                 "OPTIONS {indexConfig: {`vector.dimensions`: $dimensions, `vector.similarity_function`: 'cosine'}}")
 DROP_VECTOR_INDEX = "DROP INDEX sentence_embedding IF EXISTS"
-AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 GET_META = f"MATCH (m:{META} {{key: $key}}) RETURN m.value AS value"
 SET_META = f"MERGE (m:{META} {{key: $key}}) SET m.value = $value"
 

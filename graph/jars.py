@@ -53,9 +53,6 @@ class JarLock(BaseModel):
     apoc_version: str
     jars: list[Jar]
 
-    def digest(self) -> str:
-        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
-
     def by_role(self, role: str) -> list[Jar]:
         return [j for j in self.jars if j.role == role]
 

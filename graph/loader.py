@@ -126,11 +126,6 @@ def write_batch(driver: neo4j.Driver, database: str, items: list[PreparedArticle
     return [results[i.source_id] for i in items]
 
 
-def load_article(driver: neo4j.Driver, database: str, source_id: str, content_hash: str, graph: Graph,
-                 embedder: Embedder, force: bool = False) -> LoadResult:
-    return write_batch(driver, database, [prepare(source_id, content_hash, graph, embedder)], force)[0]
-
-
 def load_files(driver: neo4j.Driver, database: str, paths: list[Path], embedder: Embedder,
                progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None,
                batch_articles: int = 50) -> list[tuple[ArticleReport, LoadResult | None]]:

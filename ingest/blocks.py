@@ -26,7 +26,6 @@ class Page:
     title_tag: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
     image_urls: list[str] = field(default_factory=list)
-    is_html: bool = False
     truncated_html: bool = False
 
 
@@ -37,7 +36,7 @@ def normalise_space(text: str) -> str:
 class _BlockParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.page = Page(is_html=True)
+        self.page = Page()
         self.parts: list[str] = []
         self.container = 0
         self.hidden = 0

@@ -41,7 +41,7 @@ def stage_of(text: str) -> str | None:
     return None
 
 
-def _payer(view: SentenceView, programme: Mention | None) -> Mention | None:
+def _payer(view: SentenceView) -> Mention | None:
     """The funding body: whose budget it is ('X의 … 예산'), else the government body that is the subject."""
     for m in view.of_class(ORG_CLASSES):
         if view.followed_by(m, r"\s*의\s+[^.]{0,20}예산"):
@@ -87,7 +87,7 @@ class MoneyFacts:
             money = [v for v in view.values if v.kind == "money" and v.value is not None]
             if money:
                 self._sentence(view, money)
-            found = _payer(view, None)
+            found = _payer(view)
             if found:  # remembered for the next sentence, which may leave its payer implicit
                 self.last_payer, self.last_payer_at = found, view.sentence.index
             elif self.open_total and self.open_total_at < view.sentence.index - 2:
@@ -121,7 +121,7 @@ class MoneyFacts:
         programme = self.ctx.programme_for(view)
         # A payer carries over from the sentence just before ('정부는 …. 이 프로젝트는 … 1936억 원이 투입될 예정').
         carried = self.last_payer if self.last_payer_at == view.sentence.index - 1 else None
-        payer = _payer(view, programme) or carried
+        payer = _payer(view) or carried
         if self._series(view, money, programme, payer):
             return
         text, index = view.text, view.sentence.index

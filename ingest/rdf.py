@@ -9,7 +9,7 @@ from policykg.ingest.models import Article, DateSpan, Fact, Sentence, Value
 from policykg.ontology.literals import decimal_literal
 from policykg.ontology.mapping import neo4j_mapping
 from policykg.ontology.registry import registry
-from policykg.ontology.schema import ID, new_graph
+from policykg.ontology.schema import new_graph
 from policykg.ontology.vocab import PKG
 
 _CONCEPT_PROPERTIES = {"modality": PKG.modality, "budgetStage": PKG.budgetStage, "outcome": PKG.outcome,

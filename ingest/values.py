@@ -112,8 +112,3 @@ def _drop_overlaps(values: list[Value]) -> list[Value]:
             continue
         kept.append(v)
     return kept
-
-
-def parse_value(text: str) -> Value | None:
-    found = find_values(text)
-    return found[0] if found else None

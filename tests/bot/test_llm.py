@@ -8,6 +8,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from policykg.bot.answer import Bot
 from policykg.bot.llm import checks_out, load_chat_model, phrase
+from policykg.bot.models import Answer
 from policykg.errors import UserError
 
 
@@ -38,5 +39,5 @@ def test_a_model_is_configured_by_class_path(monkeypatch: pytest.MonkeyPatch) ->
         load_chat_model()
     monkeypatch.delenv("POLICYKG_LLM")
     assert load_chat_model() is None
-    assert not checks_out("인용이 없는 문장.", Bot.__new__(Bot) and __import__("policykg.bot.models").bot.models.Answer(
-        question="q", answer="a", abstained=False, citations=[], facts=[], cypher=[]))
+    empty = Answer(question="q", answer="a", abstained=False, citations=[], facts=[], cypher=[])
+    assert not checks_out("인용이 없는 문장 [1].", empty), "a citation number with no citation behind it"
