@@ -4,7 +4,7 @@ UV_VERSION := 0.13.9
 PYTHON ?= python3
 UV := $(PYTHON) -m uv
 
-.PHONY: setup demo test
+.PHONY: setup browser demo test
 
 setup:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install -q "uv==$(UV_VERSION)"
@@ -13,10 +13,15 @@ setup:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null; }
 	$(UV) run --frozen $(EXTRAS) policykg neo4j install
 
+# Debian's Chromium (and a Korean font for readable screenshots) for the UI's browser test.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium (browser tests)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null; }
+
 demo: setup
 	$(UV) run --frozen $(EXTRAS) policykg demo
 
 # The tests also cover the optional sentence-transformers embedder (torch, several GB).
 test: EXTRAS = --extra st
-test: setup
+test: setup browser
 	$(UV) run --frozen $(EXTRAS) pytest

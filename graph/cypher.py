@@ -93,3 +93,27 @@ SENTENCE_CONTEXT = ("MATCH (s:Sentence {iri: $iri})-[:IN_ARTICLE]->(a:Article) O
                     "RETURN s.text AS text, s.start AS start, s.end AS end, a.source_id AS source_id, a.title AS title, "
                     "a.published AS published, a.url AS url, p.name AS publisher, collect(e.iri) AS mentions, "
                     "substring(a.body, s.start, s.end - s.start) = s.text AS verified")
+
+# --- the UI -------------------------------------------------------------------------------------------
+ARTICLE_VIEW = ("MATCH (a:Article {source_id: $source_id}) OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(p) "
+                "RETURN a.source_id AS source_id, a.title AS title, a.published AS published, a.url AS url, "
+                "p.name AS publisher, a.body AS body")
+ARTICLE_STATS = ("MATCH (a:Article) OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(p) "
+                 "CALL (a) { MATCH (s:Sentence)-[:IN_ARTICLE]->(a) OPTIONAL MATCH (s)-[:MENTIONS]->(e) "
+                 "OPTIONAL MATCH (f:Fact)-[:EVIDENCE]->(s) "
+                 "RETURN count(DISTINCT s) AS sentences, count(DISTINCT e) AS entities, count(DISTINCT f) AS facts } "
+                 "RETURN a.source_id AS source_id, a.title AS title, a.published AS published, p.name AS publisher, "
+                 "sentences, entities, facts ORDER BY a.published IS NULL, a.published DESC, a.source_id")
+ENTITY_SEARCH = ("CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: $k}) YIELD node, score "
+                 "RETURN node.iri AS iri, node.name AS name, "
+                 "[l IN labels(node) WHERE NOT l IN ['Resource', 'Agent', 'Entity']] AS labels, score")
+# What a drawing needs of each node: a caption (name, amount or kind) and its most specific label.
+NODES_FOR_DRAWING = ("MATCH (n:Resource) WHERE n.iri IN $iris "
+                     "RETURN n.iri AS iri, labels(n) AS labels, coalesce(n.name, n.surface, n.title, n.post) AS caption, "
+                     "n.value AS value, n.currency AS currency")
+NEIGHBOURS = ("MATCH (c:Resource)-[]-(x:Resource) WHERE c.iri IN $iris AND NOT x:Sentence AND NOT x:Article "
+              "RETURN DISTINCT x.iri AS iri LIMIT $k")
+EXAMPLE_PROGRAMMES = ("MATCH (f:FundingFact)-[:FOR_PROGRAMME]->(p:Programme) "
+                      "RETURN p.name AS name, count(f) AS n ORDER BY n DESC, name LIMIT $k")
+EXAMPLE_POSTS = ("MATCH (h:PostHolding)-[:IN_ORGANIZATION]->(o:Organization) WHERE h.post IS NOT NULL "
+                 "RETURN o.name AS org, h.post AS post, count(h) AS n ORDER BY n DESC, org LIMIT $k")

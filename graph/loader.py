@@ -12,8 +12,9 @@ import neo4j
 from rdflib import Graph
 
 from policykg.graph import cypher
-from policykg.graph.embeddings import Embedder
+from policykg.graph.embeddings import Embedder, make_embedder
 from policykg.graph.rows import NodeRow, RelRow, graph_to_rows
+from policykg.graph.schema import ensure_schema
 from policykg.ingest.entities import mint_iri
 from policykg.ingest.pipeline import ArticleReport, ingest_file
 from policykg.ingest.sentences import analyse
@@ -173,3 +174,19 @@ def embed_missing(driver: neo4j.Driver, database: str, embedder: Embedder) -> in
             session.execute_write(lambda tx, b=batch, v=vectors: tx.run(
                 cypher.SET_SENTENCE_VECTORS, rows=[{"iri": r["iri"], "embedding": e} for r, e in zip(b, v)]).consume())
     return len(rows)
+
+
+@dataclass
+class IngestRun:
+    outcomes: list[tuple[ArticleReport, LoadResult | None]]
+    switched_embedder: bool
+    reembedded: int
+
+
+def ingest_into_neo4j(driver: neo4j.Driver, database: str, paths: list[Path], embedder_spec: str | None = None,
+                      progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None) -> IngestRun:
+    """What `policykg ingest` and the UI's upload do: schema, extraction and load, then any re-embedding."""
+    embedder = make_embedder(embedder_spec)
+    switched = ensure_schema(driver, database, embedder)
+    outcomes = load_files(driver, database, paths, embedder, progress=progress)
+    return IngestRun(outcomes, switched, embed_missing(driver, database, embedder))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -24,6 +24,30 @@ class QueryResult:
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool
+    # The graph elements among the values, by IRI, so a result can also be drawn.
+    node_iris: list[str] = field(default_factory=list)
+    relationships: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def collect_elements(value: Any, nodes: dict[str, None], rels: dict[tuple[str, str, str], None]) -> None:
+    """Gather the nodes and relationships a value holds (nested in lists, maps and paths)."""
+    if isinstance(value, neo4j.graph.Node):
+        if value.get("iri"):
+            nodes[value["iri"]] = None
+    elif isinstance(value, neo4j.graph.Relationship):
+        start, end = value.start_node, value.end_node
+        if start is not None and end is not None and start.get("iri") and end.get("iri"):
+            nodes[start["iri"]] = nodes[end["iri"]] = None
+            rels[(start["iri"], value.type, end["iri"])] = None
+    elif isinstance(value, neo4j.graph.Path):
+        for part in (*value.nodes, *value.relationships):
+            collect_elements(part, nodes, rels)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            collect_elements(v, nodes, rels)
+    elif isinstance(value, dict):
+        for v in value.values():
+            collect_elements(v, nodes, rels)
 
 
 def plain(value: Any) -> Any:
@@ -67,12 +91,17 @@ def run_read_query(driver: neo4j.Driver, database: str, text: str, params: dict[
         def work(tx: neo4j.ManagedTransaction) -> QueryResult:
             result = tx.run(text, params)
             columns = list(result.keys())
-            rows = []
+            rows: list[list[Any]] = []
+            nodes: dict[str, None] = {}
+            rels: dict[tuple[str, str, str], None] = {}
+            truncated = False
             for record in result:
                 if len(rows) == limit:
-                    return QueryResult(columns, rows, truncated=True)
+                    truncated = True
+                    break
+                collect_elements(record.values(), nodes, rels)
                 rows.append([plain(v) for v in record.values()])
-            return QueryResult(columns, rows, truncated=False)
+            return QueryResult(columns, rows, truncated, list(nodes), list(rels))
 
         try:
             return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))

@@ -161,9 +161,11 @@ def _samples() -> Path:
 @main.command()
 @click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=None,
               help="Folder of articles to ingest instead of the bundled samples (e.g. ../shared/corpus/seeds).")
+@click.option("--port", type=int, default=7860, show_default=True, help="Port of the UI.")
+@click.option("--serve/--no-serve", default=True, help="Start the UI afterwards (default) or stop after ingesting.")
 @reports_errors
-def demo(corpus: Path | None) -> None:
-    """The main job: start Neo4j, ingest the sample corpus and say how to connect."""
+def demo(corpus: Path | None, port: int, serve: bool) -> None:
+    """The main job: start Neo4j, ingest the sample corpus and open the UI on 127.0.0.1."""
     from policykg.graph.connection import is_external
     from policykg.graph.server import ManagedNeo4j
     from policykg.ingest.pipeline import discover
@@ -175,10 +177,8 @@ def demo(corpus: Path | None) -> None:
     for r in reports:
         click.echo(r.line())
     click.echo(summary)
-    if is_external():
-        return
-    click.echo("\nConnect with the official driver, e.g.:")
-    click.echo(f"  neo4j.GraphDatabase.driver('{status.uri}', auth=('neo4j', <password file contents>))")
+    if serve:
+        _serve("127.0.0.1", port, share=False, open_browser=_has_desktop())
 
 
 @main.command()
@@ -265,24 +265,18 @@ def ingest(paths: tuple[Path, ...], out: Path | None, report: Path | None, embed
 
 
 def _ingest_into_neo4j(files: list[Path], embedder_spec: str | None) -> tuple[str, list[Any]]:
-    from policykg.graph.embeddings import make_embedder
-    from policykg.graph.loader import embed_missing, load_files
-    from policykg.graph.schema import ensure_schema
+    from policykg.graph.loader import ingest_into_neo4j
 
     target, driver = _target_and_driver()
-    with driver:
-        embedder = make_embedder(embedder_spec)
-        switched = ensure_schema(driver, target.database, embedder)
-        with _progress(len(files), "ingesting") as bar:
-            outcomes = load_files(driver, target.database, files, embedder, progress=_advancing(bar))
-        reembedded = embed_missing(driver, target.database, embedder)
+    with driver, _progress(len(files), "ingesting") as bar:
+        run = ingest_into_neo4j(driver, target.database, files, embedder_spec, progress=_advancing(bar))
     counts: dict[str, int] = {}
-    for _, loaded in outcomes:
+    for _, loaded in run.outcomes:
         if loaded:
             counts[loaded.status] = counts.get(loaded.status, 0) + 1
-    note = f"; switched embedder, re-embedded {reembedded} sentences" if switched else ""
+    note = f"; switched embedder, re-embedded {run.reembedded} sentences" if run.switched_embedder else ""
     done = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing loaded"
-    return f"Neo4j at {target.describe()}: {done}{note}", [r for r, _ in outcomes]
+    return f"Neo4j at {target.describe()}: {done}{note}", [r for r, _ in run.outcomes]
 
 
 @main.command()
@@ -413,18 +407,40 @@ def evaluate(qa_file: Path, show: bool) -> None:
     click.echo(report.summary())
 
 
-def _later(name: str, issue: int, summary: str) -> None:
-    """Register a command whose stage is not built yet: it says so plainly and exits 1."""
+def _has_desktop() -> bool:
+    """Whether opening a browser can work (not on a headless server or in CI)."""
+    import os
 
-    @main.command(name=name, help=f"{summary} (not built yet: arrives with issue #{issue}).",
-                  context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-    @reports_errors
-    def command() -> None:
-        raise UserError(f"`policykg {name}` is not built yet in this version (issue #{issue})")
+    return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-_later("serve", 7, "Start the Gradio UI on 127.0.0.1:7860")
+def _serve(host: str, port: int, share: bool, open_browser: bool) -> None:
+    from policykg.ui.app import build, check_exposure, launch
+    from policykg.ui.backend import Backend
+
+    user, password = settings.get("POLICYKG_UI_USERNAME"), settings.get("POLICYKG_UI_PASSWORD")
+    auth = (user, password) if user and password else None
+    check_exposure(host, share, auth)  # before anything starts
+    target, driver = _target_and_driver()
+    with driver:
+        app = build(Backend(driver, target.database, settings.home() / "uploads"))
+        click.echo(f"policykg UI on http://{host}:{port} (Neo4j at {target.describe()}); Ctrl+C stops it")
+        launch(app, host, port, share, auth, open_browser)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; anything but loopback needs POLICYKG_UI_USERNAME/PASSWORD.")
+@click.option("--port", type=int, default=7860, show_default=True)
+@click.option("--share", is_flag=True, help="Ask Gradio for a public share link (needs the internet and a password).")
+@click.option("--open/--no-open", "open_browser", default=False, help="Open the UI in a web browser.")
+@reports_errors
+def serve(host: str, port: int, share: bool, open_browser: bool) -> None:
+    """Start the Gradio UI: chat with citations, graph, read-only Cypher console, data and Turtle export.
+
+    \b
+    Examples:
+      policykg serve                      # http://127.0.0.1:7860
+      POLICYKG_UI_USERNAME=me POLICYKG_UI_PASSWORD=… policykg serve --host 0.0.0.0
+    """
+    _serve(host, port, share, open_browser)

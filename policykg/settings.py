@@ -33,6 +33,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("NEO4J_USERNAME", "neo4j", "user for the external Neo4j"),
         Setting("NEO4J_PASSWORD", None, "password for the external Neo4j"),
         Setting("NEO4J_DATABASE", "neo4j", "database name (external or managed)"),
+        Setting("POLICYKG_UI_USERNAME", None, "username the UI asks for (required with `serve --host` other than "
+                "loopback or `--share`)"),
+        Setting("POLICYKG_UI_PASSWORD", None, "password the UI asks for, with POLICYKG_UI_USERNAME"),
         Setting("POLICYKG_LLM", None, "optional chat model for `ask --llm`, as 'module:Class' "
                 "(e.g. langchain_openai:ChatOpenAI, langchain_ollama:ChatOllama)"),
         Setting("POLICYKG_LLM_ARGS", None, "JSON keyword arguments for that model (model, base_url, api_key …)"),

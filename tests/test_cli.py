@@ -59,6 +59,7 @@ def test_external_server_with_wrong_password_is_an_environment_error(managed_neo
     assert code == 2 and "rejected the credentials" in err
 
 
-def test_unbuilt_stage_says_so_with_user_error() -> None:
-    code, _, err = _run(["serve"], {})
-    assert code == 1 and "not built yet" in err
+def test_serving_beyond_loopback_without_a_password_is_refused() -> None:
+    for args in (["serve", "--host", "0.0.0.0"], ["serve", "--share"], ["serve", "--host", "192.168.0.10"]):
+        code, _, err = _run(args, {})
+        assert code == 1 and "POLICYKG_UI_USERNAME" in err, args

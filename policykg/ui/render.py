@@ -1,0 +1,90 @@
+"""HTML and Markdown for the UI: the answer as a chat message, the source article with the quoted
+sentence highlighted, and graphs drawn by vis-network. Everything from the data is escaped."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from policykg.bot.models import Answer, Citation
+from policykg.ui.backend import ArticleView, Drawing
+
+COLOURS = {"Fact": "#f4a261", "Article": "#adb5bd", "MonetaryAmount": "#2a9d8f", "Quantity": "#8ab17d",
+           "Person": "#e76f51", "Programme": "#9b5de5", "Organization": "#457b9d", "Law": "#e9c46a",
+           "Event": "#f28482", "Place": "#84a59d", "TimeSpan": "#cdb4db", "Other": "#ced4da"}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def citation_label(c: Citation) -> str:
+    meta = ", ".join(x for x in (c.publisher, c.published) if x)
+    return f"[{c.n}] {c.title}" + (f" — {meta}" if meta else "")
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The chat message: the answer, then each citation with its verbatim quote."""
+    parts = [md_escape(line) for line in answer.answer.splitlines()]
+    for c in answer.citations:
+        parts.append(f"\n**{md_escape(citation_label(c))}**  \n> {md_escape(c.quote)}")
+    return "\n".join(parts)
+
+
+def source_html(article: ArticleView, start: int | None = None, end: int | None = None) -> str:
+    """The article's header and text, the span [start, end) marked; the page scrolls to the mark."""
+    meta = " · ".join(html.escape(x) for x in (article.publisher, article.published) if x)
+    link = (f'<a href="{html.escape(article.url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+            f"{html.escape(article.url)}</a>") if article.url else ""
+    body = article.body
+    if start is not None and end is not None and 0 <= start < end <= len(body):
+        text = (html.escape(body[:start]) + '<mark id="pkg-quote">' + html.escape(body[start:end]) + "</mark>"
+                + html.escape(body[end:]))
+    else:
+        text = html.escape(body)
+    return (f'<div class="pkg-source"><h3 class="pkg-source-title">{html.escape(article.title)}</h3>'
+            f'<p class="pkg-source-meta">{meta}<br>{link}<br><code>{html.escape(article.source_id)}</code></p>'
+            f'<div class="pkg-source-body">{text}</div></div>')
+
+
+@lru_cache(maxsize=1)
+def _vis_network_js() -> str:
+    # pyvis ships vis-network; its own page template pulls Bootstrap from a CDN, so only the script is used.
+    import pyvis
+
+    return (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(encoding="utf-8")
+
+
+_PAGE = """<!doctype html><html><head><meta charset="utf-8"><script>{js}</script>
+<style>html,body{{margin:0;height:100%;font-family:sans-serif}}#g{{height:100%}}
+#legend{{position:absolute;top:4px;left:4px;font-size:11px;background:#fffc;padding:2px 4px}}
+#legend span{{display:inline-block;margin-right:6px}}#legend i{{display:inline-block;width:9px;height:9px;
+margin-right:2px;border-radius:50%}}</style></head><body><div id="legend">{legend}</div><div id="g"></div><script>
+const data = {data};
+const network = new vis.Network(document.getElementById("g"),
+  {{nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges)}},
+  {{groups: data.groups, edges: {{font: {{size: 9, align: "middle"}}, color: "#999"}},
+    nodes: {{shape: "dot", size: 14, font: {{size: 12}}}},
+    physics: {{stabilization: {{iterations: 150}}, barnesHut: {{springLength: 120}}}}}});
+network.once("stabilizationIterationsDone", () => {{ document.body.dataset.ready = "1"; }});
+</script></body></html>"""
+
+
+def graph_html(drawing: Drawing, height: int = 520, empty: str = "그래프로 보여줄 것이 없습니다.") -> str:
+    """An iframe page drawing the graph (Gradio's HTML component does not run scripts; an iframe does)."""
+    if not drawing.nodes:
+        return f'<div class="pkg-graph-empty">{html.escape(empty)}</div>'
+    used = sorted({n["group"] for n in drawing.nodes})
+    legend = "".join(f'<span><i style="background:{COLOURS[g]}"></i>{g}</span>' for g in used)
+    data = {"nodes": drawing.nodes, "edges": drawing.edges,
+            "groups": {g: {"color": {"background": c, "border": "#555"}} for g, c in COLOURS.items()}}
+    # `</` inside the JSON must not close the script element.
+    page = _PAGE.format(js=_vis_network_js(), legend=legend,
+                        data=json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
+    return (f'<iframe class="pkg-graph" title="graph" style="width:100%;height:{height}px;border:1px solid #ddd" '
+            f'sandbox="allow-scripts" srcdoc="{html.escape(page, quote=True)}"></iframe>'
+            f'<p class="pkg-graph-count">{len(drawing.nodes)} nodes, {len(drawing.edges)} relationships</p>')

@@ -1,0 +1,94 @@
+"""The UI's work without the browser, on the real Neo4j holding the seeds and the sample articles."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import neo4j
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF
+
+from policykg.bot.examples import example_questions, topic_particle
+from policykg.errors import UserError
+from policykg.ontology.vocab import PKG
+from policykg.ui import render
+from policykg.ui.backend import Backend, Drawing
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture(scope="module")
+def backend(seeded_with_samples: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> Backend:
+    return Backend(seeded_with_samples, "neo4j", tmp_path_factory.mktemp("uploads"))
+
+
+def test_a_citation_opens_its_article_with_the_quote_marked(backend: Backend) -> None:
+    answer = backend.ask("AI안전연구소 소장은 누구야?")
+    assert not answer.abstained and answer.citations
+    c = answer.citations[0]
+    article = backend.article(c.source_id)
+    assert article is not None and article.body[c.start:c.end] == c.quote
+    page = render.source_html(article, c.start, c.end)
+    assert f'<mark id="pkg-quote">{html.escape(c.quote)}</mark>' in page
+    assert html.escape(article.title) in page and (article.publisher or "") in page
+    assert backend.article("no-such-article") is None
+
+
+def test_the_answer_graph_holds_the_facts_and_who_they_name(backend: Backend) -> None:
+    answer = backend.ask("AI안전연구소 소장은 누구야?")
+    drawing = backend.answer_drawing(answer)
+    ids = {n["id"] for n in drawing.nodes}
+    assert {f["iri"] for f in answer.facts} <= ids
+    assert "정세린" in {n["label"] for n in drawing.nodes}
+    assert all(e["from"] in ids and e["to"] in ids for e in drawing.edges) and drawing.edges
+
+
+def test_entity_search_finds_names_and_shows_facts_with_sources(backend: Backend) -> None:
+    hits = backend.search_entities("과학기술정보통신부")
+    assert hits and hits[0]["name"] == "과학기술정보통신부"
+    facts = backend.entity_facts(hits[0]["iri"])
+    assert facts and all(f.evidence for f in facts)
+    drawing = backend.entity_drawing(hits[0]["iri"], facts)
+    assert hits[0]["iri"] in {n["id"] for n in drawing.nodes} and len(drawing.edges) >= len(facts)
+    assert backend.search_entities("   ") == []
+
+
+def test_cypher_results_can_be_drawn_and_downloaded(backend: Backend) -> None:
+    result = backend.run_cypher("MATCH (f:FundingFact)-[r:PAYER]->(o) RETURN f, r, o LIMIT 5", {})
+    assert len(result.rows) == 5 and result.relationships
+    drawing = backend.result_drawing(result)
+    assert {n["id"] for n in drawing.nodes} == set(result.node_iris) and len(drawing.edges) >= 5
+    # Nodes returned alone are joined by the relationships among them.
+    nodes_only = backend.run_cypher("MATCH (f:FundingFact)-[:PAYER]->(o) RETURN f, o LIMIT 5", {})
+    assert not nodes_only.relationships and backend.result_drawing(nodes_only).edges
+    csv_text = backend.csv_file(result).read_text(encoding="utf-8")
+    assert csv_text.splitlines()[0] == "f,r,o" and len(csv_text.splitlines()) == 6
+    with pytest.raises(UserError, match="read-only"):
+        backend.run_cypher("CREATE (n:Oops) RETURN n", {})
+
+
+def test_article_list_counts_and_turtle_export_per_article(backend: Backend) -> None:
+    rows = {r["source_id"]: r for r in backend.articles()}
+    assert {"ai_basic_act_page", "regional_ai_cluster", "ai_chip_pilot_euckr"} <= set(rows)
+    assert all(r["sentences"] > 0 and r["entities"] > 0 and r["facts"] > 0 for r in rows.values())
+    graph = Graph().parse(backend.turtle_file("ai_basic_act_page"), format="turtle")
+    articles = set(graph.subjects(RDF.type, PKG.NewsArticle))
+    assert len(articles) == 1 and (next(iter(articles)), PKG.sourceId, Literal("ai_basic_act_page")) in graph
+    assert backend.shacl_report().conforms
+
+
+def test_example_questions_come_from_the_graph_and_are_answered(backend: Backend) -> None:
+    questions = example_questions(backend.driver, backend.database)
+    assert len(questions) >= 3
+    for q in questions:
+        assert not backend.ask(q).abstained, q
+    assert topic_particle("원장") == "은" and topic_particle("대표") == "는" and topic_particle("CEO") == "은"
+
+
+def test_graph_page_escapes_names_that_look_like_markup() -> None:
+    drawing = Drawing([{"id": "x", "label": "</script><script>alert(1)</script>", "group": "Other", "title": "t"}], [])
+    page = html.unescape(render.graph_html(drawing).split('srcdoc="', 1)[1].rsplit('"></iframe>', 1)[0])
+    assert "</script><script>alert(1)" not in page and "alert(1)" in page
+    assert "data-ready" not in render.graph_html(Drawing())  # nothing drawn: a message, no script
