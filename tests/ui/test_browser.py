@@ -11,8 +11,10 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import neo4j
@@ -48,30 +50,46 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def ui_url(seeded_with_samples: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> Iterator[str]:
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+@contextmanager
+def _serving(home: Path, **env_extra: str) -> Iterator[str]:
+    """`policykg serve` as a user starts it, on a free port; yields its URL once it answers."""
     port = _free_port()
-    env = {**os.environ, "POLICYKG_HOME": str(managed_neo4j.home)}
-    log = managed_neo4j.home / "ui.log"
+    env = {**os.environ, "POLICYKG_HOME": str(home), **env_extra}
+    log = home / f"ui-{port}.log"
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "policykg", "serve", "--port", str(port)], env=env,
                                 stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 180
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"policykg serve did not come up:\n{log.read_text()}")
-        time.sleep(0.5)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"policykg serve did not come up:\n{log.read_text()}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def ui_url(seeded_with_samples: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> Iterator[str]:
+    with _serving(managed_neo4j.home) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +204,21 @@ def test_an_uploaded_article_is_ingested_answered_and_exported(page: Page, tmp_p
 
     _ask(page, "AI 반도체 팹리스 육성 사업 예산은 얼마야?")
     expect(page.locator("#pkg-chat .message-row").last).to_contain_text("450억")
+
+
+def test_with_a_password_set_the_ui_asks_for_it(browser: Browser, seeded_with_samples: neo4j.Driver,
+                                                managed_neo4j: ManagedNeo4j) -> None:
+    with _serving(managed_neo4j.home, POLICYKG_UI_USERNAME="analyst", POLICYKG_UI_PASSWORD="s3cret-pw") as url:
+        assert _status(url + "config") == 401  # nothing of the app without logging in
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url)
+        page.get_by_label("username").fill("analyst")
+        page.get_by_label("password").fill("wrong")
+        page.get_by_role("button", name="Login").click()
+        expect(page.get_by_text("Incorrect Credentials")).to_be_visible()
+        page.get_by_label("username").fill("analyst")
+        page.get_by_label("password").fill("s3cret-pw")
+        page.get_by_role("button", name="Login").click()
+        expect(page.locator("#pkg-question textarea")).to_be_visible()
+        context.close()
