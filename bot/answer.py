@@ -26,7 +26,9 @@ _NOUN_TAGS = ("NNG", "NNP", "SL", "SN", "XR")
 _STOP = {"얼마", "누구", "어디", "무엇", "예산", "사업", "금액", "규모", "은", "는"}
 # Words that only say what kind of answer is wanted; the rest of a question must be in its evidence.
 _ASKING = {"얼마", "얼마야", "얼마인가", "얼마였", "예산", "금액", "규모", "사업", "프로젝트", "돈", "수", "몇", "어디", "누구",
-           "되", "하", "있", "이", "것", "무엇", "어떻", "어느", "값", "지원"}
+           "되", "하", "있", "이", "것", "무엇", "어떻", "어느", "값", "지원",
+           # how money is said to be put in: the evidence may say 편성 where the question says 투입
+           "투입", "투자", "편성", "배정", "책정", "들이", "쓰"}
 
 
 @dataclass

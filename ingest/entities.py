@@ -102,6 +102,7 @@ ORG_SUFFIXES = {
     "개발원": "PublicAgency", "평가원": "PublicAgency", "정보원": "PublicAgency", "공단": "PublicAgency",
     "재단": "Organization", "위원회": "GovernmentCommittee", "대학교": "University", "센터": "Organization",
 }
+_REGION_CLASSES = ("LocalGovernment", "Place")
 PROGRAMME_HEADS = ("사업", "프로젝트", "펀드", "챌린지", "바우처")
 _COMPANY_MARK = re.compile(r"(?:㈜|\(주\)|주식회사)\s?([가-힣A-Za-z0-9]{2,20})|([가-힣A-Za-z0-9]{2,20})\s?(?:㈜|\(주\))")
 _GENERIC_HEADS = {"정부", "업계", "학계", "기관", "위원회", "협회", "센터", "연구원", "신사업", "사업", "개발사업", "지원사업"}
@@ -146,8 +147,13 @@ def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -
         org_cls = next((c for suffix, c in ORG_SUFFIXES.items() if head.endswith(suffix)), None)
         if org_cls and last > first:
             found.append(_resolved(text, start, end, sentence, org_cls, text, "suffix"))
-        elif head.endswith(PROGRAMME_HEADS) and last - first >= 1 and _names_a_programme(head, tokens[first:last]):
-            found.append(_resolved(text, start, end, sentence, "Programme", text, "suffix"))
+        else:
+            # '… 실증 지원 사업 예산으로': the name ends at its last programme head, not at the run's end.
+            last = next((k for k in range(last, first, -1)
+                         if body[tokens[k].start:tokens[k].end].endswith(PROGRAMME_HEADS)), first)
+            head, end = body[tokens[last].start:tokens[last].end], tokens[last].end
+            if last > first and _names_a_programme(head, tokens[first:last]):
+                found.append(_resolved(body[start:end], start, end, sentence, "Programme", body[start:end], "suffix"))
     for m in _COMPANY_MARK.finditer(body):
         name = m.group(1) or m.group(2)
         sentence = _sentence_of(sentences, m.start())
@@ -257,7 +263,13 @@ def extract_entities(body: str, sentences: list[Sentence], tokens: list[Token] |
     tokens = tokens if tokens is not None else analyse(body)[1]
     mentions = registry_mentions(body, sentences, tokens)
     for extra in suffix_mentions(body, sentences, tokens):
-        if not any(extra.start < m.end and m.start < extra.end for m in mentions):
+        inside = [m for m in mentions if extra.start < m.end and m.start < extra.end]
+        # '충북 AI 반도체 실증 지원 사업': a region at the front is part of the programme's name.
+        if extra.cls == "Programme" and inside and all(
+                m.cls in _REGION_CLASSES and extra.start <= m.start and m.end <= extra.end for m in inside):
+            mentions = [m for m in mentions if m not in inside]
+            inside = []
+        if not inside:
             mentions.append(extra)
     for extra in (*quoted_mentions(body, sentences), *law_mentions(body, sentences)):
         if not any(extra.start < m.end and m.start < extra.end for m in mentions if m.cls != "Programme") or extra.cls == "Programme":
