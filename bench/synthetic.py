@@ -38,11 +38,18 @@ GIVEN = ["민준", "서연", "도윤", "하은", "지호", "수아", "현우", "
          "나래", "건우", "다은", "유진", "서진", "하람", "은호"]
 PUBLISHERS = ["가상경제신문", "테크정책일보", "미래산업뉴스", "디지털타임라인", "AI포커스"]
 QUOTES = ["현장에서 바로 쓰이는 성과를 내겠다", "기업이 체감할 수 있도록 지원하겠다", "지역과 함께 성장하는 모델을 만들겠다",
-          "속도감 있게 추진하겠다", "국산 기술의 경쟁력을 높이겠다"]
-FILLERS = ["업계는 이번 지원이 투자 심리를 되살릴 것으로 기대하고 있다.",
-           "정부는 하반기에 세부 공모 계획을 공개할 예정이다.",
-           "관계 부처는 성과 점검 회의를 분기마다 열기로 했다.",
-           "참여 기업은 공개 평가를 거쳐 최종 확정된다."]
+          "속도감 있게 추진하겠다", "국산 기술의 경쟁력을 높이겠다", "데이터와 인프라를 함께 열어 두겠다",
+          "중소기업도 쉽게 참여하도록 문턱을 낮추겠다", "성과가 확인되면 규모를 더 키우겠다"]
+SAID = ["라고 말했다", "라고 강조했다", "라고 밝혔다"]
+# Sentences around the facts, filled in per article so no two articles share them word for word.
+CONTEXT = ["{company_and} {company2} 등 {k}개 기업이 참여 의사를 밝혔다.",
+           "공모는 {month}월 {day}일부터 {weeks}주간 진행된다.",
+           "{payer_topic} 지난해에도 비슷한 사업에 {prev}억원을 들인 바 있다.",
+           "선정 결과는 {month2}월 중 발표될 예정이다.",
+           "업계는 {topic} 분야 투자 심리가 되살아날 것으로 기대하고 있다.",
+           "관계 부처는 {topic} 성과 점검 회의를 분기마다 열기로 했다.",
+           "{region} 지역 대학과 연구기관도 컨소시엄 형태로 참여할 수 있다.",
+           "참여 기업은 서면과 발표 평가를 거쳐 최종 확정된다."]
 JUNK_HEAD = ["홈 > 뉴스 > IT·과학", "기사듣기", "공유하기", "• 카카오톡", "• 페이스북", "URL 복사", "글자크기 설정"]
 JUNK_TAIL = ["- 주말 날씨 맑고 포근", "- 프로야구 개막전 매진", "- 봄철 미세먼지 주의보", "- 신작 영화 예매율 1위"]
 
@@ -61,6 +68,7 @@ class Truth:
     post: str
     holder: str
     selected: int
+    state_share: int | None
     questions: list[dict[str, object]] = field(default_factory=list)
 
 
@@ -113,17 +121,29 @@ def article(i: int) -> tuple[Truth, str, str]:
     month, day = rng.randint(1, 12), rng.randint(1, 28)
     person = holder(agency, post)
     layout = ("txt", "html", "md")[i % 3]
-    truth = Truth(f"syn{i:05d}", layout, programme, payer, year, amount, amount_written, agency, post, person, selected)
+    eok = amount // 100_000_000
+    state = eok * rng.choice([5, 6, 7, 8]) // 10 if eok >= 20 and rng.random() < 0.5 else None
+    truth = Truth(f"syn{i:05d}", layout, programme, payer, year, amount, amount_written, agency, post, person, selected,
+                  state * 100_000_000 if state else None)
     funding = rng.choice([
         f"{josa(payer, '은', '는')} {day}일 {programme}에 {year}년 {amount_written}을 투입한다고 밝혔다.",
         f"{josa(payer, '이', '가')} {programme}에 배정한 {year}년 예산은 {amount_written}이다.",
         f"{josa(payer, '은', '는')} {year}년 {programme} 예산으로 {amount_written}을 편성했다.",
+        f"{josa(payer, '은', '는')} {programme}에 {year}년 한 해 동안 {amount_written}을 지원하기로 했다.",
     ])
-    body = [funding,
-            f"사업은 {josa(agency, '이', '가')} 맡아 참여 기업 {selected}곳을 선정할 계획이다.",
-            rng.choice(FILLERS),
-            f"{person} {agency} {josa(post, '은', '는')} \u201c{rng.choice(QUOTES)}\u201d라고 말했다.",
-            rng.choice(FILLERS)]
+    company, company2 = rng.sample(COMPANIES, 2)
+    fill = {"company_and": josa(company, "과", "와"), "company2": company2, "k": rng.randint(5, 40), "month": month,
+            "day": day, "weeks": rng.randint(2, 8), "payer_topic": josa(payer, "은", "는"), "prev": rng.randint(5, 900),
+            "month2": month % 12 + 1, "topic": TOPICS[(i // len(REGIONS)) % len(TOPICS)],
+            "region": REGIONS[i % len(REGIONS)]}
+    body = [funding]
+    if state:
+        body.append(f"이 가운데 국비는 {state}억원이고 나머지 {eok - state}억원은 민간이 부담한다.")
+    body.append(rng.choice([f"사업은 {josa(agency, '이', '가')} 맡아 참여 기업 {selected}곳을 선정할 계획이다.",
+                            f"전담 기관인 {josa(agency, '은', '는')} 올해 {selected}곳을 지원 대상으로 뽑는다."]))
+    body += [c.format(**fill) for c in rng.sample(CONTEXT, 3)]
+    body.insert(rng.randint(2, len(body)), f"{person} {agency} {josa(post, '은', '는')} "
+                f"\u201c{rng.choice(QUOTES)}\u201d{rng.choice(SAID)}.")
     title = f"{payer}, {programme}에 {amount_written.replace('원', '').strip()} 투입"
     date = f"{year - (1 if month > 10 else 0)}.{month:02d}.{day:02d}"
     publisher = rng.choice(PUBLISHERS)
@@ -131,7 +151,11 @@ def article(i: int) -> tuple[Truth, str, str]:
         {"kind": "amount", "question": rng.choice([f"{programme} 예산은 얼마야?", f"{programme}에 얼마를 투입해?"]),
          "expect": [f"{amount:,}", amount_written.replace(" ", "")]},
         {"kind": "who", "question": f"{agency} {josa(post, '은', '는')} 누구야?", "expect": [person]},
+        {"kind": "payer", "question": f"{programme}에 돈을 대는 부처는 어디야?", "expect": [payer]},
     ]
+    if state:
+        truth.questions.append({"kind": "part", "question": f"{programme} 예산 중 국비는 얼마야?",
+                                "expect": [f"{state * 100_000_000:,}", f"{state}억"]})
     return truth, f"{truth.source_id}.{layout}", render(layout, title, date, publisher, body, rng)
 
 

@@ -253,6 +253,20 @@ def answer_who(bot: Bot, q: Question, words: set[str]) -> Result | None:
     return Result(lines, holders + hops, [cypher.FACTS_ABOUT])
 
 
+def answer_payer(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    """'X에 돈을 대는 부처는 어디야?': the payers of the programme's funding facts, whole budgets first."""
+    facts = [f for f in bot.facts("FundingFact", anchors_of(q)) if f.names("PAYER")
+             and set(f.iris("FOR_PROGRAMME")) & {e.iri for e in q.of("Programme")}]
+    if not facts:
+        return None
+    facts.sort(key=lambda f: (f.is_part, f.iri))
+    payers = list(dict.fromkeys(name for f in facts for name in f.names("PAYER")))
+    lines = [f"{', '.join(payers)}입니다."]
+    lines += [f"— {', '.join(f.names('PAYER'))}: {numbers.money(f.value, f.currency or 'KRW', f.qualifier)}"  # type: ignore[arg-type]
+              f" ({describe_funding(f)})" for f in facts if f.value is not None]
+    return Result(lines, facts, [cypher.FACTS_ABOUT])
+
+
 def answer_post(bot: Bot, q: Question, words: set[str]) -> Result | None:
     return _posts_of_person(bot, q) if q.of("Person") else answer_who(bot, q, words)
 
@@ -367,7 +381,7 @@ def answer_from_sentences(bot: Bot, q: Question, words: set[str]) -> Result | No
     return None
 
 
-HANDLERS = {"amount": answer_amount, "selection": answer_selection, "who": answer_who, "post": answer_post,
+HANDLERS = {"amount": answer_amount, "payer": answer_payer, "selection": answer_selection, "who": answer_who, "post": answer_post,
             "transfer": answer_transfer, "quantity": answer_quantity, "count": answer_quantity,
             "trend": answer_trend, "sum": answer_sum, "compare": answer_compare, "which": answer_which,
             "when": answer_which}

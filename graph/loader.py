@@ -129,14 +129,14 @@ def write_batch(driver: neo4j.Driver, database: str, items: list[PreparedArticle
 
 def load_files(driver: neo4j.Driver, database: str, paths: list[Path], embedder: Embedder,
                progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None,
-               batch_articles: int = 50) -> list[tuple[ArticleReport, LoadResult | None]]:
+               batch_articles: int = 50, force: bool = False) -> list[tuple[ArticleReport, LoadResult | None]]:
     """Ingest each file and load the good ones, many per transaction; a bad file is reported and the
     batch goes on."""
     outcomes: list[tuple[ArticleReport, LoadResult | None]] = []
     pending: list[tuple[ArticleReport, PreparedArticle]] = []
 
     def flush() -> None:
-        for (report, _), loaded in zip(pending, write_batch(driver, database, [p for _, p in pending])):
+        for (report, _), loaded in zip(pending, write_batch(driver, database, [p for _, p in pending], force)):
             if loaded.status.startswith("failed"):
                 report.status, report.reason = "skipped", f"Neo4j refused it ({loaded.status})"
             outcomes.append((report, loaded))
@@ -184,9 +184,10 @@ class IngestRun:
 
 
 def ingest_into_neo4j(driver: neo4j.Driver, database: str, paths: list[Path], embedder_spec: str | None = None,
-                      progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None) -> IngestRun:
+                      progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None,
+                      force: bool = False) -> IngestRun:
     """What `policykg ingest` and the UI's upload do: schema, extraction and load, then any re-embedding."""
     embedder = make_embedder(embedder_spec)
     switched = ensure_schema(driver, database, embedder)
-    outcomes = load_files(driver, database, paths, embedder, progress=progress)
+    outcomes = load_files(driver, database, paths, embedder, progress=progress, force=force)
     return IngestRun(outcomes, switched, embed_missing(driver, database, embedder))

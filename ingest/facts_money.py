@@ -24,7 +24,10 @@ _PURPOSE = re.compile(r"^\s*(?:은|는|이|가|을|를)\s+(?P<purpose>[^.,]{2,60
 # '연간 100억원 수준의 데이터 공동구매': what the money buys, named right after the amount.
 _PURPOSE_AFTER = re.compile(r"^\s*(?:수준|규모|상당|이상|이하)?\s*의\s+(?P<purpose>[^,.]{2,30}?)\s*(?:와|과|및|,|을|를|이|가|에|도|등)(?![가-힣])")
 _GENERIC_PURPOSES = {"지원", "예산", "투자", "자금", "재원", "사업", "규모"}
-_PAYER_LABEL = re.compile(r"(공공|정부|국비|민간|지방비|지자체|시비|도비|구비|군비)\s*$")
+_LABELS = r"(공공|정부|국비|민간|지방비|지자체|시비|도비|구비|군비)"
+# '국비 4000억원', '국비는 4836억원': the label right before the part; '…3225억원은 민간이 부담한다': after it.
+_PAYER_LABEL = re.compile(_LABELS + r"(?:은|는|이|가|에서)?\s*$")
+_PAYER_AFTER = re.compile(r"^\s*(?:은|는|을|를)?\s*" + _LABELS + r"(?:이|가|에서)?\s*(?:부담|내|낸|대|댄|출자|조달)")
 _LABEL_ORG = {"공공": "government", "정부": "government", "국비": "government", "민간": "private"}
 _RECIPIENT = r"\s*(?:\([^)]*\))?\s*(?:운영|사업|지원|설립)?\s*(?:에|에게|에는)\s"
 
@@ -158,7 +161,7 @@ class MoneyFacts:
             literals["purpose"] = purpose["purpose"].strip()
         literals.setdefault("fiscalYear", total.literals.get("fiscalYear", ""))
         roles = {**{k: v for k, v in total.roles.items() if k in ("programme", "payer")}, **fact.roles}
-        label = _PAYER_LABEL.search(before)
+        label = _PAYER_LABEL.search(before) or _PAYER_AFTER.match(after)
         if label:
             roles["payer"] = _label_org(label.group(1), total)
         concepts = {**total.concepts, **{k: v for k, v in fact.concepts.items() if k == "budgetStage"}}

