@@ -35,7 +35,9 @@ from policykg.ontology.vocab import PKG
 
 RESULTS = Path(__file__).resolve().parent / "results"
 QUESTIONS = 60
-FUNDING = ("MATCH (f:FundingFact)-[:FOR_PROGRAMME]->(p:Programme) OPTIONAL MATCH (f)-[:PAYER]->(o) "
+# Whole budgets only: the parts of a breakdown are checked through the questions about them.
+FUNDING = ("MATCH (f:FundingFact)-[:FOR_PROGRAMME]->(p:Programme) WHERE NOT (f)-[:PART_OF]->() "
+           "OPTIONAL MATCH (f)-[:PAYER]->(o) "
            "OPTIONAL MATCH (f)-[:AMOUNT]->(a) RETURN p.name AS programme, o.name AS payer, "
            "coalesce(a.value_exact, toString(a.value)) AS amount")
 POSTS = ("MATCH (h:PostHolding)-[:IN_ORGANIZATION]->(o), (h)-[:HELD_BY]->(p) "

@@ -103,6 +103,9 @@ ORG_SUFFIXES = {
     "재단": "Organization", "위원회": "GovernmentCommittee", "대학교": "University", "센터": "Organization",
 }
 _REGION_CLASSES = ("LocalGovernment", "Place")
+# Words around a known programme's name that do not make it another programme ('최근 국가AI컴퓨팅센터 사업').
+_GENERIC_PROGRAMME_WORDS = {"사업", "지원", "지원사업", "개발", "개발사업", "프로젝트", "추진", "본", "신규", "해당", "관련",
+                            "올해", "내년", "지난해", "최근", "이번", "현재", "향후", "당시", "전체", "총", "정부"}
 PROGRAMME_HEADS = ("사업", "프로젝트", "펀드", "챌린지", "바우처")
 _COMPANY_MARK = re.compile(r"(?:㈜|\(주\)|주식회사)\s?([가-힣A-Za-z0-9]{2,20})|([가-힣A-Za-z0-9]{2,20})\s?(?:㈜|\(주\))")
 _GENERIC_HEADS = {"정부", "업계", "학계", "기관", "위원회", "협회", "센터", "연구원", "신사업", "사업", "개발사업", "지원사업"}
@@ -228,6 +231,8 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         after_org = org is not None and "겸" not in body[m.start("title"):org.start]
         post = body[org.end if org and after_org else m.start("title"):m.end("title")]
         post = re.sub(r"^\s*\([^)]{1,15}\)\s*", "", post).strip()
+        if not post:  # the 'title' was the end of the organisation's own name ('…연구원은'): no post named
+            continue
         name = m["name"]
         person = Mention(name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence,
                          "person-title")
@@ -259,14 +264,25 @@ class Entities:
         return [m for m in self.mentions if m.sentence == index]
 
 
+def _part_of_programme_name(programme: Mention, inner: Mention) -> bool:
+    """'충북 AI 반도체 실증 지원 사업': a region inside a programme's name is part of it; so is a known programme
+    when the name adds specific words ('서울 AI 바우처 육성 사업' is not 'AI 바우처 지원사업')."""
+    if not (programme.start <= inner.start and inner.end <= programme.end):
+        return False
+    if inner.cls in _REGION_CLASSES:
+        return True
+    if inner.cls != "Programme" or (inner.start, inner.end) == (programme.start, programme.end):
+        return False
+    rest = programme.text[:inner.start - programme.start] + " " + programme.text[inner.end - programme.start:]
+    return any(word not in _GENERIC_PROGRAMME_WORDS for word in rest.split())
+
+
 def extract_entities(body: str, sentences: list[Sentence], tokens: list[Token] | None = None) -> Entities:
     tokens = tokens if tokens is not None else analyse(body)[1]
     mentions = registry_mentions(body, sentences, tokens)
     for extra in suffix_mentions(body, sentences, tokens):
         inside = [m for m in mentions if extra.start < m.end and m.start < extra.end]
-        # '충북 AI 반도체 실증 지원 사업': a region at the front is part of the programme's name.
-        if extra.cls == "Programme" and inside and all(
-                m.cls in _REGION_CLASSES and extra.start <= m.start and m.end <= extra.end for m in inside):
+        if extra.cls == "Programme" and inside and all(_part_of_programme_name(extra, m) for m in inside):
             mentions = [m for m in mentions if m not in inside]
             inside = []
         if not inside:
