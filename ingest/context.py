@@ -23,6 +23,7 @@ _PLANNED = re.compile(r"계획|예정|방침|추진한다|추진할|할 것|나�
 _DECIDED = re.compile(r"배정|편성|확정|선정|선발|제시|확보|의결|통과")
 _DONE = re.compile(r"(?:했|됐|였|었)(?:다[.\"”']*$|으나|지만|고\b)")
 _CONTRAST = re.compile(r"^\S*\s*(?:과|와)\s*(?:달리|다르게|비교)")
+_OTHER_PROGRAMME = re.compile(r"(?:비슷한|유사한|유사|다른|별도의?|기존)\s*(?:사업|프로젝트|과제)")
 
 
 @dataclass
@@ -66,6 +67,8 @@ class ArticleContext:
         named = view.programmes()
         if named:
             return named[0]
+        if _OTHER_PROGRAMME.search(view.text):  # '지난해에도 비슷한 사업에 …': some other programme
+            return None
         # The article's only programme is its topic, but a quoted remark is not assumed to be about it.
         if self.sole_programme is not None and view.sentence.index >= self.sole_programme.sentence \
                 and not re.search(r"[“”\"]", view.text):

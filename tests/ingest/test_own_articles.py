@@ -91,12 +91,13 @@ def test_payer_labels_after_a_particle_or_after_the_part_and_regions_inside_prog
         ("충북 AI 반도체 실증 지원 사업", "민간", Decimal(10_000_000_000), True)}
 
 
-def test_a_longer_name_around_a_known_programme_is_another_programme_and_an_agency_is_no_post(tmp_path: Path) -> None:
+def test_longer_names_around_known_programmes_similar_programmes_and_agencies_that_are_no_posts(tmp_path: Path) -> None:
     article = tmp_path / "voucher.txt"
     article.write_text("고용노동부, 바우처 사업 편성\n입력 2026.06.11 10:00\n\n"
                        "고용노동부는 서울 AI 바우처 육성 사업에 2026년 64억원을 투입한다고 밝혔다.\n"
-                       "전담 기관인 한국과학기술정보연구원은 올해 20곳을 지원 대상으로 뽑는다.\n", encoding="utf-8")
+                       "전담 기관인 한국과학기술정보연구원은 올해 20곳을 지원 대상으로 뽑는다.\n"
+                       "고용노동부는 지난해에도 비슷한 사업에 30억원을 들인 바 있다.\n", encoding="utf-8")
     graph, _ = ingest_files([article])
-    programmes = {str(n) for n, in _rows(graph, "SELECT ?n WHERE { ?f pkg:programme/pkg:name ?n }")}
-    assert programmes == {"서울 AI 바우처 육성 사업"}
+    funded = _rows(graph, "SELECT ?n ?v WHERE { ?f pkg:programme/pkg:name ?n ; pkg:amount/pkg:value ?v }")
+    assert {(str(n), v.toPython()) for n, v in funded} == {("서울 AI 바우처 육성 사업", Decimal(6_400_000_000))}
     assert not _rows(graph, "SELECT ?h WHERE { ?h a pkg:PostHolding }")
