@@ -49,7 +49,9 @@ class SentenceTransformerEmbedder:
                                      "(it brings torch, several GB)") from exc
         self._model = SentenceTransformer(model, device="cpu")
         self.name = f"sentence-transformers:{model}"
-        self.dimensions = int(self._model.get_sentence_embedding_dimension())
+        # renamed in sentence-transformers 5; the old name still works there, with a warning
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dimensions = int(dimension())
 
     def passages(self, texts: list[str]) -> list[list[float]]:
         if not texts:

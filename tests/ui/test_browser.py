@@ -28,6 +28,7 @@ from policykg.ontology.vocab import PKG
 from tests.conftest import SHARED
 
 pytestmark = pytest.mark.neo4j
+expect.set_options(timeout=60_000)  # answers are fast; an upload, an export or SHACL over the graph take longer
 CHROMIUM = os.environ.get("POLICYKG_CHROMIUM", "/usr/bin/chromium")
 # Where to keep the screenshots of each tab; `POLICYKG_SCREENSHOTS=docs/screenshots` refreshes the README's.
 SHOTS = os.environ.get("POLICYKG_SCREENSHOTS")
