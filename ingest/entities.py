@@ -115,7 +115,7 @@ def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
     """Maximal runs of consecutive, touching or space-separated name-like tokens, as (first, last) indices."""
     runs, first = [], None
     for i, t in enumerate(tokens):
-        name_like = t.tag in ("NNP", "NNG", "SL", "SH", "SN", "XSN")
+        name_like = t.tag in ("NNP", "NNG", "SL", "SH", "SN", "XSN", "XPN")  # XPN: 초(거대), 비(대면)
         joined = first is not None and t.start - tokens[i - 1].end <= 1
         if name_like and (first is None or joined):
             first = i if first is None else first

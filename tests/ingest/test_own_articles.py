@@ -74,11 +74,11 @@ def test_people_posts_new_organisations_and_laws(own: tuple[Graph, dict[str, Art
 
 
 def test_payer_labels_after_a_particle_or_after_the_part_and_regions_inside_programme_names(tmp_path: Path) -> None:
-    """'국비는 200억원이고 … 100억원은 민간이 부담한다'; '충북 AI 반도체 실증 지원 사업 예산으로' names a programme
-    that starts with a region and ends before 예산."""
+    """'국비는 200억원이고 … 100억원은 민간이 부담한다'; '충북 초거대 AI 실증 지원 사업 예산으로' names a programme
+    that starts with a region, keeps the prefix 초 (Kiwi: XPN) and ends before 예산."""
     article = tmp_path / "labels.txt"
     article.write_text("중소벤처기업부, 충북 반도체 사업에 300억 편성\n입력 2026.05.02 10:00\n\n"
-                       "중소벤처기업부는 2026년 충북 AI 반도체 실증 지원 사업 예산으로 300억원을 편성했다.\n"
+                       "중소벤처기업부는 2026년 충북 초거대 AI 실증 지원 사업 예산으로 300억원을 편성했다.\n"
                        "이 가운데 국비는 200억원이고 나머지 100억원은 민간이 부담한다.\n", encoding="utf-8")
     graph, _ = ingest_files([article])
     rows = _rows(graph, """
@@ -86,9 +86,9 @@ def test_payer_labels_after_a_particle_or_after_the_part_and_regions_inside_prog
           ?f pkg:programme/pkg:name ?programme ; pkg:payer/pkg:name ?payer ; pkg:amount/pkg:value ?value .
           BIND (EXISTS { ?f pkg:partOf ?t } AS ?part) }""")
     assert {(str(g), str(p), v.toPython(), w.toPython()) for g, p, v, w in rows} == {
-        ("충북 AI 반도체 실증 지원 사업", "중소벤처기업부", Decimal(30_000_000_000), False),
-        ("충북 AI 반도체 실증 지원 사업", "대한민국 정부", Decimal(20_000_000_000), True),
-        ("충북 AI 반도체 실증 지원 사업", "민간", Decimal(10_000_000_000), True)}
+        ("충북 초거대 AI 실증 지원 사업", "중소벤처기업부", Decimal(30_000_000_000), False),
+        ("충북 초거대 AI 실증 지원 사업", "대한민국 정부", Decimal(20_000_000_000), True),
+        ("충북 초거대 AI 실증 지원 사업", "민간", Decimal(10_000_000_000), True)}
 
 
 def test_longer_names_around_known_programmes_similar_programmes_and_agencies_that_are_no_posts(tmp_path: Path) -> None:
