@@ -56,7 +56,7 @@ def _frame(columns: list[str], rows: list[list[Any]]) -> pd.DataFrame:
 
 
 def _error(message: str) -> str:
-    return f'<p class="pkg-error">⚠ {html.escape(message)}</p>'
+    return f'<p class="pkg-error">오류: {html.escape(message)}</p>'
 
 
 def build(backend: Backend) -> gr.Blocks:
@@ -152,7 +152,7 @@ def build(backend: Backend) -> gr.Blocks:
 
     def shacl() -> str:
         result = backend.shacl_report()
-        head = "✅ The graph conforms to the SHACL shapes." if result.conforms else "❌ The graph violates the shapes:"
+        head = "The graph conforms to the SHACL shapes." if result.conforms else "The graph violates the SHACL shapes:"
         return f"{head}\n\n{result.text}"
 
     with gr.Blocks(title="policykg", analytics_enabled=False) as app:

@@ -101,3 +101,11 @@ def test_longer_names_around_known_programmes_similar_programmes_and_agencies_th
     funded = _rows(graph, "SELECT ?n ?v WHERE { ?f pkg:programme/pkg:name ?n ; pkg:amount/pkg:value ?v }")
     assert {(str(n), v.toPython()) for n, v in funded} == {("서울 AI 바우처 육성 사업", Decimal(6_400_000_000))}
     assert not _rows(graph, "SELECT ?h WHERE { ?h a pkg:PostHolding }")
+
+
+def test_a_policy_loanword_kiwi_would_split_stays_one_noun() -> None:
+    from policykg.ingest.sentences import analyse
+
+    text = "부산 AI 반도체 얼라이언스 사업에"
+    _, tokens = analyse(text)
+    assert ("얼라이언스", "NNG") in [(text[t.start:t.end], t.tag) for t in tokens]

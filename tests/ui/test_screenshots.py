@@ -1,0 +1,84 @@
+"""Every tab rendered over the articles written for policykg only (the seed articles are third-party text
+and stay out of pictures kept in the repository), with a screenshot of each.
+`POLICYKG_SCREENSHOTS=docs/screenshots uv run pytest tests/ui/test_screenshots.py` refreshes the README's."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import neo4j
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from policykg.graph.embeddings import make_embedder
+from policykg.graph.loader import load_files
+from policykg.graph.schema import ensure_schema
+from policykg.graph.server import ManagedNeo4j
+from policykg.ingest.pipeline import discover
+from tests.ui.conftest import UPLOADED, ask, open_page, serving
+
+pytestmark = pytest.mark.neo4j
+SAMPLES = Path(__file__).resolve().parents[2] / "ingest" / "samples"
+
+
+@pytest.fixture(scope="module")
+def samples_only_url(driver: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> Iterator[str]:
+    driver.execute_query("MATCH (n:Resource) DETACH DELETE n")
+    embedder = make_embedder()
+    ensure_schema(driver, "neo4j", embedder)
+    load_files(driver, "neo4j", discover([SAMPLES]), embedder)
+    driver.execute_query("CALL db.awaitIndexes(120)")
+    with serving(managed_neo4j.home) as url:
+        yield url
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("POLICYKG_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _shot(page: Page, folder: Path, name: str) -> None:
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+    assert (folder / f"{name}.png").stat().st_size > 20_000
+
+
+def test_each_tab_over_the_own_sample_articles(browser: Browser, samples_only_url: str, shots: Path,
+                                               tmp_path: Path) -> None:
+    with open_page(browser, samples_only_url) as page:
+        ask(page, "AI안전연구소에 배정한 올해 예산은 얼마야?")
+        expect(page.locator("#pkg-chat .message-row").last).to_contain_text("150억")
+        page.locator("#pkg-citations label").first.click()
+        expect(page.locator("#pkg-source mark#pkg-quote")).to_contain_text("150억")
+        _shot(page, shots, "chat")
+
+        page.get_by_role("tab", name="그래프 Graph").click()
+        expect(page.frame_locator("#pkg-answer-graph iframe").locator("body[data-ready='1']")).to_be_attached()
+        page.fill("#pkg-entity-text textarea, #pkg-entity-text input", "정보통신산업진흥원")
+        page.press("#pkg-entity-text textarea, #pkg-entity-text input", "Enter")
+        expect(page.locator("#pkg-entity-facts")).to_contain_text("윤서진")
+        expect(page.frame_locator("#pkg-entity-graph iframe").locator("body[data-ready='1']")).to_be_attached()
+        _shot(page, shots, "graph")
+
+        page.get_by_role("tab", name="Cypher").click()
+        page.click("#pkg-saved input")
+        page.get_by_role("option", name="cq01").first.click()
+        page.click("#pkg-run")
+        expect(page.locator("#pkg-cypher-table")).to_contain_text("KRW")
+        _shot(page, shots, "cypher")
+
+        article = tmp_path / "팹리스 육성.txt"
+        article.write_text(UPLOADED, encoding="utf-8")
+        page.get_by_role("tab", name="데이터 Data").click()
+        page.locator("#pkg-upload input[type=file]").set_input_files([str(article)])
+        page.click("#pkg-ingest")
+        expect(page.locator("#pkg-report")).to_contain_text("ingested")
+        for source_id in ("ai_basic_act_page", "regional_ai_cluster", "ai_chip_pilot_euckr", "팹리스_육성"):
+            expect(page.locator("#pkg-articles")).to_contain_text(source_id)
+        page.click("#pkg-shacl")
+        expect(page.locator("#pkg-shacl-report textarea")).to_have_value(re.compile("conforms"))
+        _shot(page, shots, "data")
