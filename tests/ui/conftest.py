@@ -102,3 +102,13 @@ def ask(page: Page, question: str) -> None:
     page.get_by_role("tab", name="질문 Chat").click()
     page.fill("#pkg-question textarea", question)
     page.click("#pkg-ask")
+
+
+def upload_own_article(page: Page, folder: Path) -> None:
+    """Upload UPLOADED (saved as '팹리스 육성.txt') on the Data tab and wait for its report."""
+    article = folder / "팹리스 육성.txt"
+    article.write_text(UPLOADED, encoding="utf-8")
+    page.get_by_role("tab", name="데이터 Data").click()
+    page.locator("#pkg-upload input[type=file]").set_input_files([str(article)])
+    page.click("#pkg-ingest")
+    expect(page.locator("#pkg-report")).to_contain_text("ingested")

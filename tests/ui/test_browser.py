@@ -16,7 +16,7 @@ from rdflib import Graph, Literal
 from policykg.graph.server import ManagedNeo4j
 from policykg.ontology.vocab import PKG
 from tests.conftest import SHARED
-from tests.ui.conftest import UPLOADED, ask, http_status, open_page, serving
+from tests.ui.conftest import ask, http_status, open_page, serving, upload_own_article
 
 pytestmark = pytest.mark.neo4j
 
@@ -87,12 +87,7 @@ def test_a_saved_cypher_query_runs_and_a_write_is_refused(page: Page) -> None:
 
 
 def test_an_uploaded_article_is_ingested_answered_and_exported(page: Page, tmp_path: Path) -> None:
-    article = tmp_path / "팹리스 육성.txt"
-    article.write_text(UPLOADED, encoding="utf-8")
-    page.get_by_role("tab", name="데이터 Data").click()
-    page.locator("#pkg-upload input[type=file]").set_input_files([str(article)])
-    page.click("#pkg-ingest")
-    expect(page.locator("#pkg-report")).to_contain_text("ingested")
+    upload_own_article(page, tmp_path)
     expect(page.locator("#pkg-articles")).to_contain_text("팹리스_육성")
 
     page.click("#pkg-export-pick input")

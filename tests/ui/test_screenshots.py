@@ -18,7 +18,7 @@ from policykg.graph.loader import load_files
 from policykg.graph.schema import ensure_schema
 from policykg.graph.server import ManagedNeo4j
 from policykg.ingest.pipeline import discover
-from tests.ui.conftest import UPLOADED, ask, open_page, serving
+from tests.ui.conftest import ask, open_page, serving, upload_own_article
 
 pytestmark = pytest.mark.neo4j
 SAMPLES = Path(__file__).resolve().parents[2] / "ingest" / "samples"
@@ -71,12 +71,7 @@ def test_each_tab_over_the_own_sample_articles(browser: Browser, samples_only_ur
         expect(page.locator("#pkg-cypher-table")).to_contain_text("KRW")
         _shot(page, shots, "cypher")
 
-        article = tmp_path / "팹리스 육성.txt"
-        article.write_text(UPLOADED, encoding="utf-8")
-        page.get_by_role("tab", name="데이터 Data").click()
-        page.locator("#pkg-upload input[type=file]").set_input_files([str(article)])
-        page.click("#pkg-ingest")
-        expect(page.locator("#pkg-report")).to_contain_text("ingested")
+        upload_own_article(page, tmp_path)
         for source_id in ("ai_basic_act_page", "regional_ai_cluster", "ai_chip_pilot_euckr", "팹리스_육성"):
             expect(page.locator("#pkg-articles")).to_contain_text(source_id)
         page.click("#pkg-shacl")
