@@ -15,6 +15,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from policykg.bot.examples import josa
 from policykg.ontology.registry import registry
 
 PAYERS = ["과학기술정보통신부", "산업통상부", "중소벤처기업부", "행정안전부", "교육부", "보건복지부", "국토교통부",
@@ -70,18 +71,6 @@ class Truth:
     selected: int
     state_share: int | None
     questions: list[dict[str, object]] = field(default_factory=list)
-
-
-def _final(word: str) -> bool:
-    """Whether the word ends in a consonant (for 은/는, 이/가, 을/를); Latin letters read as vowels unless n/l/m."""
-    last = word[-1]
-    if "가" <= last <= "힣":
-        return (ord(last) - 0xAC00) % 28 != 0
-    return last.lower() in "lmnr" or last.isdigit() and last in "013678"
-
-
-def josa(word: str, with_final: str, without: str) -> str:
-    return word + (with_final if _final(word) else without)
 
 
 def programme_name(i: int) -> str:

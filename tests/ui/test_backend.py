@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF
 
-from policykg.bot.examples import example_questions, topic_particle
+from policykg.bot.examples import example_questions, josa
 from policykg.errors import UserError
 from policykg.ontology.vocab import PKG
 from policykg.ui import render
@@ -84,7 +84,8 @@ def test_example_questions_come_from_the_graph_and_are_answered(backend: Backend
     assert len(questions) >= 3
     for q in questions:
         assert not backend.ask(q).abstained, q
-    assert topic_particle("원장") == "은" and topic_particle("대표") == "는" and topic_particle("CEO") == "은"
+    assert josa("원장", "은", "는") == "원장은" and josa("대표", "은", "는") == "대표는"
+    assert josa("CEO", "은", "는") == "CEO는" and josa("LG", "이", "가") == "LG가" and josa("KT", "과", "와") == "KT와"
 
 
 def test_graph_page_escapes_names_that_look_like_markup() -> None:
