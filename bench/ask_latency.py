@@ -46,7 +46,9 @@ def main(rounds: int = 5) -> None:
                 baseline.append((time.perf_counter() - start) * 1000)
     print(f"{len(timings)} answers ({len(questions)} dev questions x {rounds})")
     print(f"policykg ask:           p50 {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 0.95):6.1f} ms")
-    print(f"full-text search only:  p50 {statistics.median(baseline):6.1f} ms   p95 {percentile(baseline, 0.95):6.1f} ms")
+    print(
+        f"full-text search only:  p50 {statistics.median(baseline):6.1f} ms   p95 {percentile(baseline, 0.95):6.1f} ms"
+    )
     print(f"target p95 <= 300 ms: {'met' if percentile(timings, 0.95) <= 300 else 'NOT met'}")
 
 

@@ -22,8 +22,9 @@ def temporary_server(heap: str = "2g", pagecache: str = "1g") -> Iterator[tuple[
         server.start()
         try:
             assert server.uri
-            with neo4j.GraphDatabase.driver(server.uri, auth=(USERNAME, server.password()),
-                                            notifications_min_severity="OFF") as driver:
+            with neo4j.GraphDatabase.driver(
+                server.uri, auth=(USERNAME, server.password()), notifications_min_severity="OFF"
+            ) as driver:
                 yield server, driver
         finally:
             server.stop()

@@ -23,12 +23,15 @@ from policykg.ontology.competency import competency_questions
 def main(copies: int = 20, rounds: int = 5) -> None:
     embedder = make_embedder()
     seeds = [ingest_file(p) for p in discover([SHARED / "corpus" / "seeds"])]
-    items = [prepare(f"{r.report.source_id}-{c}", r.content_hash or "", renamed(r.graph, r.report.source_id, c), embedder)  # type: ignore[arg-type]
-             for c in range(copies) for r in seeds]
+    items = [
+        prepare(f"{r.report.source_id}-{c}", r.content_hash or "", renamed(r.graph, r.report.source_id, c), embedder)  # type: ignore[arg-type]
+        for c in range(copies)
+        for r in seeds
+    ]
     with temporary_neo4j() as driver:
         ensure_schema(driver, "neo4j", embedder)
         for i in range(0, len(items), 50):
-            write_batch(driver, "neo4j", items[i:i + 50])
+            write_batch(driver, "neo4j", items[i : i + 50])
         print(f"{len(items)} articles loaded; median of {rounds} runs after one warm-up, read-only runner:")
         medians = []
         for cq in competency_questions():

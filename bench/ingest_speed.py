@@ -49,7 +49,10 @@ def main(rounds: int = 20) -> None:
     full = rounds * len(files) / (time.perf_counter() - start)
     print(f"articles: {len(files)} seeds x {rounds} rounds, {min(sizes) / 1000:.1f}-{max(sizes) / 1000:.1f} KB each")
     print(f"cleaning + metadata only (baseline): {cleaning:8.1f} articles/s")
-    print(f"Kiwi sentences + morphemes alone:    {morphology:8.1f} articles/s  (the ceiling while Kiwi runs on every body)")
+    print(
+        f"Kiwi sentences + morphemes alone:    {morphology:8.1f} articles/s"
+        "  (the ceiling while Kiwi runs on every body)"
+    )
     print(f"extraction to entities and facts:    {facts:8.1f} articles/s")
     print(f"full extraction to an RDF graph:     {full:8.1f} articles/s  ({full / cleaning:.2f} x baseline)")
     print(f"target >= 50 articles/s on one core: {'met' if full >= 50 else 'NOT met'}")

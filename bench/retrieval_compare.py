@@ -29,8 +29,9 @@ def is_evidence(hit: search.Hit, question: dict) -> bool:  # type: ignore[type-a
 
 
 def main(qa_file: str = str(SHARED / "eval" / "dev_qa.jsonl")) -> None:
-    questions = [q for q in map(json.loads, Path(qa_file).read_text(encoding="utf-8").splitlines())
-                 if not q.get("abstain")]
+    questions = [
+        q for q in map(json.loads, Path(qa_file).read_text(encoding="utf-8").splitlines()) if not q.get("abstain")
+    ]
     embedder = make_embedder()
     with temporary_neo4j() as driver:
         ensure_schema(driver, "neo4j", embedder)
@@ -41,21 +42,29 @@ def main(qa_file: str = str(SHARED / "eval" / "dev_qa.jsonl")) -> None:
             "full-text, Kiwi morphemes + whitespace": lambda q: search.fulltext(driver, "neo4j", q, "kiwi"),
             "vector (multilingual-e5-small)": lambda q: search.vector(driver, "neo4j", q, embedder),
             "hybrid: Kiwi full-text + vector (RRF)": lambda q: search.fuse(
-                search.fulltext(driver, "neo4j", q, "kiwi"), search.vector(driver, "neo4j", q, embedder)),
+                search.fulltext(driver, "neo4j", q, "kiwi"), search.vector(driver, "neo4j", q, embedder)
+            ),
             "hybrid: CJK full-text + vector (RRF)": lambda q: search.fuse(
-                search.fulltext(driver, "neo4j", q, "cjk"), search.vector(driver, "neo4j", q, embedder)),
+                search.fulltext(driver, "neo4j", q, "cjk"), search.vector(driver, "neo4j", q, embedder)
+            ),
         }
-        print(f"{len(questions)} answerable questions from {Path(qa_file).name}; hit = an evidence sentence in the top 5")
+        print(
+            f"{len(questions)} answerable questions from {Path(qa_file).name}; hit = an evidence sentence in the top 5"
+        )
         for name, method in methods.items():
             start = time.perf_counter()
-            ranks = [next((i + 1 for i, h in enumerate(method(q["question"])[:10]) if is_evidence(h, q)), None)
-                     for q in questions]
+            ranks = [
+                next((i + 1 for i, h in enumerate(method(q["question"])[:10]) if is_evidence(h, q)), None)
+                for q in questions
+            ]
             elapsed = (time.perf_counter() - start) / len(questions) * 1000
             hits = [r is not None and r <= 5 for r in ranks]
             mrr = sum(1 / r for r in ranks if r) / len(ranks)
-            misses = [q["id"] for q, hit in zip(questions, hits) if not hit]
-            print(f"  {name:42} top-5 {sum(hits):2d}/{len(hits)} ({sum(hits) / len(hits):.0%})  MRR@10 {mrr:.2f}  "
-                  f"{elapsed:5.1f} ms/question  missed: {', '.join(misses) or '-'}")
+            misses = [q["id"] for q, hit in zip(questions, hits, strict=True) if not hit]
+            print(
+                f"  {name:42} top-5 {sum(hits):2d}/{len(hits)} ({sum(hits) / len(hits):.0%})  MRR@10 {mrr:.2f}  "
+                f"{elapsed:5.1f} ms/question  missed: {', '.join(misses) or '-'}"
+            )
 
 
 if __name__ == "__main__":

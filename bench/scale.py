@@ -36,12 +36,16 @@ from policykg.ontology.vocab import PKG
 RESULTS = Path(__file__).resolve().parent / "results"
 QUESTIONS = 60
 # Whole budgets only: the parts of a breakdown are checked through the questions about them.
-FUNDING = ("MATCH (f:FundingFact)-[:FOR_PROGRAMME]->(p:Programme) WHERE NOT (f)-[:PART_OF]->() "
-           "OPTIONAL MATCH (f)-[:PAYER]->(o) "
-           "OPTIONAL MATCH (f)-[:AMOUNT]->(a) RETURN p.name AS programme, o.name AS payer, "
-           "coalesce(a.value_exact, toString(a.value)) AS amount")
-POSTS = ("MATCH (h:PostHolding)-[:IN_ORGANIZATION]->(o), (h)-[:HELD_BY]->(p) "
-         "RETURN o.name AS org, h.post AS post, p.name AS person")
+FUNDING = (
+    "MATCH (f:FundingFact)-[:FOR_PROGRAMME]->(p:Programme) WHERE NOT (f)-[:PART_OF]->() "
+    "OPTIONAL MATCH (f)-[:PAYER]->(o) "
+    "OPTIONAL MATCH (f)-[:AMOUNT]->(a) RETURN p.name AS programme, o.name AS payer, "
+    "coalesce(a.value_exact, toString(a.value)) AS amount"
+)
+POSTS = (
+    "MATCH (h:PostHolding)-[:IN_ORGANIZATION]->(o), (h)-[:HELD_BY]->(p) "
+    "RETURN o.name AS org, h.post AS post, p.name AS person"
+)
 
 
 class Precomputed:
@@ -126,7 +130,10 @@ def _vm_hwm_mb(pid: int | None) -> float | None:
 
 
 def _du_mb(path: Path) -> float:
-    return int(subprocess.run(["du", "-sk", str(path)], capture_output=True, text=True, check=True).stdout.split()[0]) / 1024
+    return (
+        int(subprocess.run(["du", "-sk", str(path)], capture_output=True, text=True, check=True).stdout.split()[0])
+        / 1024
+    )
 
 
 def run_size(n: int, workdir: Path, workers: int, verbose: bool = False) -> dict[str, Any]:
@@ -150,7 +157,7 @@ def run_size(n: int, workdir: Path, workers: int, verbose: bool = False) -> dict
     embedder = make_embedder()
     texts = sorted({str(o) for r in good for o in r.graph.objects(None, PKG.text)})  # type: ignore[union-attr]
     start = time.perf_counter()
-    vectors = dict(zip(texts, embedder.passages(texts)))
+    vectors = dict(zip(texts, embedder.passages(texts), strict=True))
     row["sentences"] = len(texts)
     row["embed_sentences_per_s"] = round(len(texts) / (time.perf_counter() - start), 1)
     cached = Precomputed(embedder.name, embedder.dimensions, vectors)
@@ -164,10 +171,15 @@ def run_size(n: int, workdir: Path, workers: int, verbose: bool = False) -> dict
         driver.execute_query("MATCH (n:Resource) DETACH DELETE n")
         start = time.perf_counter()
         for i in range(0, len(items), 50):
-            write_batch(driver, "neo4j", items[i:i + 50])
+            write_batch(driver, "neo4j", items[i : i + 50])
         load_s = time.perf_counter() - start
-        row.update(fact_nodes=facts, triples=triples, load_fact_nodes_per_s=round(facts / load_s),
-                   load_triples_per_s=round(triples / load_s), load_s=round(load_s, 1))
+        row.update(
+            fact_nodes=facts,
+            triples=triples,
+            load_fact_nodes_per_s=round(facts / load_s),
+            load_triples_per_s=round(triples / load_s),
+            load_s=round(load_s, 1),
+        )
 
         # Index build: the search indexes dropped and built again over the loaded graph.
         for index in ("sentence_text", "sentence_tokens", "entity_names", "sentence_embedding"):
@@ -191,9 +203,12 @@ def run_size(n: int, workdir: Path, workers: int, verbose: bool = False) -> dict
             right += ok
             if not ok and verbose:
                 print(f"  ✗ {q['question']} → {answer.answer.splitlines()[0]} (expected {q['expect']})")
-        row.update(questions=len(questions), ask_accuracy=round(right / len(questions), 3),
-                   ask_p50_ms=round(1000 * _percentile(latencies, 0.5), 1),
-                   ask_p95_ms=round(1000 * _percentile(latencies, 0.95), 1))
+        row.update(
+            questions=len(questions),
+            ask_accuracy=round(right / len(questions), 3),
+            ask_p50_ms=round(1000 * _percentile(latencies, 0.5), 1),
+            ask_p95_ms=round(1000 * _percentile(latencies, 0.95), 1),
+        )
         row["neo4j_peak_rss_mb"] = _vm_hwm_mb(server.status().pid)
         row["db_size_mb"] = round(_du_mb(server.root / "data"), 1)
 
@@ -207,9 +222,11 @@ def run_size(n: int, workdir: Path, workers: int, verbose: bool = False) -> dict
         best = index.best(search_tokens(str(q["question"])).split())
         latencies.append(time.perf_counter() - start)
         right += best is not None and _correct(sentences[best], q["expect"])  # type: ignore[arg-type]
-    row.update(bm25_accuracy=round(right / len(questions), 3),
-               bm25_p50_ms=round(1000 * _percentile(latencies, 0.5), 1),
-               bm25_p95_ms=round(1000 * _percentile(latencies, 0.95), 1))
+    row.update(
+        bm25_accuracy=round(right / len(questions), 3),
+        bm25_p50_ms=round(1000 * _percentile(latencies, 0.5), 1),
+        bm25_p95_ms=round(1000 * _percentile(latencies, 0.95), 1),
+    )
     row["python_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return row
 
@@ -223,19 +240,48 @@ def plot(rows: list[dict[str, Any]], out: Path) -> None:
     x = [r["articles"] for r in rows]
     fig, axes = plt.subplots(2, 2, figsize=(11, 8))
     panels = [
-        ("throughput (per second)", [("extract articles/s", "extract_articles_per_s"),
-                                     ("extract, 1 process/core", next(k for k in rows[0] if k.startswith("extract_articles_per_s_"))),
-                                     ("embed sentences/s", "embed_sentences_per_s"),
-                                     ("load Fact nodes/s", "load_fact_nodes_per_s")], True),
-        ("latency (ms)", [("ask p50", "ask_p50_ms"), ("ask p95", "ask_p95_ms"), ("BM25 p50", "bm25_p50_ms"),
-                          ("BM25 p95", "bm25_p95_ms")], True),
-        ("accuracy", [("bot", "ask_accuracy"), ("BM25 baseline", "bm25_accuracy"),
-                      ("funding facts recall", "funding_recall"), ("posts recall", "posts_recall")], False),
-        ("size (MB) and index build (s)", [("DB size MB", "db_size_mb"), ("Neo4j peak RSS MB", "neo4j_peak_rss_mb"),
-                                           ("Python peak RSS MB", "python_peak_rss_mb"),
-                                           ("index build s", "index_build_s")], True),
+        (
+            "throughput (per second)",
+            [
+                ("extract articles/s", "extract_articles_per_s"),
+                ("extract, 1 process/core", next(k for k in rows[0] if k.startswith("extract_articles_per_s_"))),
+                ("embed sentences/s", "embed_sentences_per_s"),
+                ("load Fact nodes/s", "load_fact_nodes_per_s"),
+            ],
+            True,
+        ),
+        (
+            "latency (ms)",
+            [
+                ("ask p50", "ask_p50_ms"),
+                ("ask p95", "ask_p95_ms"),
+                ("BM25 p50", "bm25_p50_ms"),
+                ("BM25 p95", "bm25_p95_ms"),
+            ],
+            True,
+        ),
+        (
+            "accuracy",
+            [
+                ("bot", "ask_accuracy"),
+                ("BM25 baseline", "bm25_accuracy"),
+                ("funding facts recall", "funding_recall"),
+                ("posts recall", "posts_recall"),
+            ],
+            False,
+        ),
+        (
+            "size (MB) and index build (s)",
+            [
+                ("DB size MB", "db_size_mb"),
+                ("Neo4j peak RSS MB", "neo4j_peak_rss_mb"),
+                ("Python peak RSS MB", "python_peak_rss_mb"),
+                ("index build s", "index_build_s"),
+            ],
+            True,
+        ),
     ]
-    for ax, (title, series, log) in zip(axes.flat, panels):
+    for ax, (title, series, log) in zip(axes.flat, panels, strict=False):
         for label, key in series:
             ax.plot(x, [r.get(key) or 0 for r in rows], marker="o", label=label)
         ax.set_xscale("log")

@@ -17,18 +17,54 @@ from policykg.graph import cypher
 from policykg.ingest.sentences import analyse
 
 ABSTAIN = "자료에서 근거를 찾지 못했습니다."
-STAGE_KO = {"proposal": "예산안", "supplementary": "추경", "enacted": "확정 예산", "executed": "집행 예산",
-            "investment": "출자", "plan": "사업비 총액"}
+STAGE_KO = {
+    "proposal": "예산안",
+    "supplementary": "추경",
+    "enacted": "확정 예산",
+    "executed": "집행 예산",
+    "investment": "출자",
+    "plan": "사업비 총액",
+}
 # Who a word in a question means as payer: '공공 부문이 출자하는' is the state's share.
 PAYER_WORDS = {"민간": "민간", "공공": "대한민국 정부", "정부": "대한민국 정부", "국비": "대한민국 정부"}
 _CONTENT_TAGS = ("NNG", "NNP", "SL", "SN", "XR", "VV", "VA")
 _NOUN_TAGS = ("NNG", "NNP", "SL", "SN", "XR")
 _STOP = {"얼마", "누구", "어디", "무엇", "예산", "사업", "금액", "규모", "은", "는"}
 # Words that only say what kind of answer is wanted; the rest of a question must be in its evidence.
-_ASKING = {"얼마", "얼마야", "얼마인가", "얼마였", "예산", "금액", "규모", "사업", "프로젝트", "돈", "수", "몇", "어디", "누구",
-           "되", "하", "있", "이", "것", "무엇", "어떻", "어느", "값", "지원",
-           # how money is said to be put in: the evidence may say 편성 where the question says 투입
-           "투입", "투자", "편성", "배정", "책정", "들이", "쓰"}
+_ASKING = {
+    "얼마",
+    "얼마야",
+    "얼마인가",
+    "얼마였",
+    "예산",
+    "금액",
+    "규모",
+    "사업",
+    "프로젝트",
+    "돈",
+    "수",
+    "몇",
+    "어디",
+    "누구",
+    "되",
+    "하",
+    "있",
+    "이",
+    "것",
+    "무엇",
+    "어떻",
+    "어느",
+    "값",
+    "지원",
+    # how money is said to be put in: the evidence may say 편성 where the question says 투입
+    "투입",
+    "투자",
+    "편성",
+    "배정",
+    "책정",
+    "들이",
+    "쓰",
+}
 
 
 @dataclass
@@ -42,7 +78,7 @@ class Result:
 def content_words(text: str, nouns_only: bool = False) -> set[str]:
     _, tokens = analyse(text)
     tags = _NOUN_TAGS if nouns_only else _CONTENT_TAGS
-    return {text[t.start:t.end] for t in tokens if t.tag in tags and text[t.start:t.end] not in _STOP}
+    return {text[t.start : t.end] for t in tokens if t.tag in tags and text[t.start : t.end] not in _STOP}
 
 
 def overlap(question_words: set[str], text: str) -> float:
@@ -108,8 +144,9 @@ def amount_score(q: Question, fact: FactView, words: set[str]) -> float:
     rest = q.text
     for entity in q.entities:
         rest = rest.replace(entity.surface, " ")
-    purpose_hit = overlap(content_words(purpose) - content_words(" ".join(e.name for e in q.entities)), rest) \
-        if purpose else 0.0
+    purpose_hit = (
+        overlap(content_words(purpose) - content_words(" ".join(e.name for e in q.entities)), rest) if purpose else 0.0
+    )
     score += 3.0 * purpose_hit
     if fact.is_part:
         score += -2.0 if q.wants_total else (-1.5 if purpose_hit < 0.3 and not q.payer_words else 0.0)
@@ -127,8 +164,11 @@ def covers(q: Question, words: set[str], result: Result) -> bool:
     specific = {w for w in content_words(q.text, nouns_only=True) - names - _ASKING if len(w) > 1 or w.isdigit()}
     if not specific:
         return True
-    haystack = " ".join([e.text for f in result.facts for e in f.evidence] + [e.text for e in result.quotes]
-                        + [str(f.props.get("purpose") or "") for f in result.facts])
+    haystack = " ".join(
+        [e.text for f in result.facts for e in f.evidence]
+        + [e.text for e in result.quotes]
+        + [str(f.props.get("purpose") or "") for f in result.facts]
+    )
     return sum(1 for w in specific if w in haystack) >= 0.5 * len(specific)
 
 
@@ -175,10 +215,15 @@ def answer_amount(bot: Bot, q: Question, words: set[str]) -> Result | None:
         lines = [f"{numbers.money(f.value, f.currency or 'KRW', f.qualifier)}입니다.", f"— {describe_funding(f)}"]  # type: ignore[arg-type]
     else:
         first = chosen[0]
-        lines = [f"{numbers.money(first.value, first.currency or 'KRW', first.qualifier)}입니다"  # type: ignore[arg-type]
-                 f" (기사마다 수치가 다릅니다. 최신 순으로 보입니다)."]
-        lines += [f"— {numbers.money(f.value, f.currency or 'KRW', f.qualifier)}: {describe_funding(f)}"  # type: ignore[arg-type]
-                  f" ({f.as_of or '날짜 미상'})" for f in chosen]
+        lines = [
+            f"{numbers.money(first.value, first.currency or 'KRW', first.qualifier)}입니다"  # type: ignore[arg-type]
+            f" (기사마다 수치가 다릅니다. 최신 순으로 보입니다)."
+        ]
+        lines += [
+            f"— {numbers.money(f.value, f.currency or 'KRW', f.qualifier)}: {describe_funding(f)}"  # type: ignore[arg-type]
+            f" ({f.as_of or '날짜 미상'})"
+            for f in chosen
+        ]
     return Result(lines, chosen, [cypher.FACTS_ABOUT])
 
 
@@ -186,13 +231,20 @@ def _programmes_of_team(bot: Bot, q: Question) -> Result | None:
     """'SKT는 어떤 사업의 정예팀으로 선정됐어?': the programmes a named team was selected for (or left)."""
     teams = [e.iri for e in q.entities if not e.has("Programme") and not e.has("Person")]
     outcome = q.outcome or "selected"
-    facts = [f for f in bot.facts("SelectionFact", teams) if f.props.get("outcome") == outcome and set(f.iris("TEAM")) & set(teams)]
+    facts = [
+        f
+        for f in bot.facts("SelectionFact", teams)
+        if f.props.get("outcome") == outcome and set(f.iris("TEAM")) & set(teams)
+    ]
     if not facts:
         return None
     programmes = list(dict.fromkeys(name for f in facts for name in f.names("FOR_PROGRAMME")))
     verb = "탈락" if outcome == "eliminated" else "선정"
-    return Result([f"{', '.join(programmes)}입니다.", f"— {', '.join(facts[0].names('TEAM'))}: {verb}"], facts,
-                  [cypher.FACTS_ABOUT])
+    return Result(
+        [f"{', '.join(programmes)}입니다.", f"— {', '.join(facts[0].names('TEAM'))}: {verb}"],
+        facts,
+        [cypher.FACTS_ABOUT],
+    )
 
 
 def answer_selection(bot: Bot, q: Question, words: set[str]) -> Result | None:
@@ -207,8 +259,14 @@ def answer_selection(bot: Bot, q: Question, words: set[str]) -> Result | None:
     verb = "탈락" if outcome == "eliminated" else "선정"
     programme = facts[0].names("FOR_PROGRAMME")[0]
     when = max((f.as_of for f in facts if f.as_of), default=None)
-    return Result([f"{', '.join(teams)} ({len(teams)}곳)입니다.",
-                   f"— {programme}에서 {verb}" + (f" ({when} 보도 기준)" if when else "")], facts, [cypher.FACTS_ABOUT])
+    return Result(
+        [
+            f"{', '.join(teams)} ({len(teams)}곳)입니다.",
+            f"— {programme}에서 {verb}" + (f" ({when} 보도 기준)" if when else ""),
+        ],
+        facts,
+        [cypher.FACTS_ABOUT],
+    )
 
 
 def _posts_of_person(bot: Bot, q: Question) -> Result | None:
@@ -217,16 +275,21 @@ def _posts_of_person(bot: Bot, q: Question) -> Result | None:
     if not facts:
         return None
     latest = facts[0]
-    lines = [f"{latest.names('HELD_BY')[0]}: {latest.props.get('post')}입니다"
-             + (f" ({latest.as_of} 보도 기준)." if latest.as_of else ".")]
+    lines = [
+        f"{latest.names('HELD_BY')[0]}: {latest.props.get('post')}입니다"
+        + (f" ({latest.as_of} 보도 기준)." if latest.as_of else ".")
+    ]
     lines += [f"— 이전 보도: {f.props.get('post')} ({f.as_of or '날짜 미상'})" for f in facts[1:]]
     return Result(lines, facts, [cypher.FACTS_ABOUT])
 
 
 def _holders(bot: Bot, org_iris: list[str], posts: list[str]) -> list[FactView]:
     facts = bot.facts("PostHolding", org_iris)
-    matching = [f for f in facts if set(f.iris("IN_ORGANIZATION")) & set(org_iris)
-                and (not posts or str(f.props.get("post")) in posts)]
+    matching = [
+        f
+        for f in facts
+        if set(f.iris("IN_ORGANIZATION")) & set(org_iris) and (not posts or str(f.props.get("post")) in posts)
+    ]
     return sorted(matching, key=lambda f: -(f.as_of.toordinal() if f.as_of else 0))
 
 
@@ -236,8 +299,11 @@ def answer_who(bot: Bot, q: Question, words: set[str]) -> Result | None:
     org_iris = [e.iri for e in q.entities if not e.has("Programme") and not e.has("Person")]
     hops: list[FactView] = []
     if q.outcome and q.of("Programme"):  # 'the CEO of the company that was eliminated from 독파모'
-        hops = [f for f in bot.facts("SelectionFact", [e.iri for e in q.of("Programme")])
-                if f.props.get("outcome") == q.outcome]
+        hops = [
+            f
+            for f in bot.facts("SelectionFact", [e.iri for e in q.of("Programme")])
+            if f.props.get("outcome") == q.outcome
+        ]
         org_iris = [iri for f in hops for iri in f.iris("TEAM")]
     if not org_iris:
         return None
@@ -249,21 +315,30 @@ def answer_who(bot: Bot, q: Question, words: set[str]) -> Result | None:
         return None
     names = list(dict.fromkeys(h.names("HELD_BY")[0] for h in holders))
     lines = [f"{', '.join(names)}입니다."]
-    lines += [f"— {h.names('HELD_BY')[0]}: {', '.join(h.names('IN_ORGANIZATION'))} {h.props.get('post')}" for h in holders]
+    lines += [
+        f"— {h.names('HELD_BY')[0]}: {', '.join(h.names('IN_ORGANIZATION'))} {h.props.get('post')}" for h in holders
+    ]
     return Result(lines, holders + hops, [cypher.FACTS_ABOUT])
 
 
 def answer_payer(bot: Bot, q: Question, words: set[str]) -> Result | None:
     """'X에 돈을 대는 부처는 어디야?': the payers of the programme's funding facts, whole budgets first."""
-    facts = [f for f in bot.facts("FundingFact", anchors_of(q)) if f.names("PAYER")
-             and set(f.iris("FOR_PROGRAMME")) & {e.iri for e in q.of("Programme")}]
+    facts = [
+        f
+        for f in bot.facts("FundingFact", anchors_of(q))
+        if f.names("PAYER") and set(f.iris("FOR_PROGRAMME")) & {e.iri for e in q.of("Programme")}
+    ]
     if not facts:
         return None
     facts.sort(key=lambda f: (f.is_part, f.iri))
     payers = list(dict.fromkeys(name for f in facts for name in f.names("PAYER")))
     lines = [f"{', '.join(payers)}입니다."]
-    lines += [f"— {', '.join(f.names('PAYER'))}: {numbers.money(f.value, f.currency or 'KRW', f.qualifier)}"  # type: ignore[arg-type]
-              f" ({describe_funding(f)})" for f in facts if f.value is not None]
+    lines += [
+        f"— {', '.join(f.names('PAYER'))}: {numbers.money(f.value, f.currency or 'KRW', f.qualifier)}"  # type: ignore[arg-type]
+        f" ({describe_funding(f)})"
+        for f in facts
+        if f.value is not None
+    ]
     return Result(lines, facts, [cypher.FACTS_ABOUT])
 
 
@@ -279,8 +354,12 @@ def answer_transfer(bot: Bot, q: Question, words: set[str]) -> Result | None:
         return None
     f = facts[0]
     to, src = ", ".join(f.names("TO_ORG")), ", ".join(f.names("FROM_ORG"))
-    likely = {"likely": "이관될 가능성이 큽니다", "planned": "이관될 예정입니다", "decided": "이관이 결정됐습니다",
-              "done": "이관됐습니다"}.get(str(f.props.get("modality")), "이관됩니다")
+    likely = {
+        "likely": "이관될 가능성이 큽니다",
+        "planned": "이관될 예정입니다",
+        "decided": "이관이 결정됐습니다",
+        "done": "이관됐습니다",
+    }.get(str(f.props.get("modality")), "이관됩니다")
     lines = [f"{to}(으)로 {likely}."]
     if src:
         lines.append(f"— {', '.join(f.names('FOR_PROGRAMME'))}: {src} → {to}")
@@ -292,7 +371,7 @@ def near(words: set[str], f: FactView) -> float:
     for ev in f.evidence:
         at = ev.text.find(f.surface or "\0")
         if at >= 0:
-            return overlap(words, ev.text[max(0, at - 12):at + len(f.surface or "") + 12])
+            return overlap(words, ev.text[max(0, at - 12) : at + len(f.surface or "") + 12])
     return 0.0
 
 
@@ -302,18 +381,28 @@ def answer_quantity(bot: Bot, q: Question, words: set[str]) -> Result | None:
     facts = [f for f in bot.facts("QuantityFact", anchors_of(q)) if f.value is not None]
     if not facts:
         return None if q.kind == "count" else answer_amount(bot, q, words)
+
     def score(f: FactView) -> float:
         unit = f.unit or ""
         asked_unit = re.search(r"몇\s*(개\s*)?" + re.escape(unit), q.text) if unit and unit != "%" else None
-        unit_hit = 1.0 if asked_unit or (unit == "%" and re.search(r"성능|비율|%|퍼센트|수준", q.text)) \
-            or (f.measure == "GPU" and "GPU" in q.text) else 0.0
+        unit_hit = (
+            1.0
+            if asked_unit
+            or (unit == "%" and re.search(r"성능|비율|%|퍼센트|수준", q.text))
+            or (f.measure == "GPU" and "GPU" in q.text)
+            else 0.0
+        )
         measure_hit = 1.0 if f.measure and f.measure in q.text else 0.0
         text = max((overlap(words, e.text) for e in f.evidence), default=0.0)
         return 2 * unit_hit + measure_hit + 3 * text + 2 * near(words, f)
+
     chosen = max(facts, key=score)
     label = f" ({chosen.measure})" if chosen.measure and chosen.measure != chosen.unit else ""
-    return Result([f"{numbers.quantity(chosen.value, chosen.unit or '', chosen.qualifier)}입니다{label}."],  # type: ignore[arg-type]
-                  [chosen], [cypher.FACTS_ABOUT])
+    return Result(
+        [f"{numbers.quantity(chosen.value, chosen.unit or '', chosen.qualifier)}입니다{label}."],  # type: ignore[arg-type]
+        [chosen],
+        [cypher.FACTS_ABOUT],
+    )
 
 
 def answer_trend(bot: Bot, q: Question, words: set[str]) -> Result | None:
@@ -373,18 +462,41 @@ def answer_from_sentences(bot: Bot, q: Question, words: set[str]) -> Result | No
     wanted = {e.iri for e in q.entities}
     for hit in hits[:5]:
         record = bot.driver.execute_query(cypher.SENTENCE_CONTEXT, iri=hit.iri, database_=bot.database)[0][0]
-        if not record["verified"] or (wanted and not wanted & set(record["mentions"])) or overlap(words, hit.text) < 0.5:
+        if (
+            not record["verified"]
+            or (wanted and not wanted & set(record["mentions"]))
+            or overlap(words, hit.text) < 0.5
+        ):
             continue
-        ev = Evidence(record["text"], record["start"], record["end"], record["source_id"], record["title"],
-                      record["published"].iso_format() if record["published"] else None, record["url"], record["publisher"])
+        ev = Evidence(
+            record["text"],
+            record["start"],
+            record["end"],
+            record["source_id"],
+            record["title"],
+            record["published"].iso_format() if record["published"] else None,
+            record["url"],
+            record["publisher"],
+        )
         return Result([f"관련 기사 문장: {record['text']}"], [], [cypher.SENTENCE_CONTEXT], quotes=[ev])
     return None
 
 
-HANDLERS = {"amount": answer_amount, "payer": answer_payer, "selection": answer_selection, "who": answer_who, "post": answer_post,
-            "transfer": answer_transfer, "quantity": answer_quantity, "count": answer_quantity,
-            "trend": answer_trend, "sum": answer_sum, "compare": answer_compare, "which": answer_which,
-            "when": answer_which}
+HANDLERS = {
+    "amount": answer_amount,
+    "payer": answer_payer,
+    "selection": answer_selection,
+    "who": answer_who,
+    "post": answer_post,
+    "transfer": answer_transfer,
+    "quantity": answer_quantity,
+    "count": answer_quantity,
+    "trend": answer_trend,
+    "sum": answer_sum,
+    "compare": answer_compare,
+    "which": answer_which,
+    "when": answer_which,
+}
 FALLBACK_KINDS = {"which", "when", "amount", "quantity"}
 COVERED_KINDS = {"amount", "quantity", "count", "which", "when"}
 
@@ -398,16 +510,39 @@ def compose(question: str, result: Result) -> Answer:
         key = (ev.source_id, ev.start)
         if key not in index:
             index[key] = len(citations) + 1
-            citations.append(Citation(n=index[key], source_id=ev.source_id, title=ev.title, publisher=ev.publisher,
-                                      published=ev.published, url=ev.url, quote=ev.text, start=ev.start, end=ev.end))
+            citations.append(
+                Citation(
+                    n=index[key],
+                    source_id=ev.source_id,
+                    title=ev.title,
+                    publisher=ev.publisher,
+                    published=ev.published,
+                    url=ev.url,
+                    quote=ev.text,
+                    start=ev.start,
+                    end=ev.end,
+                )
+            )
         return index[key]
 
     marks = [f"[{cite(f.evidence[0])}]" for f in result.facts if f.evidence] + [f"[{cite(e)}]" for e in result.quotes]
     lines = list(result.lines)
     lines[0] = f"{lines[0]} {''.join(dict.fromkeys(marks))}".strip()
-    facts = [{"iri": f.iri, "kind": f.kind, "value": str(f.value) if f.value is not None else None,
-              "roles": {k: [n for _, n in v] for k, v in f.roles.items()},
-              **{k: (v.iso_format() if hasattr(v, "iso_format") else v) for k, v in f.props.items() if k != "iri"}}
-             for f in result.facts]
-    return Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations, facts=facts,
-                  cypher=list(dict.fromkeys(result.cypher)))
+    facts = [
+        {
+            "iri": f.iri,
+            "kind": f.kind,
+            "value": str(f.value) if f.value is not None else None,
+            "roles": {k: [n for _, n in v] for k, v in f.roles.items()},
+            **{k: (v.iso_format() if hasattr(v, "iso_format") else v) for k, v in f.props.items() if k != "iri"},
+        }
+        for f in result.facts
+    ]
+    return Answer(
+        question=question,
+        answer="\n".join(lines),
+        abstained=False,
+        citations=citations,
+        facts=facts,
+        cypher=list(dict.fromkeys(result.cypher)),
+    )

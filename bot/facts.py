@@ -35,7 +35,7 @@ class FactView:
     unit: str | None = None
     qualifier: str = "exact"
     measure: str | None = None
-    surface: str | None = None     # the words that stated the value ('최종 2팀'), to find it in its sentence
+    surface: str | None = None  # the words that stated the value ('최종 2팀'), to find it in its sentence
     evidence: list[Evidence] = field(default_factory=list)
 
     def names(self, rel: str) -> list[str]:
@@ -67,8 +67,11 @@ def _view(record: neo4j.Record) -> FactView:
     for e in record["evidence"]:
         if e["verified"]:  # a quote that is not verbatim at its offsets is never cited
             published = e["published"].iso_format() if hasattr(e["published"], "iso_format") else e["published"]
-            fact.evidence.append(Evidence(e["text"], e["start"], e["end"], e["source_id"], e["title"], published,
-                                          e["url"], e["publisher"]))
+            fact.evidence.append(
+                Evidence(
+                    e["text"], e["start"], e["end"], e["source_id"], e["title"], published, e["url"], e["publisher"]
+                )
+            )
     fact.evidence.sort(key=lambda ev: (ev.source_id, ev.start))
     return fact
 

@@ -36,7 +36,9 @@ def load_chat_model() -> Any | None:
     try:
         cls = getattr(importlib.import_module(module_name), class_name)
     except (ImportError, AttributeError) as exc:
-        raise UserError(f"POLICYKG_LLM={spec!r} cannot be loaded ({exc}); install the package that provides it") from exc
+        raise UserError(
+            f"POLICYKG_LLM={spec!r} cannot be loaded ({exc}); install the package that provides it"
+        ) from exc
     return cls(**json.loads(settings.get("POLICYKG_LLM_ARGS") or "{}"))
 
 

@@ -26,12 +26,24 @@ class PolicyKGRetriever(BaseRetriever):
         driver: neo4j.Driver = self.driver
         hits = fuse(fulltext(driver, self.database, query), vector(driver, self.database, query, make_embedder()))
         documents = []
-        for hit in hits[:self.k]:
+        for hit in hits[: self.k]:
             r = driver.execute_query(cypher.SENTENCE_CONTEXT, iri=hit.iri, database_=self.database)[0][0]
             if not r["verified"]:
                 continue
-            documents.append(Document(page_content=r["text"], metadata={
-                "source_id": r["source_id"], "title": r["title"], "publisher": r["publisher"],
-                "published": r["published"].iso_format() if r["published"] else None, "url": r["url"],
-                "start": r["start"], "end": r["end"], "score": hit.score, "sentence_iri": hit.iri}))
+            documents.append(
+                Document(
+                    page_content=r["text"],
+                    metadata={
+                        "source_id": r["source_id"],
+                        "title": r["title"],
+                        "publisher": r["publisher"],
+                        "published": r["published"].iso_format() if r["published"] else None,
+                        "url": r["url"],
+                        "start": r["start"],
+                        "end": r["end"],
+                        "score": hit.score,
+                        "sentence_iri": hit.iri,
+                    },
+                )
+            )
         return documents

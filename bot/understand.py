@@ -14,10 +14,26 @@ from policykg.ingest.dates import find_dates
 from policykg.ingest.facts_money import stage_of
 from policykg.ontology.registry import name_key, registry
 
-POSTS = {"회장": ["회장"], "대표": ["대표", "대표이사", "CEO"], "장관": ["장관"], "부총리": ["부총리"],
-         "최고기술책임자": ["최고기술책임자", "CTO"], "CTO": ["최고기술책임자", "CTO"], "원장": ["원장"], "소장": ["소장"],
-         "의원": ["의원"], "교수": ["교수"], "대통령": ["대통령"], "차관": ["차관"], "위원장": ["위원장"], "사장": ["사장"],
-         "부회장": ["부회장", "상근부회장"], "이사장": ["이사장"], "청장": ["청장"], "실장": ["실장"]}
+POSTS = {
+    "회장": ["회장"],
+    "대표": ["대표", "대표이사", "CEO"],
+    "장관": ["장관"],
+    "부총리": ["부총리"],
+    "최고기술책임자": ["최고기술책임자", "CTO"],
+    "CTO": ["최고기술책임자", "CTO"],
+    "원장": ["원장"],
+    "소장": ["소장"],
+    "의원": ["의원"],
+    "교수": ["교수"],
+    "대통령": ["대통령"],
+    "차관": ["차관"],
+    "위원장": ["위원장"],
+    "사장": ["사장"],
+    "부회장": ["부회장", "상근부회장"],
+    "이사장": ["이사장"],
+    "청장": ["청장"],
+    "실장": ["실장"],
+}
 KINDS = (  # first match wins
     ("trend", r"추이|변화|연도별|해마다|매년.*(얼마|어떻게)|변했"),
     ("sum", r"합계|합치면|더하면|총합|모두 합"),
@@ -26,8 +42,11 @@ KINDS = (  # first match wins
     ("transfer", r"이관|옮겨|넘어가"),
     ("post", r"직책|직위|자리|무슨 일을|어떤 자리"),
     # 'X에 돈을 대는 부처는 어디야?', 'X는 누가 지원해?': who pays, not how much
-    ("payer", r"(?:돈|예산|재원|자금|비용)[을를]?\s*(?:대|내|부담)|누가\s*(?:지원|출자|투자|부담|돈)|"
-              r"(?:지원|출자|투자|부담)하는\s*(?:곳|부처|기관|주체)|어디(?:서|에서)\s*(?:지원|출자|투자|돈)"),
+    (
+        "payer",
+        r"(?:돈|예산|재원|자금|비용)[을를]?\s*(?:대|내|부담)|누가\s*(?:지원|출자|투자|부담|돈)|"
+        r"(?:지원|출자|투자|부담)하는\s*(?:곳|부처|기관|주체)|어디(?:서|에서)\s*(?:지원|출자|투자|돈)",
+    ),
     ("who", r"누구|누가|인물"),
     ("quantity", r"수준|목표|성능|비율|%|퍼센트|장수|GPU"),
     ("amount", r"얼마"),  # '정예팀 지원에 들어가는 돈은 얼마야' asks for money, not for the teams
@@ -57,7 +76,7 @@ class Question:
     kind: str
     entities: list[Linked] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
-    relative_year: int | None = None   # 0 = 올해, 1 = 내년, -1 = 지난해 (resolved against each fact's date)
+    relative_year: int | None = None  # 0 = 올해, 1 = 내년, -1 = 지난해 (resolved against each fact's date)
     stage: str | None = None
     outcome: str | None = None
     posts: list[str] = field(default_factory=list)
@@ -83,7 +102,10 @@ class Catalogue:
             if not r["name"]:
                 continue
             base = Linked(r["iri"], r["name"], tuple(r["labels"]), r["name"], True)
-            names = {r["name"], *(r["aliases"] if isinstance(r["aliases"], list) else [r["aliases"]] if r["aliases"] else [])}
+            names = {
+                r["name"],
+                *(r["aliases"] if isinstance(r["aliases"], list) else [r["aliases"]] if r["aliases"] else []),
+            }
             entry = reg.entries.get(URIRef(r["iri"]))
             if entry is not None:
                 names |= set(entry.surface_forms())
@@ -98,8 +120,19 @@ class Catalogue:
             if str(entry.iri) not in present:
                 for form in entry.surface_forms():
                     if len(name_key(form)) >= 2:
-                        self.forms.append((name_key(form), Linked(str(entry.iri), entry.name, (str(entry.cls).rsplit("#")[-1],),
-                                                                  form, True, in_graph=False)))
+                        self.forms.append(
+                            (
+                                name_key(form),
+                                Linked(
+                                    str(entry.iri),
+                                    entry.name,
+                                    (str(entry.cls).rsplit("#")[-1],),
+                                    form,
+                                    True,
+                                    in_graph=False,
+                                ),
+                            )
+                        )
         self.forms.sort(key=lambda f: -len(f[0]))
 
     def link(self, question: str) -> list[Linked]:
@@ -113,7 +146,7 @@ class Catalogue:
             if start >= 0 and (len(form) <= 3 or not entity.in_graph) and not _starts_a_word(question, entity.surface):
                 continue
             while start >= 0:
-                if not any(taken[start:start + len(form)]) and _bounded(form, key, start):
+                if not any(taken[start : start + len(form)]) and _bounded(form, key, start):
                     for i in range(start, start + len(form)):
                         taken[i] = True
                     found.setdefault(entity.iri, entity)
@@ -122,7 +155,11 @@ class Catalogue:
         for form, entity in self.forms:
             if entity.has("Programme") and entity.in_graph and entity.iri not in found:
                 overlap = _longest_common(form, key)
-                if len(overlap) >= 6 and len(overlap) >= 0.6 * len(form) and not any(taken[key.find(overlap):key.find(overlap) + len(overlap)]):
+                if (
+                    len(overlap) >= 6
+                    and len(overlap) >= 0.6 * len(form)
+                    and not any(taken[key.find(overlap) : key.find(overlap) + len(overlap)])
+                ):
                     found[entity.iri] = Linked(entity.iri, entity.name, entity.labels, overlap, False)
         return list(found.values())
 
@@ -159,8 +196,13 @@ def _longest_common(a: str, b: str) -> str:
 def analyse_question(text: str, catalogue: Catalogue) -> Question:
     kind = next((k for k, pattern in KINDS if re.search(pattern, text)), "which")
     q = Question(text=text, kind=kind, entities=catalogue.link(text))
-    q.years = sorted({d.begin.year for d in find_dates(text, None) if d.begin and d.begin.month == 1 and d.begin.day == 1
-                      and d.end and d.end.month == 12})
+    q.years = sorted(
+        {
+            d.begin.year
+            for d in find_dates(text, None)
+            if d.begin and d.begin.month == 1 and d.begin.day == 1 and d.end and d.end.month == 12
+        }
+    )
     rel = re.search(r"(올해|금년|내년|지난해|작년)", text)
     if rel:
         q.relative_year = {"올해": 0, "금년": 0, "내년": 1, "지난해": -1, "작년": -1}[rel.group(1)]

@@ -46,8 +46,9 @@ def resolve_target(home: Path | None = None) -> Neo4jTarget:
 
 def open_driver(target: Neo4jTarget) -> neo4j.Driver:
     # Notifications (unknown label warnings on an empty graph, …) are for query authors, not for logs.
-    driver = neo4j.GraphDatabase.driver(target.uri, auth=(target.username, target.password),
-                                        notifications_min_severity="OFF")
+    driver = neo4j.GraphDatabase.driver(
+        target.uri, auth=(target.username, target.password), notifications_min_severity="OFF"
+    )
     try:
         driver.verify_connectivity()
     except neo4j.exceptions.AuthError as exc:

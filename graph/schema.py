@@ -14,8 +14,13 @@ def ensure_schema(driver: neo4j.Driver, database: str, embedder: Embedder) -> bo
     """Create what is missing. When the vector index was built by another embedder, drop its vectors and
     the index so every sentence is embedded again by this one; returns True when that happened."""
     with driver.session(database=database) as session:
-        for statement in (cypher.CONSTRAINT_IRI, cypher.CONSTRAINT_META, cypher.FULLTEXT_SENTENCE_CJK,
-                          cypher.FULLTEXT_SENTENCE_TOKENS, cypher.FULLTEXT_NAMES):
+        for statement in (
+            cypher.CONSTRAINT_IRI,
+            cypher.CONSTRAINT_META,
+            cypher.FULLTEXT_SENTENCE_CJK,
+            cypher.FULLTEXT_SENTENCE_TOKENS,
+            cypher.FULLTEXT_NAMES,
+        ):
             session.run(statement).consume()
         record = session.run(cypher.GET_META, key=EMBEDDER_KEY).single()
         previous = record["value"] if record else None

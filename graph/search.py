@@ -16,12 +16,16 @@ FULLTEXT_INDEXES = {"cjk": "sentence_text", "kiwi": "sentence_tokens"}
 # bench/retrieval_compare.py on the dev questions: both put an evidence sentence in the top 5 for 16/16,
 # but CJK bigrams rank it higher (MRR@10 0.86 against 0.76 for Kiwi morphemes), so CJK is the default.
 DEFAULT_ANALYZER = "cjk"
-SEARCH_FULLTEXT = ("CALL db.index.fulltext.queryNodes($index, $q, {limit: $k}) YIELD node, score "
-                   "MATCH (node)-[:IN_ARTICLE]->(a:Article) "
-                   "RETURN node.iri AS iri, node.text AS text, a.source_id AS source_id, score")
-SEARCH_VECTOR = ("CALL db.index.vector.queryNodes('sentence_embedding', $k, $v) YIELD node, score "
-                 "MATCH (node)-[:IN_ARTICLE]->(a:Article) "
-                 "RETURN node.iri AS iri, node.text AS text, a.source_id AS source_id, score")
+SEARCH_FULLTEXT = (
+    "CALL db.index.fulltext.queryNodes($index, $q, {limit: $k}) YIELD node, score "
+    "MATCH (node)-[:IN_ARTICLE]->(a:Article) "
+    "RETURN node.iri AS iri, node.text AS text, a.source_id AS source_id, score"
+)
+SEARCH_VECTOR = (
+    "CALL db.index.vector.queryNodes('sentence_embedding', $k, $v) YIELD node, score "
+    "MATCH (node)-[:IN_ARTICLE]->(a:Article) "
+    "RETURN node.iri AS iri, node.text AS text, a.source_id AS source_id, score"
+)
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,12 @@ def lucene_query(text: str, analyzer: str) -> str:
     return escaped or "*"
 
 
-def fulltext(driver: neo4j.Driver, database: str, text: str, analyzer: str = DEFAULT_ANALYZER, k: int = 10) -> list[Hit]:
-    records, _, _ = driver.execute_query(SEARCH_FULLTEXT, index=FULLTEXT_INDEXES[analyzer],
-                                         q=lucene_query(text, analyzer), k=k, database_=database)
+def fulltext(
+    driver: neo4j.Driver, database: str, text: str, analyzer: str = DEFAULT_ANALYZER, k: int = 10
+) -> list[Hit]:
+    records, _, _ = driver.execute_query(
+        SEARCH_FULLTEXT, index=FULLTEXT_INDEXES[analyzer], q=lucene_query(text, analyzer), k=k, database_=database
+    )
     return [Hit(**r.data()) for r in records]
 
 

@@ -101,8 +101,9 @@ def _pid_alive(pid: int) -> bool:
 class ManagedNeo4j:
     """One home's Neo4j server. Methods are safe to call in any order and any number of times."""
 
-    def __init__(self, home: Path | None = None, port: int | None = None,
-                 heap: str | None = None, pagecache: str | None = None) -> None:
+    def __init__(
+        self, home: Path | None = None, port: int | None = None, heap: str | None = None, pagecache: str | None = None
+    ) -> None:
         self.home = (home or settings.home()).resolve()
         self.root = self.home / "neo4j"
         env_port = settings.get("POLICYKG_BOLT_PORT")
@@ -192,8 +193,13 @@ class ManagedNeo4j:
         try:
             version, edition = self._components()
         except Neo4jUnavailable as exc:
-            return ServerStatus(running=False, home=self.home, uri=self.uri, pid=pid,
-                                note=f"process {pid} is up but Bolt does not answer yet: {exc}")
+            return ServerStatus(
+                running=False,
+                home=self.home,
+                uri=self.uri,
+                pid=pid,
+                note=f"process {pid} is up but Bolt does not answer yet: {exc}",
+            )
         return ServerStatus(True, self.home, self.uri, version, edition, pid, note)
 
     def start(self, timeout: float = 180.0) -> ServerStatus:
@@ -284,22 +290,44 @@ class ManagedNeo4j:
     def _set_initial_password(self, java: Path, classpath: list[Path]) -> None:
         password = generate_password()
         self.password_file.touch(mode=0o600, exist_ok=True)
-        os.chmod(self.password_file, 0o600)
+        self.password_file.chmod(0o600)
         self.password_file.write_text(password + "\n")
-        cmd = [str(java), "-cp", os.pathsep.join(map(str, classpath)), ADMIN_TOOL,
-               "dbms", "set-initial-password", password]
+        cmd = [
+            str(java),
+            "-cp",
+            os.pathsep.join(map(str, classpath)),
+            ADMIN_TOOL,
+            "dbms",
+            "set-initial-password",
+            password,
+        ]
         out = subprocess.run(cmd, capture_output=True, text=True, env=self._java_env(), cwd=self.root, check=False)
         if out.returncode != 0:
             raise EnvironmentProblem(f"could not set the initial Neo4j password: {out.stderr.strip()[-500:]}")
 
     def _launch(self, java: Path, classpath: list[Path]) -> None:
         heap_min = "512m" if self.heap.lower() not in ("256m", "384m") else self.heap
-        cmd = [str(java), f"-Xms{heap_min}", f"-Xmx{self.heap}", *JVM_FLAGS,
-               "-cp", os.pathsep.join(map(str, classpath)), ENTRY_POINT,
-               f"--home-dir={self.root}", f"--config-dir={self.conf_dir}"]
+        cmd = [
+            str(java),
+            f"-Xms{heap_min}",
+            f"-Xmx{self.heap}",
+            *JVM_FLAGS,
+            "-cp",
+            os.pathsep.join(map(str, classpath)),
+            ENTRY_POINT,
+            f"--home-dir={self.root}",
+            f"--config-dir={self.conf_dir}",
+        ]
         console = (self.logs_dir / "console.log").open("ab")
-        proc = subprocess.Popen(cmd, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                env=self._java_env(), cwd=self.root, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            stdout=console,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=self._java_env(),
+            cwd=self.root,
+            start_new_session=True,
+        )
         console.close()
         self.pid_file.write_text(str(proc.pid))
 
@@ -331,11 +359,15 @@ class ManagedNeo4j:
         except OSError as exc:
             raise Neo4jUnavailable(f"nothing listens on {self.uri}") from exc
         try:
-            with neo4j.GraphDatabase.driver(self.uri, auth=(USERNAME, self.password()),
-                                            connection_timeout=2.0, max_connection_pool_size=1) as driver:
-                with driver.session(database="system") as session:  # auto-commit: no driver retries
-                    record = session.run("CALL dbms.components() YIELD versions, edition "
-                                         "RETURN versions[0] AS version, edition").single(strict=True)
+            with (
+                neo4j.GraphDatabase.driver(
+                    self.uri, auth=(USERNAME, self.password()), connection_timeout=2.0, max_connection_pool_size=1
+                ) as driver,
+                driver.session(database="system") as session,
+            ):  # auto-commit: no driver retries
+                record = session.run(
+                    "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition"
+                ).single(strict=True)
         except (ServiceUnavailable, OSError) as exc:
             raise Neo4jUnavailable(str(exc)) from exc
         except AuthError as exc:

@@ -31,8 +31,17 @@ def build_article(source: SourceText) -> Article:
     if page.truncated_html:
         how["warning"] = "truncated HTML: the page ends before its closing tags"
     return Article(
-        source_id=source.source_id, path=source.path, title=meta.title, body=body,
-        content_hash=source.content_hash, encoding=source.encoding, published=meta.published,
-        publisher=meta.publisher, author=meta.author, url=meta.url, how=how,
-        origin_map=tuple(origin_map), skipped=tuple(split.skipped),
+        source_id=source.source_id,
+        path=source.path,
+        title=meta.title,
+        body=body,
+        content_hash=source.content_hash,
+        encoding=source.encoding,
+        published=meta.published,
+        publisher=meta.publisher,
+        author=meta.author,
+        url=meta.url,
+        how=how,
+        origin_map=tuple(origin_map),
+        skipped=tuple(split.skipped),
     )

@@ -14,8 +14,35 @@ _TAG = re.compile(r"<(?:p|div|html|body|section|article|br|table|span|figure|h[1
 _SPACE = re.compile(r"\s+")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
 _URL = re.compile(r"https?://[^\s)\"'<>]+")
-BLOCK_TAGS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "td", "tr",
-              "table", "tbody", "figure", "blockquote", "header", "footer", "aside", "nav", "main", "dd", "dt", "pre"}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "td",
+    "tr",
+    "table",
+    "tbody",
+    "figure",
+    "blockquote",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "main",
+    "dd",
+    "dt",
+    "pre",
+}
 # Never body text: scripts, styles, controls, and photo captions (they repeat the body or describe a photo).
 HIDDEN_TAGS = {"script", "style", "noscript", "button", "select", "option", "figcaption", "svg", "iframe", "form"}
 

@@ -13,21 +13,86 @@ from dataclasses import dataclass
 from policykg.ingest.models import Block, Skipped
 
 UI_TOKENS = {
-    "닫기", "공유하기", "공유", "기사듣기", "기사듣기중지", "듣기", "글자크기", "글씨크기", "URL", "복사", "URL복사",
-    "카카오톡", "페이스북", "트위터", "엑스", "X", "밴드", "네이버블로그", "링크", "프린트", "인쇄", "스크랩", "목록",
-    "좋아요", "구독", "구독하기", "이메일", "메일", "기사제보", "후원하기", "제보", "본문", "글자", "크게", "작게",
-    "이전", "다음", "댓글", "SNS", "보내기", "가", "•", "·", "-", "|",
+    "닫기",
+    "공유하기",
+    "공유",
+    "기사듣기",
+    "기사듣기중지",
+    "듣기",
+    "글자크기",
+    "글씨크기",
+    "URL",
+    "복사",
+    "URL복사",
+    "카카오톡",
+    "페이스북",
+    "트위터",
+    "엑스",
+    "X",
+    "밴드",
+    "네이버블로그",
+    "링크",
+    "프린트",
+    "인쇄",
+    "스크랩",
+    "목록",
+    "좋아요",
+    "구독",
+    "구독하기",
+    "이메일",
+    "메일",
+    "기사제보",
+    "후원하기",
+    "제보",
+    "본문",
+    "글자",
+    "크게",
+    "작게",
+    "이전",
+    "다음",
+    "댓글",
+    "SNS",
+    "보내기",
+    "가",
+    "•",
+    "·",
+    "-",
+    "|",
 }
 UI_PHRASES = (
-    "이 글자크기로 변경됩니다", "(예시) ", "본문 보기를 권장합니다", "요약은 AI", "AI가 요약한", "기사를 읽어드립니다",
-    "번역 베타", "Translated by", "원문 보기",
+    "이 글자크기로 변경됩니다",
+    "(예시) ",
+    "본문 보기를 권장합니다",
+    "요약은 AI",
+    "AI가 요약한",
+    "기사를 읽어드립니다",
+    "번역 베타",
+    "Translated by",
+    "원문 보기",
 )
-TAIL_STARTS = ("관련자료", "관련기사", "관련 기사", "댓글 ", "등록된 댓글", "로그인한 회원", "많이 본 뉴스", "인기기사",
-               "이 시각 ", "주요뉴스", "오늘의 주요", "AD ", "기사제보 후원하기")
+TAIL_STARTS = (
+    "관련자료",
+    "관련기사",
+    "관련 기사",
+    "댓글 ",
+    "등록된 댓글",
+    "로그인한 회원",
+    "많이 본 뉴스",
+    "인기기사",
+    "이 시각 ",
+    "주요뉴스",
+    "오늘의 주요",
+    "AD ",
+    "기사제보 후원하기",
+)
 _COPYRIGHT = re.compile(r"copyright|ⓒ|©|무단\s*전재|재배포\s*금지|무단복제", re.I)
-_META_LINE = re.compile(r"(작성일|승인|입력|수정|등록|기사입력|최종수정|발행일)\s*[:：]?\s*(\d{2,4}[.\-/]\s*\d{1,2}|\d{2}-\d{2})")
-_REPORTER = re.compile(r"^(?:[가-힣]{2,4}\s*(?:선임|수석|전문|객원)?\s*기자\s*(?:[\w.+-]+@[\w.-]+)?"
-                       r"|[가-힣]{2,4}\s*\(?[\w.+-]+@[\w.-]+\)?|[\w.+-]+@[\w.-]+\.\w+)$")
+_META_LINE = re.compile(
+    r"(작성일|승인|입력|수정|등록|기사입력|최종수정|발행일)\s*[:：]?\s*(\d{2,4}[.\-/]\s*\d{1,2}|\d{2}-\d{2})"
+)
+_REPORTER = re.compile(
+    r"^(?:[가-힣]{2,4}\s*(?:선임|수석|전문|객원)?\s*기자\s*(?:[\w.+-]+@[\w.-]+)?"
+    r"|[가-힣]{2,4}\s*\(?[\w.+-]+@[\w.-]+\)?|[\w.+-]+@[\w.-]+\.\w+)$"
+)
 _PHOTO = re.compile(r"[(\[/]\s*(?:사진|그래픽|자료|영상)\s*[=:]|사진\s*제공|/\s*[가-힣]{2,4}\s*기자\s*$|\[사진")
 _IMAGE_LINE = re.compile(r"^(?:!\[.*\]\(.*\)|https?://\S+|\d{12,}|`{3}.*|\[?\s*사진\s*=?.*\]?)$")
 _SENTENCE_END = re.compile(r"(?:[.!?。]|다|요)[\"'”’」』)\]]*$")
@@ -60,8 +125,13 @@ def _merge_broken(blocks: list[Block]) -> list[Block]:
     merged: list[Block] = []
     for block in blocks:
         prev = merged[-1] if merged else None
-        if (prev and re.search(r"[가-힣]$", prev.text) and len(block.text) <= 12 and re.match(r"[가-힣]", block.text)
-                and is_sentence_like(prev.text + block.text)):
+        if (
+            prev
+            and re.search(r"[가-힣]$", prev.text)
+            and len(block.text) <= 12
+            and re.match(r"[가-힣]", block.text)
+            and is_sentence_like(prev.text + block.text)
+        ):
             merged[-1] = Block(prev.text + block.text, prev.origin, prev.container)
         else:
             merged.append(block)
@@ -94,7 +164,7 @@ def strip_byline(block: Block) -> Block:
     if not match:
         return block
     origin = block.origin + match.end() if block.origin is not None else None
-    return Block(block.text[match.end():], origin, block.container)
+    return Block(block.text[match.end() :], origin, block.container)
 
 
 def _headline_lists(blocks: list[Block]) -> set[int]:

@@ -10,7 +10,18 @@ from datetime import date
 
 from policykg.ingest.models import DateSpan
 
-_REL_YEARS = {"올해": 0, "금년": 0, "올": 0, "내년": 1, "명년": 1, "내후년": 2, "지난해": -1, "작년": -1, "전년": -1, "재작년": -2}
+_REL_YEARS = {
+    "올해": 0,
+    "금년": 0,
+    "올": 0,
+    "내년": 1,
+    "명년": 1,
+    "내후년": 2,
+    "지난해": -1,
+    "작년": -1,
+    "전년": -1,
+    "재작년": -2,
+}
 _PART = r"(?:\s*(상반기|하반기|[1-4]\s*분기|연초|연말|초|말))?"
 _MD = r"(?:\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?)?"
 _BOUND = re.compile(r"\s*(까지|부터|이후|이전|이내)")
@@ -106,7 +117,9 @@ def _day(m: re.Match[str], ctx: date | None) -> tuple[date, date, str] | None:
 def _this_month(m: re.Match[str], ctx: date | None) -> tuple[date, date, str] | None:
     if ctx is None:
         return None
-    shift = {"이달": 0, "이번 달": 0, "이번달": 0, "다음 달": 1, "다음달": 1, "내달": 1, "지난달": -1, "지난 달": -1}[m["w"]]
+    shift = {"이달": 0, "이번 달": 0, "이번달": 0, "다음 달": 1, "다음달": 1, "내달": 1, "지난달": -1, "지난 달": -1}[
+        m["w"]
+    ]
     index = ctx.year * 12 + ctx.month - 1 + shift
     return (*month_span(index // 12, index % 12 + 1), f"{m['w']} relative to published {ctx.isoformat()}")
 
@@ -116,15 +129,44 @@ def _within_year(m: re.Match[str], ctx: date | None) -> tuple[date, date, str] |
 
 
 PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
-    (re.compile(_NOT_AFTER_DIGIT + r"(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?:\s*일|\s*\.)?"), _ymd),
+    (
+        re.compile(
+            _NOT_AFTER_DIGIT
+            + r"(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?:\s*일|\s*\.)?"
+        ),
+        _ymd,
+    ),
     (re.compile(_NOT_AFTER_DIGIT + r"(?P<y>(?:19|20)\d{2})\s*년\s*(?P<m>\d{1,2})\s*월"), _ym),
-    (re.compile(_NOT_AFTER_DIGIT + r"(?P<y>(?:19|20)\d{2})\s*년(?:도)?" + _PART.replace("(상반기", "(?P<part>상반기")), _year_part),
-    (re.compile(r"(?P<rel>올해|금년|내년|명년|내후년|지난해|작년|전년|재작년)" + _PART.replace("(상반기", "(?P<part>상반기")
-                + _MD.replace(r"(\d{1,2})\s*월", r"(?P<mo>\d{1,2})\s*월").replace(r"(\d{1,2})\s*일", r"(?P<dd>\d{1,2})\s*일")), _relative_year),
+    (
+        re.compile(
+            _NOT_AFTER_DIGIT + r"(?P<y>(?:19|20)\d{2})\s*년(?:도)?" + _PART.replace("(상반기", "(?P<part>상반기")
+        ),
+        _year_part,
+    ),
+    (
+        re.compile(
+            r"(?P<rel>올해|금년|내년|명년|내후년|지난해|작년|전년|재작년)"
+            + _PART.replace("(상반기", "(?P<part>상반기")
+            + _MD.replace(r"(\d{1,2})\s*월", r"(?P<mo>\d{1,2})\s*월").replace(
+                r"(\d{1,2})\s*일", r"(?P<dd>\d{1,2})\s*일"
+            )
+        ),
+        _relative_year,
+    ),
     # A portal header's '작성일 MM-DD HH' carries no year: the publication year supplies it.
     (re.compile(r"(?P<dir>)작성일\s*(?P<mo>\d{1,2})-(?P<dd>\d{1,2})"), _month_day),
-    (re.compile(r"(?:(?P<dir>오는|지난|이번)\s*)?" + _NOT_AFTER_DIGIT + r"(?P<mo>\d{1,2})\s*월(?:\s*(?P<dd>\d{1,2})\s*일)?"), _month_day),
-    (re.compile(r"(?:(?P<dir>오는|지난)\s*)?" + _NOT_AFTER_DIGIT + r"(?P<dd>\d{1,2})\s*일(?!\s*(?:간|동안|만에|째|분))"), _day),
+    (
+        re.compile(
+            r"(?:(?P<dir>오는|지난|이번)\s*)?" + _NOT_AFTER_DIGIT + r"(?P<mo>\d{1,2})\s*월(?:\s*(?P<dd>\d{1,2})\s*일)?"
+        ),
+        _month_day,
+    ),
+    (
+        re.compile(
+            r"(?:(?P<dir>오는|지난)\s*)?" + _NOT_AFTER_DIGIT + r"(?P<dd>\d{1,2})\s*일(?!\s*(?:간|동안|만에|째|분))"
+        ),
+        _day,
+    ),
     (re.compile(r"(?P<w>이달|이번 ?달|다음 ?달|내달|지난 ?달)"), _this_month),
     (re.compile(r"연내"), _within_year),
 ]

@@ -19,21 +19,104 @@ _NAME_TAGS = {"NNP", "NNG", "SL", "SN", "SH", "XPN", "XSN", "SP", "SO"}
 _QUOTED = re.compile(r"['‘\"“「『]([^'’\"”」』]{2,50})['’\"”」』]")
 _PROGRAMME_SUFFIX = re.compile(r"\s*(사업|프로젝트|펀드|지원사업)")
 _PROGRAMME_WORDS = ("사업", "프로젝트", "펀드", "챌린지", "바우처", "플랫폼")
-_EVENT_WORDS = ("인사회", "포럼", "컨퍼런스", "콘퍼런스", "간담회", "설명회", "박람회", "엑스포", "토론회", "세미나", "대회", "회의")
+_EVENT_WORDS = (
+    "인사회",
+    "포럼",
+    "컨퍼런스",
+    "콘퍼런스",
+    "간담회",
+    "설명회",
+    "박람회",
+    "엑스포",
+    "토론회",
+    "세미나",
+    "대회",
+    "회의",
+)
 # One-word law names ('조세특례제한법'); names with spaces are found through the registry.
-_LAW = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{1,30}(?:기본법|특별법|진흥법|제한법|보호법|사업법|관리법|촉진법|육성법|혁신법))(?![가-힣])")
-SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌")
-TITLES = ("부총리 겸 과학기술정보통신부 장관", "최고기술책임자", "최고경영자", "최고운영책임자", "상근부회장", "대표이사", "부총리",
-          "장관", "차관", "실장", "국장", "과장", "청장", "처장", "위원장", "이사장", "원장", "센터장", "소장", "본부장", "단장",
-          "대표", "회장", "부회장", "사장", "부사장", "전무", "상무", "이사", "교수", "의원", "대통령", "총리", "대변인",
-          "CEO", "CTO", "COO", "CFO", "연구원", "책임연구원", "팀장")
+_LAW = re.compile(
+    r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{1,30}(?:기본법|특별법|진흥법|제한법|보호법|사업법|관리법|촉진법|육성법|혁신법))(?![가-힣])"
+)
+SURNAMES = set(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌"
+)
+TITLES = (
+    "부총리 겸 과학기술정보통신부 장관",
+    "최고기술책임자",
+    "최고경영자",
+    "최고운영책임자",
+    "상근부회장",
+    "대표이사",
+    "부총리",
+    "장관",
+    "차관",
+    "실장",
+    "국장",
+    "과장",
+    "청장",
+    "처장",
+    "위원장",
+    "이사장",
+    "원장",
+    "센터장",
+    "소장",
+    "본부장",
+    "단장",
+    "대표",
+    "회장",
+    "부회장",
+    "사장",
+    "부사장",
+    "전무",
+    "상무",
+    "이사",
+    "교수",
+    "의원",
+    "대통령",
+    "총리",
+    "대변인",
+    "CEO",
+    "CTO",
+    "COO",
+    "CFO",
+    "연구원",
+    "책임연구원",
+    "팀장",
+)
 _TITLE = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 _PERSON_POST = re.compile(
     r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})\s+(?P<middle>(?:[^\s\"“”'‘’.,]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,3}?)"
-    r"(?P<title>(?:(?:" + _TITLE + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s)?(?:" + _TITLE + r"))(?:\s*\([A-Za-z]{2,5}\))?(?=[은는이가을를의와과,\s]|$)")
+    r"(?P<title>(?:(?:"
+    + _TITLE
+    + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s)?(?:"
+    + _TITLE
+    + r"))(?:\s*\([A-Za-z]{2,5}\))?(?=[은는이가을를의와과,\s]|$)"
+)
 _SHORT_REF = re.compile(r"(?<![가-힣])(?P<surname>[가-힣])\s+(?P<title>" + _TITLE + r")(?=[은는이가을를의와과,\s])")
-_NOT_NAMES = {"정부", "업계", "한국", "관계", "관계자", "정예", "국내", "해외", "이날", "당시", "이번", "기업", "지난", "올해",
-              "전문", "주요", "대한", "민간", "공공", "최근", "현재", "특히"}
+_NOT_NAMES = {
+    "정부",
+    "업계",
+    "한국",
+    "관계",
+    "관계자",
+    "정예",
+    "국내",
+    "해외",
+    "이날",
+    "당시",
+    "이번",
+    "기업",
+    "지난",
+    "올해",
+    "전문",
+    "주요",
+    "대한",
+    "민간",
+    "공공",
+    "최근",
+    "현재",
+    "특히",
+}
 
 
 def slug(name: str) -> str:
@@ -45,14 +128,23 @@ def mint_iri(kind: str, name: str) -> str:
     return f"{ID_NS}{kind}/{slug(name)}"
 
 
-_KIND = {"Person": "person", "Programme": "programme", "Law": "law", "Event": "event", "Conference": "event",
-         "Place": "place", "Policy": "policy"}
+_KIND = {
+    "Person": "person",
+    "Programme": "programme",
+    "Law": "law",
+    "Event": "event",
+    "Conference": "event",
+    "Place": "place",
+    "Policy": "policy",
+}
 
 
 def _resolved(text: str, start: int, end: int, sentence: int, cls: str, name: str, via: str) -> Mention:
     entry = registry().resolve(name)
     if entry is not None:
-        return Mention(text, start, end, str(entry.iri), str(entry.cls).rsplit("#", 1)[1], entry.name, sentence, "registry")
+        return Mention(
+            text, start, end, str(entry.iri), str(entry.cls).rsplit("#", 1)[1], entry.name, sentence, "registry"
+        )
     return Mention(text, start, end, mint_iri(_KIND.get(cls, "org"), name), cls, name, sentence, via)
 
 
@@ -76,20 +168,32 @@ def registry_mentions(body: str, sentences: list[Sentence], tokens: list[Token])
         for j in range(i, min(len(tokens), i + MAX_WINDOW)):
             if tokens[j].tag not in _NAME_TAGS:
                 break
-            key = name_key(body[tokens[i].start:tokens[j].end])
+            key = name_key(body[tokens[i].start : tokens[j].end])
             if not reg.is_prefix(key):
                 break
             entry = reg.resolve_key(key)
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             # A name ends where a particle, punctuation or the text does, not inside a longer word.
-            if entry is not None and (after is None or after.start > tokens[j].end or after.tag.startswith(_JOSA_OR_BREAK)):
+            if entry is not None and (
+                after is None or after.start > tokens[j].end or after.tag.startswith(_JOSA_OR_BREAK)
+            ):
                 match = (j, entry)
         sentence = _sentence_of(sentences, tokens[i].start)
         if match and sentence is not None:
             j, entry = match
             start, end = tokens[i].start, tokens[j].end
-            found.append(Mention(body[start:end], start, end, str(entry.iri), str(entry.cls).rsplit("#", 1)[1],
-                                 entry.name, sentence, "registry"))
+            found.append(
+                Mention(
+                    body[start:end],
+                    start,
+                    end,
+                    str(entry.iri),
+                    str(entry.cls).rsplit("#", 1)[1],
+                    entry.name,
+                    sentence,
+                    "registry",
+                )
+            )
             i = j + 1
         else:
             i += 1
@@ -97,18 +201,68 @@ def registry_mentions(body: str, sentences: list[Sentence], tokens: list[Token])
 
 
 ORG_SUFFIXES = {
-    "협회": "Association", "연합회": "Association", "협의회": "Association", "진흥회": "Association", "학회": "Association",
-    "조합": "Association", "연구소": "ResearchInstitute", "연구원": "ResearchInstitute", "진흥원": "PublicAgency",
-    "개발원": "PublicAgency", "평가원": "PublicAgency", "정보원": "PublicAgency", "공단": "PublicAgency",
-    "재단": "Organization", "위원회": "GovernmentCommittee", "대학교": "University", "센터": "Organization",
+    "협회": "Association",
+    "연합회": "Association",
+    "협의회": "Association",
+    "진흥회": "Association",
+    "학회": "Association",
+    "조합": "Association",
+    "연구소": "ResearchInstitute",
+    "연구원": "ResearchInstitute",
+    "진흥원": "PublicAgency",
+    "개발원": "PublicAgency",
+    "평가원": "PublicAgency",
+    "정보원": "PublicAgency",
+    "공단": "PublicAgency",
+    "재단": "Organization",
+    "위원회": "GovernmentCommittee",
+    "대학교": "University",
+    "센터": "Organization",
 }
 _REGION_CLASSES = ("LocalGovernment", "Place")
 # Words around a known programme's name that do not make it another programme ('최근 국가AI컴퓨팅센터 사업').
-_GENERIC_PROGRAMME_WORDS = {"사업", "지원", "지원사업", "개발", "개발사업", "프로젝트", "추진", "본", "신규", "해당", "관련",
-                            "올해", "내년", "지난해", "최근", "이번", "현재", "향후", "당시", "전체", "총", "정부"}
+_GENERIC_PROGRAMME_WORDS = {
+    "사업",
+    "지원",
+    "지원사업",
+    "개발",
+    "개발사업",
+    "프로젝트",
+    "추진",
+    "본",
+    "신규",
+    "해당",
+    "관련",
+    "올해",
+    "내년",
+    "지난해",
+    "최근",
+    "이번",
+    "현재",
+    "향후",
+    "당시",
+    "전체",
+    "총",
+    "정부",
+}
 PROGRAMME_HEADS = ("사업", "프로젝트", "펀드", "챌린지", "바우처")
-_COMPANY_MARK = re.compile(r"(?:㈜|\(주\)|주식회사)\s?([가-힣A-Za-z0-9]{2,20})|([가-힣A-Za-z0-9]{2,20})\s?(?:㈜|\(주\))")
-_GENERIC_HEADS = {"정부", "업계", "학계", "기관", "위원회", "협회", "센터", "연구원", "신사업", "사업", "개발사업", "지원사업"}
+_COMPANY_MARK = re.compile(
+    r"(?:㈜|\(주\)|주식회사)\s?([가-힣A-Za-z0-9]{2,20})|([가-힣A-Za-z0-9]{2,20})\s?(?:㈜|\(주\))"
+)
+_GENERIC_HEADS = {
+    "정부",
+    "업계",
+    "학계",
+    "기관",
+    "위원회",
+    "협회",
+    "센터",
+    "연구원",
+    "신사업",
+    "사업",
+    "개발사업",
+    "지원사업",
+}
 
 
 def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -141,7 +295,7 @@ def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -
     '…사업', '…프로젝트', '…챌린지' with a qualifying name before them are programmes; ㈜ marks a company."""
     found = []
     for first, last in _runs(tokens):
-        head = body[tokens[last].start:tokens[last].end]
+        head = body[tokens[last].start : tokens[last].end]
         start, end = tokens[first].start, tokens[last].end
         text = body[start:end]
         sentence = _sentence_of(sentences, start)
@@ -152,9 +306,11 @@ def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -
             found.append(_resolved(text, start, end, sentence, org_cls, text, "suffix"))
         else:
             # '… 실증 지원 사업 예산으로': the name ends at its last programme head, not at the run's end.
-            last = next((k for k in range(last, first, -1)
-                         if body[tokens[k].start:tokens[k].end].endswith(PROGRAMME_HEADS)), first)
-            head, end = body[tokens[last].start:tokens[last].end], tokens[last].end
+            last = next(
+                (k for k in range(last, first, -1) if body[tokens[k].start : tokens[k].end].endswith(PROGRAMME_HEADS)),
+                first,
+            )
+            head, end = body[tokens[last].start : tokens[last].end], tokens[last].end
             if last > first and _names_a_programme(head, tokens[first:last]):
                 found.append(_resolved(body[start:end], start, end, sentence, "Programme", body[start:end], "suffix"))
     for m in _COMPANY_MARK.finditer(body):
@@ -176,7 +332,7 @@ def quoted_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
         suffix = _PROGRAMME_SUFFIX.match(body, m.end())
         if suffix and not inner.endswith(_PROGRAMME_WORDS):
             name, end = f"{inner} {suffix.group(1)}", suffix.end()
-            found.append(_resolved(body[m.start():end], m.start(), end, sentence, "Programme", name, "quoted"))
+            found.append(_resolved(body[m.start() : end], m.start(), end, sentence, "Programme", name, "quoted"))
         elif inner.endswith(_PROGRAMME_WORDS):
             found.append(_resolved(m.group(), m.start(), m.end(), sentence, "Programme", inner, "quoted"))
         elif inner.endswith(_EVENT_WORDS):
@@ -225,17 +381,20 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         sentence = _sentence_of(sentences, m.start())
         middle = m["middle"].strip()
         org = next((o for o in orgs if m.start("middle") <= o.start < m.end("title") and o.cls != "Programme"), None)
-        if sentence is None or (middle and org is None and not re.search(r"[A-Za-z]|대$|협회|학과|기업|그룹|연구원$", middle)):
+        if sentence is None or (
+            middle and org is None and not re.search(r"[A-Za-z]|대$|협회|학과|기업|그룹|연구원$", middle)
+        ):
             continue  # words between a name and a title that are no organisation: not a person-post phrase
         # The post starts after the organisation, unless the organisation is part of it ('부총리 겸 …부 장관').
-        after_org = org is not None and "겸" not in body[m.start("title"):org.start]
-        post = body[org.end if org and after_org else m.start("title"):m.end("title")]
+        after_org = org is not None and "겸" not in body[m.start("title") : org.start]
+        post = body[org.end if org and after_org else m.start("title") : m.end("title")]
         post = re.sub(r"^\s*\([^)]{1,15}\)\s*", "", post).strip()
         if not post:  # the 'title' was the end of the organisation's own name ('…연구원은'): no post named
             continue
         name = m["name"]
-        person = Mention(name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence,
-                         "person-title")
+        person = Mention(
+            name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
+        )
         posts.append(PostMention(person, post, org, m.start(), m.end()))
         resume = m.end()
     return posts
@@ -245,19 +404,30 @@ def coreferent_people(body: str, sentences: list[Sentence], posts: list[PostMent
     """'배 부총리' after '배경훈 부총리 …' is 배경훈: surname plus a title he was named with earlier."""
     found = []
     for m in _SHORT_REF.finditer(body):
-        earlier = [p for p in posts if p.start < m.start() and p.person.name.startswith(m["surname"])
-                   and m["title"] in p.post]
+        earlier = [
+            p for p in posts if p.start < m.start() and p.person.name.startswith(m["surname"]) and m["title"] in p.post
+        ]
         sentence = _sentence_of(sentences, m.start())
         if earlier and sentence is not None:
             person = earlier[-1].person
-            found.append(Mention(body[m.start():m.end()], m.start(), m.end(), person.iri, "Person", person.name,
-                                 sentence, "coreference"))
+            found.append(
+                Mention(
+                    body[m.start() : m.end()],
+                    m.start(),
+                    m.end(),
+                    person.iri,
+                    "Person",
+                    person.name,
+                    sentence,
+                    "coreference",
+                )
+            )
     return found
 
 
 @dataclass(frozen=True)
 class Entities:
-    mentions: list[Mention]   # every mention, in body order
+    mentions: list[Mention]  # every mention, in body order
     posts: list[PostMention]
 
     def in_sentence(self, index: int) -> list[Mention]:
@@ -273,7 +443,7 @@ def _part_of_programme_name(programme: Mention, inner: Mention) -> bool:
         return True
     if inner.cls != "Programme" or (inner.start, inner.end) == (programme.start, programme.end):
         return False
-    rest = programme.text[:inner.start - programme.start] + " " + programme.text[inner.end - programme.start:]
+    rest = programme.text[: inner.start - programme.start] + " " + programme.text[inner.end - programme.start :]
     return any(word not in _GENERIC_PROGRAMME_WORDS for word in rest.split())
 
 
@@ -288,7 +458,10 @@ def extract_entities(body: str, sentences: list[Sentence], tokens: list[Token] |
         if not inside:
             mentions.append(extra)
     for extra in (*quoted_mentions(body, sentences), *law_mentions(body, sentences)):
-        if not any(extra.start < m.end and m.start < extra.end for m in mentions if m.cls != "Programme") or extra.cls == "Programme":
+        if (
+            not any(extra.start < m.end and m.start < extra.end for m in mentions if m.cls != "Programme")
+            or extra.cls == "Programme"
+        ):
             mentions = [m for m in mentions if not (m.start >= extra.start and m.end <= extra.end)] + [extra]
     posts = post_mentions(body, sentences, mentions, tokens)
     people = [p.person for p in posts] + coreferent_people(body, sentences, posts)

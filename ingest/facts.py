@@ -6,8 +6,16 @@ from dataclasses import replace
 
 from policykg.ingest.context import ArticleContext
 from policykg.ingest.facts_money import MoneyFacts
-from policykg.ingest.facts_relations import (event_facts, law_facts, post_facts, quantity_facts, quote_facts,
-                                             role_facts, selection_facts, transfer_facts)
+from policykg.ingest.facts_relations import (
+    event_facts,
+    law_facts,
+    post_facts,
+    quantity_facts,
+    quote_facts,
+    role_facts,
+    selection_facts,
+    transfer_facts,
+)
 from policykg.ingest.models import Fact
 
 RULES = (quantity_facts, selection_facts, transfer_facts, role_facts, post_facts, quote_facts, event_facts, law_facts)
@@ -16,8 +24,15 @@ RULES = (quantity_facts, selection_facts, transfer_facts, role_facts, post_facts
 def _identity(fact: Fact) -> tuple[object, ...]:
     value = (fact.value.value, fact.value.unit, fact.value.qualifier) if fact.value else None
     concepts = tuple(sorted((k, v) for k, v in fact.concepts.items() if k != "modality"))  # the first wording's
-    return (fact.kind, tuple(sorted(fact.roles.items())), value, tuple(sorted(fact.literals.items())),
-            concepts, fact.part_of, fact.observations)
+    return (
+        fact.kind,
+        tuple(sorted(fact.roles.items())),
+        value,
+        tuple(sorted(fact.literals.items())),
+        concepts,
+        fact.part_of,
+        fact.observations,
+    )
 
 
 def merge_restatements(facts: list[Fact]) -> list[Fact]:

@@ -11,18 +11,29 @@ from policykg.ingest.entities import mint_iri
 from policykg.ingest.models import Fact, Mention, Value
 from policykg.ontology.registry import registry
 
-_STAGES = (("proposal", r"예산안|정부안"), ("supplementary", r"추경|추가\s*경정"), ("executed", r"집행"),
-           ("investment", r"출자"), ("enacted", r"본예산|확정\s*예산|예산이\s*확정|국회를\s*통과"),
-           ("plan", r"까지\s*총|총\s*사업비"))
+_STAGES = (
+    ("proposal", r"예산안|정부안"),
+    ("supplementary", r"추경|추가\s*경정"),
+    ("executed", r"집행"),
+    ("investment", r"출자"),
+    ("enacted", r"본예산|확정\s*예산|예산이\s*확정|국회를\s*통과"),
+    ("plan", r"까지\s*총|총\s*사업비"),
+)
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*년(?:도)?\s*(?:에는|에|엔|은|는)?\s*$")
-_SAME_AS_BEFORE = re.compile(r"((?:19|20)\d{2})\s*년(?:도)?\s*(?:에도|에는|에|엔)?\s*(?:그대로|동일하게|같은 수준으로)\s*(?:유지|동결)")
+_SAME_AS_BEFORE = re.compile(
+    r"((?:19|20)\d{2})\s*년(?:도)?\s*(?:에도|에는|에|엔)?\s*(?:그대로|동일하게|같은 수준으로)\s*(?:유지|동결)"
+)
 _TOTAL_OF = re.compile(r"^\s*(?:중|가운데|중에서)")
 _REST = re.compile(r"(남은|나머지)\s*$")
 _AMONG_THOSE = re.compile(r"^\s*(?:이|그)\s*(?:가운데|중(?:에서)?)")  # '이 가운데 300억원은': parts of the last amount
 _TOTAL_WORD = re.compile(r"(총|모두|전체)\s*$")
-_PURPOSE = re.compile(r"^\s*(?:은|는|이|가|을|를)\s+(?P<purpose>[^.,]{2,60}?)\s*(?:에|으로|로)(?:\s+(?:투입|사용|쓰|활용|지원|배정|투자)|\s*,)")
+_PURPOSE = re.compile(
+    r"^\s*(?:은|는|이|가|을|를)\s+(?P<purpose>[^.,]{2,60}?)\s*(?:에|으로|로)(?:\s+(?:투입|사용|쓰|활용|지원|배정|투자)|\s*,)"
+)
 # '연간 100억원 수준의 데이터 공동구매': what the money buys, named right after the amount.
-_PURPOSE_AFTER = re.compile(r"^\s*(?:수준|규모|상당|이상|이하)?\s*의\s+(?P<purpose>[^,.]{2,30}?)\s*(?:와|과|및|,|을|를|이|가|에|도|등)(?![가-힣])")
+_PURPOSE_AFTER = re.compile(
+    r"^\s*(?:수준|규모|상당|이상|이하)?\s*의\s+(?P<purpose>[^,.]{2,30}?)\s*(?:와|과|및|,|을|를|이|가|에|도|등)(?![가-힣])"
+)
 _GENERIC_PURPOSES = {"지원", "예산", "투자", "자금", "재원", "사업", "규모"}
 _LABELS = r"(공공|정부|국비|민간|지방비|지자체|시비|도비|구비|군비)"
 # '국비 4000억원', '국비는 4836억원': the label right before the part; '…3225억원은 민간이 부담한다': after it.
@@ -97,14 +108,24 @@ class MoneyFacts:
                 self.open_total = None
         return self.facts
 
-    def _base(self, view: SentenceView, key: str, value: Value, programme: Mention | None, payer: Mention | None) -> Fact:
+    def _base(
+        self, view: SentenceView, key: str, value: Value, programme: Mention | None, payer: Mention | None
+    ) -> Fact:
         roles = {}
         if programme:
             roles["programme"] = programme.iri
         if payer:
             roles["payer"] = payer.iri
-        recipient = next((m for m in view.of_class(ORG_CLASSES) if m.end - view.sentence.start <= value.start
-                          and (payer is None or m.iri != payer.iri) and view.followed_by(m, _RECIPIENT)), None)
+        recipient = next(
+            (
+                m
+                for m in view.of_class(ORG_CLASSES)
+                if m.end - view.sentence.start <= value.start
+                and (payer is None or m.iri != payer.iri)
+                and view.followed_by(m, _RECIPIENT)
+            ),
+            None,
+        )
         if recipient:
             roles["recipient"] = recipient.iri
         concepts = {"modality": modality(view.text)}
@@ -112,7 +133,7 @@ class MoneyFacts:
         if stage:
             concepts["budgetStage"] = stage
         literals = {}
-        after = _PURPOSE_AFTER.match(view.text[value.end:])
+        after = _PURPOSE_AFTER.match(view.text[value.end :])
         if after and _is_purpose(after["purpose"].strip()):
             literals["purpose"] = after["purpose"].strip()
         year = _fiscal_year(view, value)
@@ -130,11 +151,13 @@ class MoneyFacts:
         text, index = view.text, view.sentence.index
         total: Fact | None = None
         if _AMONG_THOSE.match(text):
-            previous = [f for f in self.facts if f.kind == "FundingFact" and f.sentence == index - 1 and f.part_of is None]
+            previous = [
+                f for f in self.facts if f.kind == "FundingFact" and f.sentence == index - 1 and f.part_of is None
+            ]
             total = previous[-1] if previous else None
         for n, value in enumerate(money):
             fact = self._base(view, f"money-{index}-{n}", value, programme, payer)
-            before, after = text[:value.start], text[value.end:]
+            before, after = text[: value.start], text[value.end :]
             if _TOTAL_OF.match(after) or _TOTAL_WORD.search(before) or value.surface.startswith(("총", "모두", "전체")):
                 earlier = self._same_amount(fact)
                 if earlier is not None:  # '사업 예산 110억원 중 …' restates a total already stated: split that one
@@ -150,9 +173,19 @@ class MoneyFacts:
             self.open_total, self.open_total_at = total, index
 
     def _same_amount(self, fact: Fact) -> Fact | None:
-        return next((f for f in self.facts if f.kind == "FundingFact" and f.part_of is None and f.value and fact.value
-                     and f.value.value == fact.value.value and f.roles.get("programme") == fact.roles.get("programme")),
-                    None)
+        return next(
+            (
+                f
+                for f in self.facts
+                if f.kind == "FundingFact"
+                and f.part_of is None
+                and f.value
+                and fact.value
+                and f.value.value == fact.value.value
+                and f.roles.get("programme") == fact.roles.get("programme")
+            ),
+            None,
+        )
 
     def _part(self, fact: Fact, total: Fact, before: str, after: str) -> Fact:
         literals = dict(fact.literals)
@@ -165,24 +198,36 @@ class MoneyFacts:
         if label:
             roles["payer"] = _label_org(label.group(1), total)
         concepts = {**total.concepts, **{k: v for k, v in fact.concepts.items() if k == "budgetStage"}}
-        return replace(fact, roles=roles, literals={k: v for k, v in literals.items() if v}, concepts=concepts,
-                       part_of=total.key, extractor="money:breakdown")
+        return replace(
+            fact,
+            roles=roles,
+            literals={k: v for k, v in literals.items() if v},
+            concepts=concepts,
+            part_of=total.key,
+            extractor="money:breakdown",
+        )
 
     def _attach_labelled_parts(self, view: SentenceView, total: Fact | None) -> None:
         """'공공 2000억원, 민간 2000억원 등 총 4000억원': parts named before the total they add up to."""
         if total is None:
             return
         for i, fact in enumerate(self.facts):
-            if fact.sentence == view.sentence.index and fact is not total and fact.part_of is None \
-                    and fact.value and total.value and fact.value.start < total.value.start:
-                label = _PAYER_LABEL.search(view.text[:fact.value.start])
+            if (
+                fact.sentence == view.sentence.index
+                and fact is not total
+                and fact.part_of is None
+                and fact.value
+                and total.value
+                and fact.value.start < total.value.start
+            ):
+                label = _PAYER_LABEL.search(view.text[: fact.value.start])
                 if label:
-                    self.facts[i] = self._part(fact, total, view.text[:fact.value.start], view.text[fact.value.end:])
+                    self.facts[i] = self._part(fact, total, view.text[: fact.value.start], view.text[fact.value.end :])
 
     def _series(self, view: SentenceView, money: list[Value], programme: Mention | None, payer: Mention | None) -> bool:
         """Two or more amounts each right after a year: one observation per year, and the series."""
         text = view.text
-        pairs = [(int(m.group(1)), v) for v in money if (m := _YEAR_BEFORE.search(text[:v.start]))]
+        pairs = [(int(m.group(1)), v) for v in money if (m := _YEAR_BEFORE.search(text[: v.start]))]
         if len(pairs) < 2 or programme is None:
             return False
         observations: list[tuple[int, Value, str]] = [(y, v, "money:series") for y, v in pairs]
@@ -198,6 +243,14 @@ class MoneyFacts:
             fact = self._base(view, key, value, programme, payer)
             self.facts.append(replace(fact, literals={**fact.literals, "fiscalYear": str(year)}, extractor=how))
             keys.append(key)
-        self.facts.append(Fact("TimeSeries", f"series-{view.sentence.index}", view.sentence.index,
-                               {"programme": programme.iri}, observations=tuple(keys), extractor="money:series"))
+        self.facts.append(
+            Fact(
+                "TimeSeries",
+                f"series-{view.sentence.index}",
+                view.sentence.index,
+                {"programme": programme.iri},
+                observations=tuple(keys),
+                extractor="money:series",
+            )
+        )
         return True

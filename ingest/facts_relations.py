@@ -6,24 +6,45 @@ from __future__ import annotations
 
 import re
 
-from policykg.ingest.context import GOVERNMENT_CLASSES, ORG_CLASSES, TEAM_CLASSES, ArticleContext, SentenceView, modality
+from policykg.ingest.context import (
+    GOVERNMENT_CLASSES,
+    ORG_CLASSES,
+    TEAM_CLASSES,
+    ArticleContext,
+    SentenceView,
+    modality,
+)
 from policykg.ingest.models import Fact, Mention
 
 _SELECT = re.compile(r"선정|선발|뽑(?:혔|았|는)")
 _ELIMINATE = re.compile(r"탈락")
 _TRANSFER = re.compile(r"이관|이양|옮겨")
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]")
-_SPEECH = re.compile(r"(?:라며|라고|고|며|면서|라면서|이라며|이라고)?\s*(?:말했|밝혔|강조했|전했|했|덧붙였|부연했|설명했|평가했|언급했|지적했|주장했|답했|당부했)")
-_ROLE_PATTERNS = (("plans", r"^\s*(?:\([^)]*\))?\s*(?:에서|이|가)\s*(?:기획|설계)"),
-                  ("manages", r"^\s*(?:\([^)]*\))?\s*(?:이|가|에서)\s*(?:맡|전담|관리|수행)"),
-                  ("runs", r"^\s*(?:\([^)]*\))?\s*(?:이|가|은|는)?\s*(?:주관|총괄)"))
+_SPEECH = re.compile(
+    r"(?:라며|라고|고|며|면서|라면서|이라며|이라고)?\s*(?:말했|밝혔|강조했|전했|했|덧붙였|부연했|설명했|평가했|언급했|지적했|주장했|답했|당부했)"
+)
+_ROLE_PATTERNS = (
+    ("plans", r"^\s*(?:\([^)]*\))?\s*(?:에서|이|가)\s*(?:기획|설계)"),
+    ("manages", r"^\s*(?:\([^)]*\))?\s*(?:이|가|에서)\s*(?:맡|전담|관리|수행)"),
+    ("runs", r"^\s*(?:\([^)]*\))?\s*(?:이|가|은|는)?\s*(?:주관|총괄)"),
+)
 _RUNS_BEFORE = re.compile(r"(주무\s*부처인|주관\s*부처인|소관\s*부처인)\s*$")
-_LAW_ACTIONS = (("amended", r"개정"), ("passed", r"통과|의결"), ("enacted", r"제정"), ("in force", r"시행|효력|발효"), ("proposed", r"발의"))
-_LAW_PURPOSE = re.compile(r"(?:개정|제정|시행)(?:해|하여|해서|하며)\s+(?P<purpose>[^.]{4,60}?)(?:하였다|했다|한다|하기로)")
+_LAW_ACTIONS = (
+    ("amended", r"개정"),
+    ("passed", r"통과|의결"),
+    ("enacted", r"제정"),
+    ("in force", r"시행|효력|발효"),
+    ("proposed", r"발의"),
+)
+_LAW_PURPOSE = re.compile(
+    r"(?:개정|제정|시행)(?:해|하여|해서|하며)\s+(?P<purpose>[^.]{4,60}?)(?:하였다|했다|한다|하기로)"
+)
 _COUNTER_MEASURE = {"팀": "팀", "개 팀": "팀", "명": "명", "곳": "곳", "개사": "기업"}
 
 
-_NOT_A_NOUN = re.compile(r"(?:은|는|이|가|을|를|에|의|로|과|와|도|만|된|한|인|던|적으로|하고|하며|최대|최소|최종|올해|연간|매년|약|총)$")
+_NOT_A_NOUN = re.compile(
+    r"(?:은|는|이|가|을|를|에|의|로|과|와|도|만|된|한|인|던|적으로|하고|하며|최대|최소|최종|올해|연간|매년|약|총)$"
+)
 
 
 def _quantity_measure(view: SentenceView, start: int, end: int, unit: str) -> str:
@@ -49,15 +70,28 @@ def quantity_facts(ctx: ArticleContext) -> list[Fact]:
             if value.unit in ("개월", "회", "배"):
                 continue
             programme = ctx.programme_for(view)
-            subjects = [m for m in view.of_class(ORG_CLASSES) if view.followed_by(m, r"\s*(?:\([^)]*\))?\s*(?:은|는|이|가)(?![가-힣])")]
+            subjects = [
+                m
+                for m in view.of_class(ORG_CLASSES)
+                if view.followed_by(m, r"\s*(?:\([^)]*\))?\s*(?:은|는|이|가)(?![가-힣])")
+            ]
             about = programme or next(iter(subjects), None)
             if about is None:
                 continue
             role = "programme" if about.cls == "Programme" else "about"
             measure = _quantity_measure(view, value.start, value.end, value.unit)
-            facts.append(Fact("QuantityFact", f"quantity-{view.sentence.index}-{n}", view.sentence.index,
-                              {role: about.iri}, value, {"measure": measure},
-                              {"modality": modality(view.text)}, extractor="quantity"))
+            facts.append(
+                Fact(
+                    "QuantityFact",
+                    f"quantity-{view.sentence.index}-{n}",
+                    view.sentence.index,
+                    {role: about.iri},
+                    value,
+                    {"measure": measure},
+                    {"modality": modality(view.text)},
+                    extractor="quantity",
+                )
+            )
     return facts
 
 
@@ -74,10 +108,17 @@ def selection_facts(ctx: ArticleContext) -> list[Fact]:
         teams = [m for m in view.of_class(TEAM_CLASSES) if m.cls not in GOVERNMENT_CLASSES]
         for team in dict((m.iri, m) for m in teams).values():
             period = view.dates[0] if view.dates else None
-            facts.append(Fact("SelectionFact", f"selection-{view.sentence.index}-{team.iri.rsplit('/', 1)[1]}",
-                              view.sentence.index, {"programme": programme.iri, "team": team.iri},
-                              concepts={"outcome": outcome, "modality": "done" if eliminated else "decided"},
-                              period=period, extractor="selection"))
+            facts.append(
+                Fact(
+                    "SelectionFact",
+                    f"selection-{view.sentence.index}-{team.iri.rsplit('/', 1)[1]}",
+                    view.sentence.index,
+                    {"programme": programme.iri, "team": team.iri},
+                    concepts={"outcome": outcome, "modality": "done" if eliminated else "decided"},
+                    period=period,
+                    extractor="selection",
+                )
+            )
     return facts
 
 
@@ -88,15 +129,25 @@ def transfer_facts(ctx: ArticleContext) -> list[Fact]:
             continue
         programme = ctx.programme_for(view)
         orgs = view.of_class(ORG_CLASSES)
-        to = next((m for m in orgs if view.followed_by(m, r"\s*(?:\([^)]*\))?\s*(?:으로|로)\s*(?:이관|이양|옮겨)")), None)
+        to = next(
+            (m for m in orgs if view.followed_by(m, r"\s*(?:\([^)]*\))?\s*(?:으로|로)\s*(?:이관|이양|옮겨)")), None
+        )
         src = next((m for m in orgs if view.followed_by(m, r"\s*(?:\([^)]*\))?\s*에서")), None)
         if programme is None or to is None:
             continue
         roles = {"programme": programme.iri, "toOrganization": to.iri}
         if src is not None and src.iri != to.iri:
             roles["fromOrganization"] = src.iri
-        facts.append(Fact("TransferFact", f"transfer-{view.sentence.index}", view.sentence.index, roles,
-                          concepts={"modality": modality(view.text)}, extractor="transfer"))
+        facts.append(
+            Fact(
+                "TransferFact",
+                f"transfer-{view.sentence.index}",
+                view.sentence.index,
+                roles,
+                concepts={"modality": modality(view.text)},
+                extractor="transfer",
+            )
+        )
     return facts
 
 
@@ -108,13 +159,22 @@ def role_facts(ctx: ArticleContext) -> list[Fact]:
             continue
         for org in view.of_class(ORG_CLASSES):
             start, end = view.local(org)
-            role = "runs" if _RUNS_BEFORE.search(view.text[:start]) else next(
-                (r for r, p in _ROLE_PATTERNS if re.match(p, view.text[end:])), None)
+            role = (
+                "runs"
+                if _RUNS_BEFORE.search(view.text[:start])
+                else next((r for r, p in _ROLE_PATTERNS if re.match(p, view.text[end:])), None)
+            )
             if role:
-                facts.append(Fact("RoleFact", f"role-{view.sentence.index}-{role}", view.sentence.index,
-                                  {"programme": programme.iri, "organization": org.iri},
-                                  concepts={"role": role, "modality": modality(re.split(r"[,，]", view.text[end:])[0])},
-                                  extractor="role"))
+                facts.append(
+                    Fact(
+                        "RoleFact",
+                        f"role-{view.sentence.index}-{role}",
+                        view.sentence.index,
+                        {"programme": programme.iri, "organization": org.iri},
+                        concepts={"role": role, "modality": modality(re.split(r"[,，]", view.text[end:])[0])},
+                        extractor="role",
+                    )
+                )
     return facts
 
 
@@ -128,8 +188,17 @@ def post_facts(ctx: ArticleContext) -> list[Fact]:
         roles = {"holder": post.person.iri}
         if post.organization:
             roles["organization"] = post.organization.iri
-        facts.append(Fact("PostHolding", f"post-{post.person.sentence}-{n}", post.person.sentence, roles,
-                          literals={"postTitle": post.post}, concepts={"modality": "done"}, extractor="post"))
+        facts.append(
+            Fact(
+                "PostHolding",
+                f"post-{post.person.sentence}-{n}",
+                post.person.sentence,
+                roles,
+                literals={"postTitle": post.post},
+                concepts={"modality": "done"},
+                extractor="post",
+            )
+        )
     return facts
 
 
@@ -148,19 +217,28 @@ def quote_facts(ctx: ArticleContext) -> list[Fact]:
     facts, previous = [], None
     for view in ctx.views:
         quotes = list(_QUOTE.finditer(view.text))
-        if not quotes or not _SPEECH.search(view.text[quotes[-1].end():]):
+        if not quotes or not _SPEECH.search(view.text[quotes[-1].end() :]):
             continue
         speaker = _speaker(ctx, view, quotes[0].start(), previous)
         if speaker is None:
             continue
         previous = speaker
-        text = view.text[quotes[0].start() + 1:quotes[-1].end() - 1]
+        text = view.text[quotes[0].start() + 1 : quotes[-1].end() - 1]
         roles = {"speaker": speaker.iri}
         inside = [m for m in view.mentions if m.cls == "Programme" and view.local(m)[0] >= quotes[0].start()]
         if inside:
             roles["about"] = inside[0].iri
-        facts.append(Fact("Quote", f"quote-{view.sentence.index}", view.sentence.index, roles,
-                          literals={"text": text}, concepts={"modality": "done"}, extractor="quote"))
+        facts.append(
+            Fact(
+                "Quote",
+                f"quote-{view.sentence.index}",
+                view.sentence.index,
+                roles,
+                literals={"text": text},
+                concepts={"modality": "done"},
+                extractor="quote",
+            )
+        )
     return facts
 
 
@@ -174,11 +252,23 @@ def event_facts(ctx: ArticleContext) -> list[Fact]:
         for event in (m for m in view.mentions if m.cls in ("Conference", "Event", "Briefing")):
             links = [(event.iri, "participant", m.iri) for m in view.mentions if m.cls == "Person"]
             if "주최" in view.text:
-                links += [(event.iri, "organizer", m.iri) for m in view.of_class(ORG_CLASSES) if view.followed_by(m, _ORGANIZER)]
-            facts.append(Fact("EventFact", f"event-{view.sentence.index}-{event.start}", view.sentence.index,
-                              {"event": event.iri}, period=view.dates[0] if view.dates else None,
-                              concepts={"modality": modality(view.text)}, extractor="event",
-                              links=tuple(dict.fromkeys(links))))
+                links += [
+                    (event.iri, "organizer", m.iri)
+                    for m in view.of_class(ORG_CLASSES)
+                    if view.followed_by(m, _ORGANIZER)
+                ]
+            facts.append(
+                Fact(
+                    "EventFact",
+                    f"event-{view.sentence.index}-{event.start}",
+                    view.sentence.index,
+                    {"event": event.iri},
+                    period=view.dates[0] if view.dates else None,
+                    concepts={"modality": modality(view.text)},
+                    extractor="event",
+                    links=tuple(dict.fromkeys(links)),
+                )
+            )
     return facts
 
 
@@ -186,14 +276,22 @@ def law_facts(ctx: ArticleContext) -> list[Fact]:
     facts = []
     for view in ctx.views:
         for law in (m for m in view.mentions if m.cls == "Law"):
-            action = next((a for a, p in _LAW_ACTIONS if re.search(p, view.text[view.local(law)[1]:])), None)
+            action = next((a for a, p in _LAW_ACTIONS if re.search(p, view.text[view.local(law)[1] :])), None)
             if action is None:
                 continue
             literals = {"lawAction": action}
             purpose = _LAW_PURPOSE.search(view.text)
             if purpose:
                 literals["purpose"] = purpose["purpose"].strip()
-            facts.append(Fact("LawFact", f"law-{view.sentence.index}-{law.start}", view.sentence.index,
-                              {"law": law.iri}, literals=literals, concepts={"modality": modality(view.text)},
-                              extractor="law"))
+            facts.append(
+                Fact(
+                    "LawFact",
+                    f"law-{view.sentence.index}-{law.start}",
+                    view.sentence.index,
+                    {"law": law.iri},
+                    literals=literals,
+                    concepts={"modality": modality(view.text)},
+                    extractor="law",
+                )
+            )
     return facts

@@ -17,19 +17,38 @@ from policykg.ingest.pipeline import ingest_files
 from policykg.ontology.mapping import neo4j_mapping
 from policykg.ontology.vocab import PKG
 
-GROUPS = {"Person": "Person", "Programme": "Programme", "Law": "Law", "Conference": "Event", "Event": "Event",
-          "Briefing": "Event", "Evaluation": "Event", "Place": "Place"}
+GROUPS = {
+    "Person": "Person",
+    "Programme": "Programme",
+    "Law": "Law",
+    "Conference": "Event",
+    "Event": "Event",
+    "Briefing": "Event",
+    "Evaluation": "Event",
+    "Place": "Place",
+}
 # The fields a fact is judged on, as SPARQL fragments over ?f binding ?v.
 FIELDS = {
-    "value": "?f (pkg:amount|pkg:quantity)/pkg:value ?v", "unit": "?f pkg:quantity/pkg:unit ?v",
-    "programme": "?f pkg:programme/pkg:name ?v", "payer": "?f pkg:payer/pkg:name ?v",
-    "year": "?f pkg:fiscalYear ?v", "stage": "?f pkg:budgetStage ?v",
-    "team": "?f pkg:team/pkg:name ?v", "outcome": "?f pkg:outcome ?v",
-    "from": "?f pkg:fromOrganization/pkg:name ?v", "to": "?f pkg:toOrganization/pkg:name ?v",
-    "modality": "?f pkg:modality ?v", "organization": "?f pkg:organization/pkg:name ?v",
-    "role": "?f pkg:role ?v", "person": "?f pkg:holder/pkg:name ?v", "post": "?f pkg:postTitle ?v",
-    "speaker": "?f pkg:speaker/pkg:name ?v", "law": "?f pkg:law/pkg:name ?v", "action": "?f pkg:lawAction ?v",
-    "event": "?f pkg:event/pkg:name ?v", "part": "BIND(EXISTS { ?f pkg:partOf ?t } AS ?v)",
+    "value": "?f (pkg:amount|pkg:quantity)/pkg:value ?v",
+    "unit": "?f pkg:quantity/pkg:unit ?v",
+    "programme": "?f pkg:programme/pkg:name ?v",
+    "payer": "?f pkg:payer/pkg:name ?v",
+    "year": "?f pkg:fiscalYear ?v",
+    "stage": "?f pkg:budgetStage ?v",
+    "team": "?f pkg:team/pkg:name ?v",
+    "outcome": "?f pkg:outcome ?v",
+    "from": "?f pkg:fromOrganization/pkg:name ?v",
+    "to": "?f pkg:toOrganization/pkg:name ?v",
+    "modality": "?f pkg:modality ?v",
+    "organization": "?f pkg:organization/pkg:name ?v",
+    "role": "?f pkg:role ?v",
+    "person": "?f pkg:holder/pkg:name ?v",
+    "post": "?f pkg:postTitle ?v",
+    "speaker": "?f pkg:speaker/pkg:name ?v",
+    "law": "?f pkg:law/pkg:name ?v",
+    "action": "?f pkg:lawAction ?v",
+    "event": "?f pkg:event/pkg:name ?v",
+    "part": "BIND(EXISTS { ?f pkg:partOf ?t } AS ?v)",
 }
 
 
@@ -63,8 +82,10 @@ def _python(term: Any) -> Any:
 def predicted_facts(graph: Graph, source_id: str, kinds: set[str]) -> list[dict[str, Any]]:
     ns = {"pkg": str(PKG), "skos": "http://www.w3.org/2004/02/skos/core#"}
     facts = []
-    query = ("SELECT DISTINCT ?f ?kind WHERE { ?f a ?kind ; pkg:evidence/pkg:inArticle/pkg:sourceId ?sid . "
-             "FILTER(STRSTARTS(STR(?kind), STR(pkg:))) }")
+    query = (
+        "SELECT DISTINCT ?f ?kind WHERE { ?f a ?kind ; pkg:evidence/pkg:inArticle/pkg:sourceId ?sid . "
+        "FILTER(STRSTARTS(STR(?kind), STR(pkg:))) }"
+    )
     for f, kind in graph.query(query, initNs=ns, initBindings={"sid": _literal(source_id)}):
         name = str(kind).rsplit("#", 1)[1]
         if name not in kinds:
@@ -85,10 +106,14 @@ def _literal(text: str) -> Any:
 
 
 def predicted_entities(graph: Graph, source_id: str) -> set[tuple[str, str]]:
-    query = ("SELECT DISTINCT ?cls ?name WHERE { ?s pkg:inArticle/pkg:sourceId ?sid ; pkg:mentions ?e . "
-             "?e a ?cls ; pkg:name ?name }")
-    return {(GROUPS.get(str(c).rsplit("#", 1)[1], "Organization"), str(n))
-            for c, n in graph.query(query, initNs={"pkg": str(PKG)}, initBindings={"sid": _literal(source_id)})}
+    query = (
+        "SELECT DISTINCT ?cls ?name WHERE { ?s pkg:inArticle/pkg:sourceId ?sid ; pkg:mentions ?e . "
+        "?e a ?cls ; pkg:name ?name }"
+    )
+    return {
+        (GROUPS.get(str(c).rsplit("#", 1)[1], "Organization"), str(n))
+        for c, n in graph.query(query, initNs={"pkg": str(PKG)}, initBindings={"sid": _literal(source_id)})
+    }
 
 
 def match_facts(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> Score:
@@ -125,7 +150,9 @@ def report(results: dict[str, tuple[Score, Score]]) -> str:
         total_e.add(e)
         total_f.add(f)
         lines.append(f"{sid:24} {e.precision:8.2f} {e.recall:8.2f} {f.precision:8.2f} {f.recall:8.2f}")
-    lines.append(f"{'all':24} {total_e.precision:8.2f} {total_e.recall:8.2f} {total_f.precision:8.2f} {total_f.recall:8.2f}")
+    lines.append(
+        f"{'all':24} {total_e.precision:8.2f} {total_e.recall:8.2f} {total_f.precision:8.2f} {total_f.recall:8.2f}"
+    )
     return "\n".join(lines)
 
 

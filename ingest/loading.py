@@ -46,5 +46,6 @@ def read_source(path: Path) -> SourceText:
     text, encoding = decode(data)
     if len(_HANGUL.findall(text)) < MIN_HANGUL:
         raise BadArticle("no Korean text: policykg ingests Korean articles")
-    return SourceText(path=path, source_id=path.stem, text=text, encoding=encoding,
-                      content_hash=hashlib.sha256(data).hexdigest())
+    return SourceText(
+        path=path, source_id=path.stem, text=text, encoding=encoding, content_hash=hashlib.sha256(data).hexdigest()
+    )

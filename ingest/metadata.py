@@ -14,12 +14,18 @@ from policykg.ingest.models import Block
 from policykg.ontology.registry import registry
 from policykg.ontology.vocab import PKG
 
-_URL_DATE = re.compile(r"/(?P<y>20\d{2})(?P<m>[01]\d)/(?P<d>[0-3]\d)/|(?<!\d)(?P<y2>20\d{2})(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=\d{2,}|[/_.-])")
-_STAMP = re.compile(r"(승인|입력|등록|기사입력|발행일|최종수정|수정)\s*[:：]?\s*(?P<when>(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2})")
+_URL_DATE = re.compile(
+    r"/(?P<y>20\d{2})(?P<m>[01]\d)/(?P<d>[0-3]\d)/|(?<!\d)(?P<y2>20\d{2})(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=\d{2,}|[/_.-])"
+)
+_STAMP = re.compile(
+    r"(승인|입력|등록|기사입력|발행일|최종수정|수정)\s*[:：]?\s*(?P<when>(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2})"
+)
 _HEADER = re.compile(r"^(?P<title>.+?)\s+작성일\s+(?P<md>\d{1,2}-\d{1,2})(?:\s+\d{1,2})?(?:\s+목록)?\s*$")
 _DATE_LINE = re.compile(r"^(?P<when>(?:19|20)\d{2}[.\-/]\s*\d{1,2}[.\-/]\s*\d{1,2}\.?)(?:\s+(?P<rest>\S.*))?$")
 _PUBLISHER_WORD = re.compile(r"^(?P<name>\S+(?:신문|일보|뉴스|경제|타임스|데일리|방송|투데이|저널))(?:\s|$)")
-_COPYRIGHT_NAME = re.compile(r"(?:copyright\s*(?:ⓒ|©|\(c\))?|ⓒ|©)\s*(?P<name>[^.,·\s][^.,·]{0,20}?)\s*(?:[.,·]|무단|all rights|$)", re.I)
+_COPYRIGHT_NAME = re.compile(
+    r"(?:copyright\s*(?:ⓒ|©|\(c\))?|ⓒ|©)\s*(?P<name>[^.,·\s][^.,·]{0,20}?)\s*(?:[.,·]|무단|all rights|$)", re.I
+)
 _BRACKET_BYLINE = re.compile(r"^\s*\[(?P<pub>[^\]\s]{2,15})\s+(?P<author>[가-힣]{2,4})\s+기자\]")
 _REPORTER = re.compile(r"^(?P<author>[가-힣]{2,4})\s*(?:선임|수석|전문|객원)?\s*(?:기자\b|\((?:[\w.+-]+@[\w.-]+)\))")
 _BARE_URL = re.compile(r"^https?://\S+$")

@@ -13,10 +13,10 @@ class SourceText:
     """A decoded input file."""
 
     path: Path
-    source_id: str      # the file stem; every citation names it
+    source_id: str  # the file stem; every citation names it
     text: str
     encoding: str
-    content_hash: str   # sha256 of the file's bytes
+    content_hash: str  # sha256 of the file's bytes
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Block:
 
     text: str
     origin: int | None  # offset of `text` in the decoded source, when it occurs there verbatim
-    container: int      # blocks split only by <br> share a container
+    container: int  # blocks split only by <br> share a container
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Article:
     publisher: str | None = None
     author: str | None = None
     url: str | None = None
-    how: dict[str, str] = field(default_factory=dict)   # metadata field → how it was found
+    how: dict[str, str] = field(default_factory=dict)  # metadata field → how it was found
     # (body start, body end, offset in the decoded source or None): the map back to the original text
     origin_map: tuple[tuple[int, int, int | None], ...] = ()
     skipped: tuple[Skipped, ...] = ()
@@ -64,10 +64,10 @@ class Sentence:
 class Value:
     """A normalised number from text: money, count, percentage or measure."""
 
-    kind: str                 # money | count | percent | quantity
-    value: Decimal | None     # None only for vague figures (수백억 원)
-    unit: str                 # KRW, USD, 장, 개, 팀, 명, %, FLOP …
-    qualifier: str            # exact | approx | at_most | at_least | vague
+    kind: str  # money | count | percent | quantity
+    value: Decimal | None  # None only for vague figures (수백억 원)
+    unit: str  # KRW, USD, 장, 개, 팀, 명, %, FLOP …
+    qualifier: str  # exact | approx | at_most | at_least | vague
     surface: str
     start: int
     end: int
@@ -79,11 +79,11 @@ class DateSpan:
 
     begin: date | None
     end: date | None
-    qualifier: str            # exact | at_most | at_least
+    qualifier: str  # exact | at_most | at_least
     surface: str
     start: int
     end_offset: int
-    resolution: str           # how it was resolved, e.g. "올해 relative to 2025-11-30"
+    resolution: str  # how it was resolved, e.g. "올해 relative to 2025-11-30"
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,10 @@ class Mention:
     start: int
     end: int
     iri: str
-    cls: str          # local name of the ontology class (Ministry, Company, Programme, Person …)
-    name: str         # canonical name
+    cls: str  # local name of the ontology class (Ministry, Company, Programme, Person …)
+    name: str  # canonical name
     sentence: int
-    via: str          # registry | quoted | suffix | person-title | coreference
+    via: str  # registry | quoted | suffix | person-title | coreference
 
 
 @dataclass(frozen=True)
@@ -115,16 +115,16 @@ class PostMention:
 class Fact:
     """An n-ary statement as the ontology defines it, with its evidence sentence."""
 
-    kind: str                                  # ontology class local name: FundingFact, SelectionFact …
-    key: str                                   # unique within the article
-    sentence: int                              # index of the evidence sentence
-    roles: dict[str, str] = field(default_factory=dict)      # object property → entity IRI
-    value: Value | None = None                 # the amount (FundingFact) or quantity (QuantityFact)
-    literals: dict[str, str] = field(default_factory=dict)   # datatype property → text
-    concepts: dict[str, str] = field(default_factory=dict)   # concept property → notation
+    kind: str  # ontology class local name: FundingFact, SelectionFact …
+    key: str  # unique within the article
+    sentence: int  # index of the evidence sentence
+    roles: dict[str, str] = field(default_factory=dict)  # object property → entity IRI
+    value: Value | None = None  # the amount (FundingFact) or quantity (QuantityFact)
+    literals: dict[str, str] = field(default_factory=dict)  # datatype property → text
+    concepts: dict[str, str] = field(default_factory=dict)  # concept property → notation
     period: DateSpan | None = None
-    part_of: str | None = None                 # key of the total this is a part of
-    observations: tuple[str, ...] = ()         # keys of a time series' facts
+    part_of: str | None = None  # key of the total this is a part of
+    observations: tuple[str, ...] = ()  # keys of a time series' facts
     extractor: str = ""
-    more_evidence: tuple[int, ...] = ()        # other sentences stating the same fact
+    more_evidence: tuple[int, ...] = ()  # other sentences stating the same fact
     links: tuple[tuple[str, str, str], ...] = ()  # (entity IRI, object property, entity IRI) the fact reveals

@@ -25,7 +25,7 @@ from policykg.ontology.validate import validate
 class ArticleReport:
     path: str
     source_id: str
-    status: str                       # ingested | skipped
+    status: str  # ingested | skipped
     reason: str = ""
     title: str = ""
     published: str | None = None
@@ -41,8 +41,10 @@ class ArticleReport:
             return f"✗ {self.source_id}: {self.reason}"
         facts = sum(self.facts.values())
         skipped = sum(self.skipped_blocks.values())
-        return (f"✓ {self.source_id}: {self.sentences} sentences, {self.entities} entities, {facts} facts "
-                f"({', '.join(f'{n} {k}' for k, n in sorted(self.facts.items()))}); {skipped} page blocks skipped")
+        return (
+            f"✓ {self.source_id}: {self.sentences} sentences, {self.entities} entities, {facts} facts "
+            f"({', '.join(f'{n} {k}' for k, n in sorted(self.facts.items()))}); {skipped} page blocks skipped"
+        )
 
 
 @dataclass
@@ -57,8 +59,11 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                            and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
         else:
             found.append(path)
     return found
@@ -94,12 +99,13 @@ def ingest_file(path: Path, check_shapes: bool = True) -> ArticleResult:
     return ArticleResult(report, graph, article.content_hash)
 
 
-def ingest_files(paths: Iterable[Path], check_shapes: bool = True,
-                 progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None) -> tuple[Graph, list[ArticleReport]]:
+def ingest_files(
+    paths: Iterable[Path], check_shapes: bool = True, progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None
+) -> tuple[Graph, list[ArticleReport]]:
     """Every article into one graph; each file's outcome in the report list, in order."""
     files = discover(paths)
     merged, reports = new_graph(), []
-    for path in (progress(files) if progress else files):
+    for path in progress(files) if progress else files:
         result = ingest_file(path, check_shapes)
         reports.append(result.report)
         if result.graph is not None:

@@ -12,9 +12,19 @@ from policykg.ontology.registry import registry
 from policykg.ontology.schema import new_graph
 from policykg.ontology.vocab import PKG
 
-_CONCEPT_PROPERTIES = {"modality": PKG.modality, "budgetStage": PKG.budgetStage, "outcome": PKG.outcome,
-                       "role": PKG.role}
-_QUALIFIER_NOTATION = {"exact": "exact", "approx": "approx", "at_most": "at_most", "at_least": "at_least", "vague": "vague"}
+_CONCEPT_PROPERTIES = {
+    "modality": PKG.modality,
+    "budgetStage": PKG.budgetStage,
+    "outcome": PKG.outcome,
+    "role": PKG.role,
+}
+_QUALIFIER_NOTATION = {
+    "exact": "exact",
+    "approx": "approx",
+    "at_most": "at_most",
+    "at_least": "at_least",
+    "vague": "vague",
+}
 
 
 def article_iri(source_id: str) -> URIRef:
@@ -67,8 +77,12 @@ class GraphWriter:
         a, node = self.article, article_iri(self.sid)
         g = self.g
         g.add((node, RDF.type, PKG.NewsArticle))
-        for prop, value in ((PKG.sourceId, a.source_id), (PKG.title, a.title or a.source_id), (PKG.bodyText, a.body),
-                            (PKG.contentHash, a.content_hash)):
+        for prop, value in (
+            (PKG.sourceId, a.source_id),
+            (PKG.title, a.title or a.source_id),
+            (PKG.bodyText, a.body),
+            (PKG.contentHash, a.content_hash),
+        ):
             g.add((node, prop, Literal(value)))
         if a.published:
             g.add((node, PKG.published, Literal(a.published.isoformat(), datatype=XSD.date)))

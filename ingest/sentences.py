@@ -68,9 +68,9 @@ def _join_open_quotes(body: str, sentences: list[Sentence]) -> list[Sentence]:
     joined: list[Sentence] = []
     for s in sentences:
         prev = joined[-1] if joined else None
-        same_paragraph = prev is not None and "\n" not in body[prev.end:s.start]
+        same_paragraph = prev is not None and "\n" not in body[prev.end : s.start]
         if prev is not None and same_paragraph and _open_quote(prev.text):
-            joined[-1] = Sentence(prev.index, prev.start, s.end, body[prev.start:s.end])
+            joined[-1] = Sentence(prev.index, prev.start, s.end, body[prev.start : s.end])
         else:
             joined.append(Sentence(len(joined), s.start, s.end, s.text))
     return joined

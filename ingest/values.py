@@ -9,24 +9,64 @@ from decimal import Decimal
 from policykg.ingest.models import Value
 
 _SMALL = r"\d[\d,]*(?:\.\d+)?(?:\s*[천백십])?"
-_NUMBER = (rf"(?:(?P<jo>{_SMALL})\s*조)?(?:\s*(?P<eok>{_SMALL})\s*억)?(?:\s*(?P<man>{_SMALL})\s*만)?"
-           rf"(?:\s*(?P<rest>{_SMALL})(?![\d조억만]))?")
+_NUMBER = (
+    rf"(?:(?P<jo>{_SMALL})\s*조)?(?:\s*(?P<eok>{_SMALL})\s*억)?(?:\s*(?P<man>{_SMALL})\s*만)?"
+    rf"(?:\s*(?P<rest>{_SMALL})(?![\d조억만]))?"
+)
 _PREFIX = r"(?:(?P<pre>약|대략|최대|최소|최고|총|연간|연|매년|각각)\s*)?"
 _CURRENCIES = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY"}
-_COUNTERS = ("개국", "개사", "개소", "개월", "장", "개", "팀", "명", "곳", "건", "대", "종", "회", "배", "편", "기", "석")
+_COUNTERS = (
+    "개국",
+    "개사",
+    "개소",
+    "개월",
+    "장",
+    "개",
+    "팀",
+    "명",
+    "곳",
+    "건",
+    "대",
+    "종",
+    "회",
+    "배",
+    "편",
+    "기",
+    "석",
+)
 _SUFFIX = r"(?:\s*(?P<post>이상|이하|미만|초과|안팎|가량|정도|내외|수준|남짓|규모|상당))?"
 _VALUE = re.compile(
-    _PREFIX + r"(?<![\d.,])(?=\d)" + _NUMBER + r"(?P<about>여|여만|여억)?" +
-    r"(?:\s*(?P<cur>원|달러|유로|엔|위안)|\s*(?P<pct>%|퍼센트)|\s*(?P<cnt>" + "|".join(_COUNTERS) + r")(?:\s+(?P<noun>팀|기업|기관|사|곳))?)?"
+    _PREFIX
+    + r"(?<![\d.,])(?=\d)"
+    + _NUMBER
+    + r"(?P<about>여|여만|여억)?"
+    + r"(?:\s*(?P<cur>원|달러|유로|엔|위안)|\s*(?P<pct>%|퍼센트)|\s*(?P<cnt>"
+    + "|".join(_COUNTERS)
+    + r")(?:\s+(?P<noun>팀|기업|기관|사|곳))?)?"
     + _SUFFIX
 )
 _VAGUE = re.compile(r"(?P<pre>수)(?P<mag>십|백|천)?(?P<unit>조|억|만)\s*(?P<cur>원|달러)")
 _POWER = re.compile(r"10의\s*(?P<exp>\d+)\s*승\s*(?P<unit>플롭스|FLOPs?|플롭)" + _SUFFIX)
 _SMALL_UNITS = {"천": 1000, "백": 100, "십": 10}
 _BIG_UNITS = {"jo": 10**12, "eok": 10**8, "man": 10**4, "rest": 1}
-_QUALIFIERS = {"약": "approx", "대략": "approx", "최대": "at_most", "최고": "at_most", "최소": "at_least",
-               "이상": "at_least", "초과": "at_least", "이하": "at_most", "미만": "at_most", "안팎": "approx",
-               "가량": "approx", "정도": "approx", "내외": "approx", "수준": "approx", "남짓": "approx", "상당": "approx"}
+_QUALIFIERS = {
+    "약": "approx",
+    "대략": "approx",
+    "최대": "at_most",
+    "최고": "at_most",
+    "최소": "at_least",
+    "이상": "at_least",
+    "초과": "at_least",
+    "이하": "at_most",
+    "미만": "at_most",
+    "안팎": "approx",
+    "가량": "approx",
+    "정도": "approx",
+    "내외": "approx",
+    "수준": "approx",
+    "남짓": "approx",
+    "상당": "approx",
+}
 
 
 def _small(text: str) -> Decimal:
@@ -90,15 +130,18 @@ def find_values(text: str) -> list[Value]:
             continue
         start, end = _clip(text, m)
         pre = m["pre"] if m["pre"] not in ("총", "연간", "연", "매년", "각각") else None
-        values.append(Value(kind_unit[0], number, kind_unit[1], _qualifier(pre, m["post"], m["about"]),
-                            text[start:end], start, end))
+        values.append(
+            Value(
+                kind_unit[0], number, kind_unit[1], _qualifier(pre, m["post"], m["about"]), text[start:end], start, end
+            )
+        )
     for m in _VAGUE.finditer(text):
         values.append(Value("money", None, _CURRENCIES[m["cur"]], "vague", m.group(), m.start(), m.end()))
     for m in _POWER.finditer(text):
         # Compute figures in AI policy are regulatory thresholds ('10의 26승 플롭스' of training compute and up).
         q = _QUALIFIERS.get(m["post"] or "", "at_least")
         end = m.end() if m["post"] != "규모" else m.start("post")
-        values.append(Value("quantity", Decimal(10) ** int(m["exp"]), "FLOP", q, text[m.start():end], m.start(), end))
+        values.append(Value("quantity", Decimal(10) ** int(m["exp"]), "FLOP", q, text[m.start() : end], m.start(), end))
     values.sort(key=lambda v: v.start)
     return _drop_overlaps(values)
 

@@ -15,7 +15,7 @@ from policykg.ontology.vocab import PKG
 
 
 def _local(term: URIRef) -> str:
-    return str(term)[len(PKG_NS):]
+    return str(term)[len(PKG_NS) :]
 
 
 def _is_pkg(term: object) -> bool:
@@ -23,16 +23,21 @@ def _is_pkg(term: object) -> bool:
 
 
 def to_dot(graph: Graph) -> str:
-    lines = ['digraph policykg {', '  rankdir=LR; splines=true; nodesep=0.25; ranksep=0.6;',
-             '  node [shape=box, style="rounded,filled", fillcolor="#eef3fb", fontname="NanumGothic", fontsize=10];',
-             '  edge [fontname="NanumGothic", fontsize=8];']
+    lines = [
+        "digraph policykg {",
+        "  rankdir=LR; splines=true; nodesep=0.25; ranksep=0.6;",
+        '  node [shape=box, style="rounded,filled", fillcolor="#eef3fb", fontname="NanumGothic", fontsize=10];',
+        '  edge [fontname="NanumGothic", fontsize=8];',
+    ]
     for cls in sorted(c for c in graph.subjects(RDF.type, OWL.Class) if _is_pkg(c)):
         ko = next((str(lbl) for lbl in graph.objects(cls, RDFS.label) if lbl.language == "ko"), "")
         fill = ' fillcolor="#fdf2e3"' if (cls, RDFS.subClassOf, PKG.Fact) in graph or cls == PKG.Fact else ""
         lines.append(f'  "{_local(cls)}" [label="{_local(cls)}\\n{ko}"{fill}];')
         for parent in graph.objects(cls, RDFS.subClassOf):
             if _is_pkg(parent):
-                lines.append(f'  "{_local(cls)}" -> "{_local(parent)}" [arrowhead=onormal, style=dashed, color="#888888"];')
+                lines.append(
+                    f'  "{_local(cls)}" -> "{_local(parent)}" [arrowhead=onormal, style=dashed, color="#888888"];'
+                )
     for prop in sorted(p for p in graph.subjects(RDF.type, OWL.ObjectProperty) if _is_pkg(p)):
         domain, rng = graph.value(prop, RDFS.domain), graph.value(prop, RDFS.range)
         if _is_pkg(domain) and _is_pkg(rng):

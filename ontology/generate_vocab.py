@@ -15,7 +15,7 @@ VOCAB_FILE = Path(__file__).with_name("vocab.py")
 
 
 def terms(graph: Graph) -> list[str]:
-    names = {str(s)[len(PKG_NS):] for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(PKG_NS)}
+    names = {str(s)[len(PKG_NS) :] for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(PKG_NS)}
     return sorted(n for n in names if n)
 
 

@@ -20,15 +20,15 @@ class PropertyMap:
     iri: URIRef
     key: str
     datatype: URIRef | None  # xsd type for literals; None for concept-valued properties
-    concept: bool = False    # value is a SKOS concept stored as its skos:notation
+    concept: bool = False  # value is a SKOS concept stored as its skos:notation
 
 
 @dataclass(frozen=True)
 class Neo4jMapping:
-    labels: dict[URIRef, str]                      # class → its own node label
+    labels: dict[URIRef, str]  # class → its own node label
     superclasses: dict[URIRef, tuple[URIRef, ...]]  # class → its policykg ancestors (itself first)
-    relationships: dict[URIRef, str]               # object property → relationship type
-    properties: dict[URIRef, PropertyMap]          # datatype or concept property → node property
+    relationships: dict[URIRef, str]  # object property → relationship type
+    properties: dict[URIRef, PropertyMap]  # datatype or concept property → node property
     concepts: dict[str, URIRef] = field(default_factory=dict)  # skos:notation → concept IRI
 
     def node_labels(self, cls: URIRef) -> list[str]:

@@ -42,12 +42,20 @@ def _entry(graph: Graph, iri: URIRef, cls: URIRef) -> RegistryEntry:
     def strings(prop: URIRef) -> tuple[str, ...]:
         return tuple(sorted(str(v) for v in graph.objects(iri, prop)))
 
-    english, parent, url = graph.value(iri, PKG.englishName), graph.value(iri, PKG.subOrganizationOf), graph.value(iri, PKG.url)
+    english, parent, url = (
+        graph.value(iri, PKG.englishName),
+        graph.value(iri, PKG.subOrganizationOf),
+        graph.value(iri, PKG.url),
+    )
     return RegistryEntry(
-        iri=iri, cls=cls, name=str(graph.value(iri, PKG.name)),
+        iri=iri,
+        cls=cls,
+        name=str(graph.value(iri, PKG.name)),
         english=str(english) if english else None,
-        aliases=strings(PKG.alias), former_names=strings(PKG.formerName),
-        parent=parent if isinstance(parent, URIRef) else None, url=str(url) if url else None,
+        aliases=strings(PKG.alias),
+        former_names=strings(PKG.formerName),
+        parent=parent if isinstance(parent, URIRef) else None,
+        url=str(url) if url else None,
     )
 
 

@@ -20,7 +20,12 @@ class ValidationResult:
 def validate(data: Graph) -> ValidationResult:
     """pySHACL's (conforms, report graph, readable text); the ontology lets targets reach subclasses."""
     conforms, report, text = pyshacl.validate(
-        data, shacl_graph=shapes(), ont_graph=ontology(), inference="none",
-        allow_warnings=True, advanced=True, abort_on_first=False,
+        data,
+        shacl_graph=shapes(),
+        ont_graph=ontology(),
+        inference="none",
+        allow_warnings=True,
+        advanced=True,
+        abort_on_first=False,
     )
     return ValidationResult(bool(conforms), report, str(text))

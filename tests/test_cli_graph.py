@@ -19,11 +19,14 @@ def _run(args: list[str], home: Path) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_ingest_export_and_query_through_the_cli(managed_neo4j: ManagedNeo4j, driver: neo4j.Driver,
-                                                 tmp_path: Path) -> None:
+def test_ingest_export_and_query_through_the_cli(
+    managed_neo4j: ManagedNeo4j, driver: neo4j.Driver, tmp_path: Path
+) -> None:
     driver.execute_query("MATCH (n:Resource) DETACH DELETE n")
     home = managed_neo4j.home
-    code, out, _ = _run(["ingest", str(SHARED / "corpus" / "seeds"), str(SHARED / "corpus" / "bad" / "empty.txt")], home)
+    code, out, _ = _run(
+        ["ingest", str(SHARED / "corpus" / "seeds"), str(SHARED / "corpus" / "bad" / "empty.txt")], home
+    )
     assert code == 0, out
     assert "5 of 6 articles ingested" in out and "5 loaded" in out and "✗ empty: empty file" in out
     code, out, _ = _run(["ingest", str(SHARED / "corpus" / "seeds")], home)
@@ -39,10 +42,25 @@ def test_ingest_export_and_query_through_the_cli(managed_neo4j: ManagedNeo4j, dr
 
     code, out, _ = _run(["query", "--saved", "cq08", "--format", "json"], home)
     assert code == 0
-    assert json.loads(out) == [{"programme": "World Best LLM 프로젝트", "from": "한국지능정보사회진흥원",
-                                "to": "정보통신산업진흥원", "modality": "likely"}]
-    code, out, _ = _run(["query", "MATCH (p:Person {name: $n})<-[:HELD_BY]-(f) RETURN f.post AS post",
-                         "--param", "n=조준희", "--format", "csv"], home)
+    assert json.loads(out) == [
+        {
+            "programme": "World Best LLM 프로젝트",
+            "from": "한국지능정보사회진흥원",
+            "to": "정보통신산업진흥원",
+            "modality": "likely",
+        }
+    ]
+    code, out, _ = _run(
+        [
+            "query",
+            "MATCH (p:Person {name: $n})<-[:HELD_BY]-(f) RETURN f.post AS post",
+            "--param",
+            "n=조준희",
+            "--format",
+            "csv",
+        ],
+        home,
+    )
     assert code == 0 and out.splitlines() == ["post", "회장"]
     code, out, _ = _run(["query", "--list"], home)
     assert code == 0 and "cq22" in out

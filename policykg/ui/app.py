@@ -11,16 +11,16 @@ from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from an offline tool
 
-import gradio as gr  # noqa: E402  (after the setting above)
-import pandas as pd  # noqa: E402
+import gradio as gr
+import pandas as pd
 
-from policykg.bot.examples import example_questions  # noqa: E402
-from policykg.bot.models import Answer  # noqa: E402
-from policykg.errors import UserError  # noqa: E402
-from policykg.ingest.loading import MAX_BYTES  # noqa: E402
-from policykg.ontology.competency import competency_questions  # noqa: E402
-from policykg.ui import render, uploads  # noqa: E402
-from policykg.ui.backend import Backend, fact_summary  # noqa: E402
+from policykg.bot.examples import example_questions
+from policykg.bot.models import Answer
+from policykg.errors import UserError
+from policykg.ingest.loading import MAX_BYTES
+from policykg.ontology.competency import competency_questions
+from policykg.ui import render, uploads
+from policykg.ui.backend import Backend, fact_summary
 
 ALL_ARTICLES = "(전체 그래프)"
 CSS = """
@@ -30,7 +30,9 @@ CSS = """
 .pkg-source-meta {color: #666; font-size: 0.9em}
 .pkg-error {color: #b00020; font-weight: 600}
 """
-SCROLL_TO_QUOTE = "() => { const m = document.getElementById('pkg-quote'); if (m) m.scrollIntoView({block: 'center'}); }"
+SCROLL_TO_QUOTE = (
+    "() => { const m = document.getElementById('pkg-quote'); if (m) m.scrollIntoView({block: 'center'}); }"
+)
 
 
 def is_loopback(host: str) -> bool:
@@ -46,8 +48,10 @@ def check_exposure(host: str, share: bool, auth: tuple[str, str] | None) -> None
     """Anything reachable from another machine needs a username and password."""
     if (share or not is_loopback(host)) and auth is None:
         where = "with a share link" if share else f"on {host}"
-        raise UserError(f"serving {where} makes the UI reachable from other machines: set POLICYKG_UI_USERNAME "
-                        "and POLICYKG_UI_PASSWORD first (or serve on 127.0.0.1)")
+        raise UserError(
+            f"serving {where} makes the UI reachable from other machines: set POLICYKG_UI_USERNAME "
+            "and POLICYKG_UI_PASSWORD first (or serve on 127.0.0.1)"
+        )
 
 
 def _frame(columns: list[str], rows: list[list[Any]]) -> pd.DataFrame:
@@ -69,8 +73,11 @@ def build(backend: Backend) -> gr.Blocks:
         if not question:
             return gr.update(), history, gr.update(), gr.update(), gr.update()
         answer = backend.ask(question)
-        history = [*history, {"role": "user", "content": question},
-                   {"role": "assistant", "content": render.answer_markdown(answer)}]
+        history = [
+            *history,
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": render.answer_markdown(answer)},
+        ]
         choices = [(render.citation_label(c), c.n) for c in answer.citations]
         hint = "출처를 누르면 기사 원문에서 인용 문장을 보여 줍니다." if choices else "인용할 출처가 없습니다."
         return "", history, gr.update(choices=choices, value=None), f"<p>{hint}</p>", answer.model_dump()
@@ -89,7 +96,9 @@ def build(backend: Backend) -> gr.Blocks:
         if not answer:
             return render.graph_html(backend.drawing([]), empty="먼저 질문하면 그 답의 근거 그래프가 여기 나타납니다.")
         parsed = Answer.model_validate(answer)
-        return render.graph_html(backend.answer_drawing(parsed), empty="이 답은 그래프의 사실이 아니라 문장에 근거합니다.")
+        return render.graph_html(
+            backend.answer_drawing(parsed), empty="이 답은 그래프의 사실이 아니라 문장에 근거합니다."
+        )
 
     def search_entities(text: str) -> Any:
         hits = backend.search_entities(text)
@@ -101,8 +110,14 @@ def build(backend: Backend) -> gr.Blocks:
         if not iri:
             return render.graph_html(backend.drawing([])), pd.DataFrame([], columns=columns)
         facts = backend.entity_facts(iri)
-        rows = [[fact_summary(f), f.evidence[0].text if f.evidence else "",
-                 f"{f.evidence[0].title} ({f.evidence[0].source_id})" if f.evidence else ""] for f in facts]
+        rows = [
+            [
+                fact_summary(f),
+                f.evidence[0].text if f.evidence else "",
+                f"{f.evidence[0].title} ({f.evidence[0].source_id})" if f.evidence else "",
+            ]
+            for f in facts
+        ]
         return render.graph_html(backend.entity_drawing(iri, facts)), pd.DataFrame(rows, columns=columns)
 
     # --- Cypher ---------------------------------------------------------------------------------------
@@ -116,7 +131,7 @@ def build(backend: Backend) -> gr.Blocks:
         try:
             params = json.loads(params_text or "{}")
             if not isinstance(params, dict):
-                raise UserError("parameters must be a JSON object, e.g. {\"name\": \"과학기술정보통신부\"}")
+                raise UserError('parameters must be a JSON object, e.g. {"name": "과학기술정보통신부"}')
         except json.JSONDecodeError as exc:
             return _error(f"parameters are not valid JSON: {exc}"), None, "", gr.update(value=None, visible=False)
         try:
@@ -125,24 +140,31 @@ def build(backend: Backend) -> gr.Blocks:
             return _error(str(exc)), None, "", gr.update(value=None, visible=False)
         note = f"{len(result.rows)} rows" + (" (truncated)" if result.truncated else "")
         drawing = render.graph_html(backend.result_drawing(result), empty="결과에 노드가 없어 그래프가 없습니다.")
-        return (f"<p>{note}</p>", _frame(result.columns, result.rows), drawing,
-                gr.update(value=str(backend.csv_file(result)), visible=True))
+        return (
+            f"<p>{note}</p>",
+            _frame(result.columns, result.rows),
+            drawing,
+            gr.update(value=str(backend.csv_file(result)), visible=True),
+        )
 
     # --- data -----------------------------------------------------------------------------------------
     def articles_table() -> tuple[pd.DataFrame, Any]:
         rows = backend.articles()
-        frame = pd.DataFrame(rows, columns=["source_id", "title", "published", "publisher", "sentences", "entities",
-                                            "facts"])
+        frame = pd.DataFrame(
+            rows, columns=["source_id", "title", "published", "publisher", "sentences", "entities", "facts"]
+        )
         ids = [ALL_ARTICLES] + [r["source_id"] for r in rows]
         return frame, gr.update(choices=ids, value=ALL_ARTICLES)
 
-    def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[pd.DataFrame, Any, Any]:
+    # Gradio injects progress through this default (its documented idiom).
+    def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[pd.DataFrame, Any, Any]:  # noqa: B008
         columns = ["file", "result", "sentences", "entities", "facts", "reason"]
         named = [(Path(f).name, Path(f)) for f in files or []]
         kept, refused = uploads.store(named, backend.uploads)
         reports = backend.ingest(kept, progress=lambda items: progress.tqdm(items, desc="ingesting")) if kept else []
-        rows = [[Path(r.path).name, r.status, r.sentences, r.entities, sum(r.facts.values()), r.reason]
-                for r in reports]
+        rows = [
+            [Path(r.path).name, r.status, r.sentences, r.entities, sum(r.facts.values()), r.reason] for r in reports
+        ]
         rows += [[x.name, "refused", 0, 0, 0, x.reason] for x in refused]
         frame, choices = articles_table()
         return pd.DataFrame(rows, columns=columns), frame, choices
@@ -156,36 +178,52 @@ def build(backend: Backend) -> gr.Blocks:
         return f"{head}\n\n{result.text}"
 
     with gr.Blocks(title="policykg", analytics_enabled=False) as app:
-        gr.Markdown("## policykg — 한국 AI 정책 지식 그래프\n뉴스 기사에서 만든 그래프에 묻고, 답마다 기사 문장을 인용합니다.")
+        gr.Markdown(
+            "## policykg — 한국 AI 정책 지식 그래프\n뉴스 기사에서 만든 그래프에 묻고, 답마다 기사 문장을 인용합니다."
+        )
         last_answer = gr.State(None)
         with gr.Tabs():
-            with gr.Tab("질문 Chat", id="chat"):
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        chatbot = gr.Chatbot(label="대화", height=460, elem_id="pkg-chat")
-                        with gr.Row():
-                            question = gr.Textbox(placeholder="질문을 입력하세요 (예: 과기정통부 장관은 누구야?)",
-                                                  show_label=False, scale=5, elem_id="pkg-question")
-                            ask_button = gr.Button("질문", variant="primary", scale=1, elem_id="pkg-ask")
-                        gr.Examples(examples, inputs=question, label="예시 질문")
-                    with gr.Column(scale=2):
-                        citations = gr.Radio(label="출처", choices=[], elem_id="pkg-citations")
-                        source = gr.HTML("<p>질문하면 답의 출처가 여기에 나옵니다.</p>", elem_id="pkg-source")
+            with gr.Tab("질문 Chat", id="chat"), gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(label="대화", height=460, elem_id="pkg-chat")
+                    with gr.Row():
+                        question = gr.Textbox(
+                            placeholder="질문을 입력하세요 (예: 과기정통부 장관은 누구야?)",
+                            show_label=False,
+                            scale=5,
+                            elem_id="pkg-question",
+                        )
+                        ask_button = gr.Button("질문", variant="primary", scale=1, elem_id="pkg-ask")
+                    gr.Examples(examples, inputs=question, label="예시 질문")
+                with gr.Column(scale=2):
+                    citations = gr.Radio(label="출처", choices=[], elem_id="pkg-citations")
+                    source = gr.HTML("<p>질문하면 답의 출처가 여기에 나옵니다.</p>", elem_id="pkg-source")
             with gr.Tab("그래프 Graph", id="graph") as graph_tab:
                 gr.Markdown("#### 마지막 답의 근거 그래프")
                 answer_drawing = gr.HTML(elem_id="pkg-answer-graph")
                 gr.Markdown("#### 개체 검색")
                 with gr.Row():
-                    entity_text = gr.Textbox(label="이름", placeholder="예: 과학기술정보통신부, 네이버", scale=3,
-                                             elem_id="pkg-entity-text")
-                    entity_pick = gr.Dropdown(label="찾은 개체", choices=[], value=None, scale=3, elem_id="pkg-entity-pick")
+                    entity_text = gr.Textbox(
+                        label="이름", placeholder="예: 과학기술정보통신부, 네이버", scale=3, elem_id="pkg-entity-text"
+                    )
+                    entity_pick = gr.Dropdown(
+                        label="찾은 개체", choices=[], value=None, scale=3, elem_id="pkg-entity-pick"
+                    )
                 entity_drawing = gr.HTML(elem_id="pkg-entity-graph")
                 entity_facts = gr.Dataframe(label="사실과 근거", wrap=True, elem_id="pkg-entity-facts")
             with gr.Tab("Cypher", id="cypher"):
-                saved = gr.Dropdown(label="저장된 쿼리 (competency questions)", elem_id="pkg-saved", value=None,
-                                    choices=[(f"{cq.id} — {cq.ko}", cq.id) for cq in cookbook.values()])
-                cypher_text = gr.Textbox(label="Cypher (읽기 전용)", lines=6, elem_id="pkg-cypher",
-                                         value="MATCH (p:Programme) RETURN p.name AS programme ORDER BY programme")
+                saved = gr.Dropdown(
+                    label="저장된 쿼리 (competency questions)",
+                    elem_id="pkg-saved",
+                    value=None,
+                    choices=[(f"{cq.id} — {cq.ko}", cq.id) for cq in cookbook.values()],
+                )
+                cypher_text = gr.Textbox(
+                    label="Cypher (읽기 전용)",
+                    lines=6,
+                    elem_id="pkg-cypher",
+                    value="MATCH (p:Programme) RETURN p.name AS programme ORDER BY programme",
+                )
                 params = gr.Textbox(label="매개변수 (JSON)", value="{}", elem_id="pkg-params")
                 run_button = gr.Button("실행", variant="primary", elem_id="pkg-run")
                 cypher_message = gr.HTML(elem_id="pkg-cypher-message")
@@ -196,14 +234,22 @@ def build(backend: Backend) -> gr.Blocks:
                         cypher_drawing = gr.HTML(elem_id="pkg-cypher-graph")
                 csv_file = gr.File(label="CSV", visible=False, elem_id="pkg-csv")
             with gr.Tab("데이터 Data", id="data"):
-                upload = gr.File(label=f"기사 올리기 (.html .htm .txt .md, 파일당 {MAX_BYTES // (1024 * 1024)} MB까지)",
-                                 file_count="multiple", file_types=list(uploads.ALLOWED_SUFFIXES), elem_id="pkg-upload")
+                upload = gr.File(
+                    label=f"기사 올리기 (.html .htm .txt .md, 파일당 {MAX_BYTES // (1024 * 1024)} MB까지)",
+                    file_count="multiple",
+                    file_types=list(uploads.ALLOWED_SUFFIXES),
+                    elem_id="pkg-upload",
+                )
                 ingest_button = gr.Button("수집 Ingest", variant="primary", elem_id="pkg-ingest")
                 report = gr.Dataframe(label="파일별 결과", wrap=True, elem_id="pkg-report")
                 articles = gr.Dataframe(label="수집된 기사", wrap=True, elem_id="pkg-articles")
                 with gr.Row():
-                    article_pick = gr.Dropdown(label="Turtle로 내보낼 범위", choices=[ALL_ARTICLES], value=ALL_ARTICLES,
-                                               elem_id="pkg-export-pick")
+                    article_pick = gr.Dropdown(
+                        label="Turtle로 내보낼 범위",
+                        choices=[ALL_ARTICLES],
+                        value=ALL_ARTICLES,
+                        elem_id="pkg-export-pick",
+                    )
                     turtle_button = gr.Button("Turtle 내보내기", elem_id="pkg-export")
                 turtle_file = gr.File(label="Turtle", elem_id="pkg-turtle")
                 shacl_button = gr.Button("SHACL 검증", elem_id="pkg-shacl")
@@ -224,11 +270,21 @@ def build(backend: Backend) -> gr.Blocks:
     return app
 
 
-def launch(app: gr.Blocks, host: str, port: int, share: bool, auth: tuple[str, str] | None,
-           open_browser: bool) -> None:
+def launch(app: gr.Blocks, host: str, port: int, share: bool, auth: tuple[str, str] | None, open_browser: bool) -> None:
     check_exposure(host, share, auth)
-    theme = gr.themes.Default(font=["Noto Sans KR", "NanumGothic", "Malgun Gothic", "sans-serif"],
-                              font_mono=["monospace"])  # local fonts only: no font CDN offline
+    theme = gr.themes.Default(
+        font=["Noto Sans KR", "NanumGothic", "Malgun Gothic", "sans-serif"], font_mono=["monospace"]
+    )  # local fonts only: no font CDN offline
     app.queue(default_concurrency_limit=1)  # one Neo4j driver and one Kiwi: answer in turn
-    app.launch(server_name=host, server_port=port, share=share, auth=auth, inbrowser=open_browser,
-               max_file_size=MAX_BYTES, ssr_mode=False, show_error=True, theme=theme, css=CSS)
+    app.launch(
+        server_name=host,
+        server_port=port,
+        share=share,
+        auth=auth,
+        inbrowser=open_browser,
+        max_file_size=MAX_BYTES,
+        ssr_mode=False,
+        show_error=True,
+        theme=theme,
+        css=CSS,
+    )

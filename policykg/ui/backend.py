@@ -23,8 +23,19 @@ from policykg.ingest.pipeline import ArticleReport
 from policykg.ontology.validate import ValidationResult, validate
 
 # Node groups of a drawing, most specific first: a node takes the first group among its labels.
-GROUPS = ("Fact", "Article", "MonetaryAmount", "Quantity", "Person", "Programme", "Organization", "Law", "Event",
-          "Place", "TimeSpan")
+GROUPS = (
+    "Fact",
+    "Article",
+    "MonetaryAmount",
+    "Quantity",
+    "Person",
+    "Programme",
+    "Organization",
+    "Law",
+    "Event",
+    "Place",
+    "TimeSpan",
+)
 MAX_NEIGHBOURS = 150
 
 
@@ -41,6 +52,7 @@ class ArticleView:
 @dataclass
 class Drawing:
     """Nodes and edges as vis-network takes them."""
+
     nodes: list[dict[str, Any]] = field(default_factory=list)
     edges: list[dict[str, Any]] = field(default_factory=list)
 
@@ -59,8 +71,11 @@ def _caption(record: neo4j.Record) -> str:
 
 def fact_summary(fact: FactView) -> str:
     """One line for a fact: its kind, the names in its roles and its value as written."""
-    roles = "; ".join(f"{rel.lower()}: {', '.join(names)}" for rel, pairs in sorted(fact.roles.items())
-                      if rel not in ("AMOUNT", "QUANTITY") and (names := [n for _, n in pairs if n]))
+    roles = "; ".join(
+        f"{rel.lower()}: {', '.join(names)}"
+        for rel, pairs in sorted(fact.roles.items())
+        if rel not in ("AMOUNT", "QUANTITY") and (names := [n for _, n in pairs if n])
+    )
     value = fact.surface or (f"{fact.value:,}" if fact.value is not None else "")
     return " · ".join(part for part in (fact.kind, roles, value) if part)
 
@@ -86,12 +101,19 @@ class Backend:
         if not records:
             return None
         r = records[0]
-        return ArticleView(r["source_id"], r["title"] or r["source_id"], r["publisher"], _iso(r["published"]),
-                           r["url"], r["body"] or "")
+        return ArticleView(
+            r["source_id"],
+            r["title"] or r["source_id"],
+            r["publisher"],
+            _iso(r["published"]),
+            r["url"],
+            r["body"] or "",
+        )
 
     # --- graph ----------------------------------------------------------------------------------------
-    def drawing(self, iris: Iterable[str], relationships: list[tuple[str, str, str]] | None = None,
-                centre: Iterable[str] = ()) -> Drawing:
+    def drawing(
+        self, iris: Iterable[str], relationships: list[tuple[str, str, str]] | None = None, centre: Iterable[str] = ()
+    ) -> Drawing:
         """The nodes named, with the relationships among them (fetched unless given)."""
         iris = list(dict.fromkeys(iris))
         if relationships is None:
@@ -103,14 +125,23 @@ class Backend:
         for r in records:
             group = next((g for g in GROUPS if g in r["labels"]), "Other")
             kind = next((lbl for lbl in r["labels"] if lbl not in ("Resource", "Fact", "Agent")), group)
-            nodes.append({"id": r["iri"], "label": _caption(r)[:40], "group": group, "title": f"{kind}\n{r['iri']}",
-                          **({"borderWidth": 4} if r["iri"] in centre else {})})
+            nodes.append(
+                {
+                    "id": r["iri"],
+                    "label": _caption(r)[:40],
+                    "group": group,
+                    "title": f"{kind}\n{r['iri']}",
+                    **({"borderWidth": 4} if r["iri"] in centre else {}),
+                }
+            )
         edges = [{"from": s, "to": d, "label": t, "arrows": "to"} for s, t, d in relationships]
         return Drawing(nodes, edges)
 
     def around(self, iris: list[str]) -> Drawing:
         """The nodes and their neighbours (sentences and articles left out: they would swamp the picture)."""
-        records, _, _ = self.driver.execute_query(cypher.NEIGHBOURS, iris=iris, k=MAX_NEIGHBOURS, database_=self.database)
+        records, _, _ = self.driver.execute_query(
+            cypher.NEIGHBOURS, iris=iris, k=MAX_NEIGHBOURS, database_=self.database
+        )
         return self.drawing(iris + [r["iri"] for r in records], centre=iris)
 
     def answer_drawing(self, answer: Answer) -> Drawing:
@@ -119,8 +150,9 @@ class Backend:
     def search_entities(self, text: str, k: int = 20) -> list[dict[str, Any]]:
         if not text.strip():
             return []
-        records, _, _ = self.driver.execute_query(cypher.ENTITY_SEARCH, q=lucene_query(text, "cjk"), k=k,
-                                                  database_=self.database)
+        records, _, _ = self.driver.execute_query(
+            cypher.ENTITY_SEARCH, q=lucene_query(text, "cjk"), k=k, database_=self.database
+        )
         return [r.data() for r in records]
 
     def entity_facts(self, iri: str) -> list[FactView]:
@@ -141,8 +173,9 @@ class Backend:
         return self._write("query-result.csv", render(result, "csv"))
 
     # --- data -----------------------------------------------------------------------------------------
-    def ingest(self, paths: list[Path],
-               progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None) -> list[ArticleReport]:
+    def ingest(
+        self, paths: list[Path], progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None
+    ) -> list[ArticleReport]:
         run = ingest_into_neo4j(self.driver, self.database, paths, progress=progress)
         self._bot = None
         return [report for report, _ in run.outcomes]

@@ -12,9 +12,20 @@ from pathlib import Path
 from policykg.bot.models import Answer, Citation
 from policykg.ui.backend import ArticleView, Drawing
 
-COLOURS = {"Fact": "#f4a261", "Article": "#adb5bd", "MonetaryAmount": "#2a9d8f", "Quantity": "#8ab17d",
-           "Person": "#e76f51", "Programme": "#9b5de5", "Organization": "#457b9d", "Law": "#e9c46a",
-           "Event": "#f28482", "Place": "#84a59d", "TimeSpan": "#cdb4db", "Other": "#ced4da"}
+COLOURS = {
+    "Fact": "#f4a261",
+    "Article": "#adb5bd",
+    "MonetaryAmount": "#2a9d8f",
+    "Quantity": "#8ab17d",
+    "Person": "#e76f51",
+    "Programme": "#9b5de5",
+    "Organization": "#457b9d",
+    "Law": "#e9c46a",
+    "Event": "#f28482",
+    "Place": "#84a59d",
+    "TimeSpan": "#cdb4db",
+    "Other": "#ced4da",
+}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
@@ -38,17 +49,30 @@ def answer_markdown(answer: Answer) -> str:
 def source_html(article: ArticleView, start: int | None = None, end: int | None = None) -> str:
     """The article's header and text, the span [start, end) marked; the page scrolls to the mark."""
     meta = " · ".join(html.escape(x) for x in (article.publisher, article.published) if x)
-    link = (f'<a href="{html.escape(article.url, quote=True)}" target="_blank" rel="noopener noreferrer">'
-            f"{html.escape(article.url)}</a>") if article.url else ""
+    link = (
+        (
+            f'<a href="{html.escape(article.url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+            f"{html.escape(article.url)}</a>"
+        )
+        if article.url
+        else ""
+    )
     body = article.body
     if start is not None and end is not None and 0 <= start < end <= len(body):
-        text = (html.escape(body[:start]) + '<mark id="pkg-quote">' + html.escape(body[start:end]) + "</mark>"
-                + html.escape(body[end:]))
+        text = (
+            html.escape(body[:start])
+            + '<mark id="pkg-quote">'
+            + html.escape(body[start:end])
+            + "</mark>"
+            + html.escape(body[end:])
+        )
     else:
         text = html.escape(body)
-    return (f'<div class="pkg-source"><h3 class="pkg-source-title">{html.escape(article.title)}</h3>'
-            f'<p class="pkg-source-meta">{meta}<br>{link}<br><code>{html.escape(article.source_id)}</code></p>'
-            f'<div class="pkg-source-body">{text}</div></div>')
+    return (
+        f'<div class="pkg-source"><h3 class="pkg-source-title">{html.escape(article.title)}</h3>'
+        f'<p class="pkg-source-meta">{meta}<br>{link}<br><code>{html.escape(article.source_id)}</code></p>'
+        f'<div class="pkg-source-body">{text}</div></div>'
+    )
 
 
 @lru_cache(maxsize=1)
@@ -80,11 +104,17 @@ def graph_html(drawing: Drawing, height: int = 520, empty: str = "그래프로 �
         return f'<div class="pkg-graph-empty">{html.escape(empty)}</div>'
     used = sorted({n["group"] for n in drawing.nodes})
     legend = "".join(f'<span><i style="background:{COLOURS[g]}"></i>{g}</span>' for g in used)
-    data = {"nodes": drawing.nodes, "edges": drawing.edges,
-            "groups": {g: {"color": {"background": c, "border": "#555"}} for g, c in COLOURS.items()}}
+    data = {
+        "nodes": drawing.nodes,
+        "edges": drawing.edges,
+        "groups": {g: {"color": {"background": c, "border": "#555"}} for g, c in COLOURS.items()},
+    }
     # `</` inside the JSON must not close the script element.
-    page = _PAGE.format(js=_vis_network_js(), legend=legend,
-                        data=json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
-    return (f'<iframe class="pkg-graph" title="graph" style="width:100%;height:{height}px;border:1px solid #ddd" '
-            f'sandbox="allow-scripts" srcdoc="{html.escape(page, quote=True)}"></iframe>'
-            f'<p class="pkg-graph-count">{len(drawing.nodes)} nodes, {len(drawing.edges)} relationships</p>')
+    page = _PAGE.format(
+        js=_vis_network_js(), legend=legend, data=json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    )
+    return (
+        f'<iframe class="pkg-graph" title="graph" style="width:100%;height:{height}px;border:1px solid #ddd" '
+        f'sandbox="allow-scripts" srcdoc="{html.escape(page, quote=True)}"></iframe>'
+        f'<p class="pkg-graph-count">{len(drawing.nodes)} nodes, {len(drawing.edges)} relationships</p>'
+    )

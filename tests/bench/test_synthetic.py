@@ -32,13 +32,19 @@ def test_extraction_finds_the_recorded_funding_and_posts(tmp_path: Path) -> None
     truths = write_corpus(15, tmp_path / "c")
     graph, reports = ingest_files([tmp_path / "c"], check_shapes=False)
     assert all(r.status == "ingested" for r in reports) and len(reports) == 15  # truth.json is not an article
-    rows = graph.query("""SELECT ?programme ?payer ?value WHERE {
+    rows = graph.query(
+        """SELECT ?programme ?payer ?value WHERE {
         ?f a pkg:FundingFact ; pkg:programme/pkg:name ?programme ; pkg:payer/pkg:name ?payer ;
-           pkg:amount/pkg:value ?value . FILTER NOT EXISTS { ?f pkg:partOf ?t } }""", initNs={"pkg": str(PKG)})
+           pkg:amount/pkg:value ?value . FILTER NOT EXISTS { ?f pkg:partOf ?t } }""",
+        initNs={"pkg": str(PKG)},
+    )
     found = {(str(g), str(p), int(Decimal(str(v)))) for g, p, v in rows}
     assert {(t.programme, t.payer, t.amount) for t in truths} <= found
-    posts = graph.query("""SELECT ?org ?post ?person WHERE { ?h a pkg:PostHolding ; pkg:organization/pkg:name ?org ;
-        pkg:postTitle ?post ; pkg:holder/pkg:name ?person }""", initNs={"pkg": str(PKG)})
+    posts = graph.query(
+        """SELECT ?org ?post ?person WHERE { ?h a pkg:PostHolding ; pkg:organization/pkg:name ?org ;
+        pkg:postTitle ?post ; pkg:holder/pkg:name ?person }""",
+        initNs={"pkg": str(PKG)},
+    )
     got = {tuple(map(str, r)) for r in posts}
     assert {(t.agency, t.post, t.holder) for t in truths} <= got
 

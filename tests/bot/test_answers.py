@@ -29,8 +29,11 @@ def test_every_dev_question_is_answered_with_a_correct_citation(bot: Bot) -> Non
     assert not wrong
 
 
-@pytest.mark.parametrize("gold", [json.loads(line) for line in OWN.read_text(encoding="utf-8").splitlines()],
-                         ids=lambda g: f"{g['id']}-{g['kind']}")
+@pytest.mark.parametrize(
+    "gold",
+    [json.loads(line) for line in OWN.read_text(encoding="utf-8").splitlines()],
+    ids=lambda g: f"{g['id']}-{g['kind']}",
+)
 def test_own_questions(bot: Bot, gold: dict) -> None:  # type: ignore[type-arg]
     answer = bot.ask(gold["question"])
     row = judge(gold, answer, 0.0)
@@ -42,15 +45,21 @@ def test_quotes_are_verbatim_at_their_offsets(bot: Bot, seeded_with_samples: neo
         for c in bot.ask(json.loads(line)["question"]).citations:
             records, _, _ = seeded_with_samples.execute_query(
                 "MATCH (a:Article {source_id: $sid}) RETURN substring(a.body, $start, $end - $start) AS text",
-                sid=c.source_id, start=c.start, end=c.end)
+                sid=c.source_id,
+                start=c.start,
+                end=c.end,
+            )
             assert records[0]["text"] == c.quote
 
 
 def test_answer_shape_first_line_and_abstention(bot: Bot) -> None:
     answer = bot.ask("World Best LLM 프로젝트에 투입되는 예산은?")
     assert answer.answer.splitlines()[0].startswith("1936억 원 (193,600,000,000원)입니다.")
-    assert (answer.citations[0].n, answer.citations[0].source_id, answer.citations[0].published) == \
-        (1, "001_01d45856f63ebb58", None), "001 carries no publication date"
+    assert (answer.citations[0].n, answer.citations[0].source_id, answer.citations[0].published) == (
+        1,
+        "001_01d45856f63ebb58",
+        None,
+    ), "001 carries no publication date"
     assert answer.facts and answer.cypher and not answer.abstained
     nothing = bot.ask("화성 탐사선 발사 예산은 얼마야?")
     assert nothing.abstained and nothing.answer == ABSTAIN and nothing.citations == []

@@ -33,7 +33,9 @@ def test_ask_json_has_the_documented_shape(seeded: neo4j.Driver, managed_neo4j: 
     answer = json.loads(out)
     assert code == 0 and set(answer) == KEYS
     assert answer["answer"].splitlines()[0].startswith("4000억 원 (400,000,000,000원)입니다.")
-    assert set(answer["citations"][0]) == CITATION_KEYS and answer["citations"][0]["source_id"] == "004_53fb900db9c2816c"
+    assert (
+        set(answer["citations"][0]) == CITATION_KEYS and answer["citations"][0]["source_id"] == "004_53fb900db9c2816c"
+    )
     assert answer["abstained"] is False and answer["facts"] and answer["cypher"]
 
 
@@ -45,7 +47,9 @@ def test_ask_json_reads_one_question_per_line(seeded: neo4j.Driver, managed_neo4
     assert answers[0]["answer"].startswith("김민재") and answers[1]["abstained"] is True
 
 
-def test_eval_reports_accuracy_citations_abstention_and_latency(seeded: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> None:
+def test_eval_reports_accuracy_citations_abstention_and_latency(
+    seeded: neo4j.Driver, managed_neo4j: ManagedNeo4j
+) -> None:
     code, out, _ = _run(["eval", str(SHARED / "eval" / "dev_qa.jsonl")], managed_neo4j)
     assert code == 0
     assert "accuracy: 17/17 (100%)" in out and "citation correctness: 17/17" in out

@@ -14,10 +14,12 @@ from policykg.errors import UserError
 
 def test_only_sentences_with_checked_citations_survive(seeded: neo4j.Driver) -> None:
     answer = Bot(seeded).ask("World Best LLM 프로젝트에 투입되는 예산은?")
-    reply = ("World Best LLM 프로젝트에는 1936억 원의 예산이 투입될 예정입니다 [1]. "
-             "이 사업의 예산은 5000억 원으로 늘어났습니다 [1]. "
-             "정부는 이 사업을 내년에 끝낸다고 밝혔습니다 [7]. "
-             "근거 없이 덧붙인 문장입니다.")
+    reply = (
+        "World Best LLM 프로젝트에는 1936억 원의 예산이 투입될 예정입니다 [1]. "
+        "이 사업의 예산은 5000억 원으로 늘어났습니다 [1]. "
+        "정부는 이 사업을 내년에 끝낸다고 밝혔습니다 [7]. "
+        "근거 없이 덧붙인 문장입니다."
+    )
     phrased = phrase(answer, FakeListChatModel(responses=[reply]))
     lines = phrased.answer.splitlines()
     assert lines[0] == answer.answer.splitlines()[0], "the direct answer stays the graph's"

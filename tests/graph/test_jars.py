@@ -14,15 +14,19 @@ def test_lock_pins_neo4j_5_26_and_apoc_with_checksums() -> None:
     keys = {j.key for j in lock.jars}
     assert {"org.neo4j:neo4j", "org.neo4j:neo4j-bolt", "org.neo4j.procedure:apoc-core"} <= keys
     assert all(re.fullmatch(r"[0-9a-f]{64}", j.sha256) and j.size > 0 for j in lock.jars)
-    assert {j.key for j in lock.by_role("plugin")} >= {"org.neo4j.procedure:apoc-core", "org.neo4j.procedure:apoc-common"}
+    assert {j.key for j in lock.by_role("plugin")} >= {
+        "org.neo4j.procedure:apoc-core",
+        "org.neo4j.procedure:apoc-common",
+    }
     assert len({(j.key, j.classifier) for j in lock.jars}) == len(lock.jars), "each artifact is pinned once"
 
 
 def test_verification_reports_missing_and_tampered_jars(tmp_path: Path) -> None:
     good = tmp_path / "good.bin"
     good.write_bytes(b"real jar bytes")
-    template = dict(group="org.example", version="1.0", role="server", size=good.stat().st_size,
-                    sha256=jars.sha256_of(good))
+    template = dict(
+        group="org.example", version="1.0", role="server", size=good.stat().st_size, sha256=jars.sha256_of(good)
+    )
     ok, tampered, absent = (jars.Jar(artifact=name, **template) for name in ("ok", "tampered", "absent"))
     for jar, content in ((ok, b"real jar bytes"), (tampered, b"evil jar bytes")):
         jar.repo_path(tmp_path).parent.mkdir(parents=True)

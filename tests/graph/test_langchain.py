@@ -7,12 +7,18 @@ import neo4j
 from policykg.graph.server import USERNAME, ManagedNeo4j
 
 
-def test_neo4jgraph_schema_names_the_ontology_labels_and_relationships(seeded: neo4j.Driver,
-                                                                       managed_neo4j: ManagedNeo4j) -> None:
+def test_neo4jgraph_schema_names_the_ontology_labels_and_relationships(
+    seeded: neo4j.Driver, managed_neo4j: ManagedNeo4j
+) -> None:
     from langchain_neo4j import Neo4jGraph
 
-    graph = Neo4jGraph(url=managed_neo4j.uri, username=USERNAME, password=managed_neo4j.password(),
-                       database="neo4j", refresh_schema=True)
+    graph = Neo4jGraph(
+        url=managed_neo4j.uri,
+        username=USERNAME,
+        password=managed_neo4j.password(),
+        database="neo4j",
+        refresh_schema=True,
+    )
     schema = graph.structured_schema
     assert {"FundingFact", "Programme", "Sentence", "Article"} <= set(schema["node_props"])
     relationships = {(r["start"], r["type"], r["end"]) for r in schema["relationships"]}
@@ -31,6 +37,8 @@ def test_retriever_returns_cited_sentences(seeded: neo4j.Driver) -> None:
     assert 1 <= len(documents) <= 3
     top = documents[0]
     assert {"source_id", "title", "publisher", "published", "url", "start", "end"} <= set(top.metadata)
-    body = seeded.execute_query("MATCH (a:Article {source_id: $s}) RETURN a.body AS b", s=top.metadata["source_id"])[0][0]["b"]
-    assert body[top.metadata["start"]:top.metadata["end"]] == top.page_content
+    body = seeded.execute_query("MATCH (a:Article {source_id: $s}) RETURN a.body AS b", s=top.metadata["source_id"])[0][
+        0
+    ]["b"]
+    assert body[top.metadata["start"] : top.metadata["end"]] == top.page_content
     assert any("4000억원" in d.page_content for d in documents)

@@ -51,11 +51,12 @@ def test_labels_relationships_and_types_follow_the_mapping(seeded: neo4j.Driver)
         MATCH (f:FundingFact)-[:AMOUNT]->(a:MonetaryAmount), (f)-[:EVIDENCE]->(s:Sentence)-[:IN_ARTICLE]->(art:Article)
         WHERE a.value = 11000000000
         RETURN a.value * 2 AS doubled, a.value_exact AS exact, f.fiscal_year AS year, f.stage AS stage,
-               art.published.year AS published_year, s.text AS text, s.start AS start, s.end AS end, art.body AS body""")
+               art.published.year AS published_year, s.text AS text, s.start AS start, s.end AS end,
+               art.body AS body""")
     row = records[0]
     assert row["doubled"] == 22_000_000_000 and row["exact"] == "11000000000.0"
     assert (row["year"], row["stage"], row["published_year"]) == (2026, "proposal", 2025)
-    assert row["body"][row["start"]:row["end"]] == row["text"], "evidence offsets index the stored body"
+    assert row["body"][row["start"] : row["end"]] == row["text"], "evidence offsets index the stored body"
 
 
 def test_reloading_an_unchanged_article_changes_nothing(seeded: neo4j.Driver) -> None:
@@ -72,13 +73,20 @@ def test_changed_article_replaces_its_facts_and_delete_removes_them(seeded: neo4
     assert loader.load_files(seeded, "neo4j", [path], embedder)[0][1].status == "loaded"  # type: ignore[union-attr]
     path.write_text(ARTICLE.format(amount="45억원"), encoding="utf-8")
     assert loader.load_files(seeded, "neo4j", [path], embedder)[0][1].status == "replaced"  # type: ignore[union-attr]
-    values = {r["v"] for r in seeded.execute_query(
-        "MATCH (:Programme {name: 'AI 교실 시범 사업'})<-[:FOR_PROGRAMME]-(:FundingFact)-[:AMOUNT]->(a) RETURN a.value AS v")[0]}
+    values = {
+        r["v"]
+        for r in seeded.execute_query(
+            "MATCH (:Programme {name: 'AI 교실 시범 사업'})<-[:FOR_PROGRAMME]-(:FundingFact)-[:AMOUNT]->(a) "
+            "RETURN a.value AS v"
+        )[0]
+    }
     assert values == {4_500_000_000}
     loader.delete_article(seeded, "neo4j", "ai_classroom")
     assert _count(seeded, "MATCH (a:Article {source_id: 'ai_classroom'}) RETURN count(a)") == 0
     assert _count(seeded, "MATCH (p:Programme {name: 'AI 교실 시범 사업'}) RETURN count(p)") == 0, "orphans go too"
-    assert _count(seeded, "MATCH (m:Ministry {name: '과학기술정보통신부'}) RETURN count(m)") == 1, "shared entities stay"
+    assert _count(seeded, "MATCH (m:Ministry {name: '과학기술정보통신부'}) RETURN count(m)") == 1, (
+        "shared entities stay"
+    )
 
 
 def test_a_failed_load_leaves_nothing_half_written(seeded: neo4j.Driver) -> None:
@@ -86,8 +94,14 @@ def test_a_failed_load_leaves_nothing_half_written(seeded: neo4j.Driver) -> None
     assert result.graph is not None
     nodes, rels = graph_to_rows(result.graph)
     # Neo4j refuses a map as a property value: the error comes after the first batches were written.
-    broken = [*nodes, NodeRow("https://w3id.org/policykg/id/fact/euckr_article/broken", ("Resource", "Fact"),
-                              {"iri": "x", "nested": {"not": "allowed"}})]
+    broken = [
+        *nodes,
+        NodeRow(
+            "https://w3id.org/policykg/id/fact/euckr_article/broken",
+            ("Resource", "Fact"),
+            {"iri": "x", "nested": {"not": "allowed"}},
+        ),
+    ]
     with seeded.session(database="neo4j") as session, pytest.raises(neo4j.exceptions.Neo4jError):
         session.execute_write(loader._write, broken, rels, [], loader.owned_prefixes("euckr_article"))
     assert _count(seeded, "MATCH (n:Resource) WHERE n.iri CONTAINS 'euckr_article' RETURN count(n)") == 0

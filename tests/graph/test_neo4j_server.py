@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from pathlib import Path
 
 import neo4j
 import pytest
@@ -11,8 +12,9 @@ from policykg.graph.server import ManagedNeo4j
 
 
 def test_components_report_neo4j_5_26_community(driver: neo4j.Driver) -> None:
-    records, _, _ = driver.execute_query("CALL dbms.components() YIELD name, versions, edition "
-                                         "RETURN name, versions[0] AS version, edition")
+    records, _, _ = driver.execute_query(
+        "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition"
+    )
     assert records[0]["name"] == "Neo4j Kernel"
     assert records[0]["version"].startswith("5.26.")
     assert records[0]["edition"] == "community"
@@ -25,32 +27,45 @@ def test_apoc_core_procedures_are_installed(driver: neo4j.Driver) -> None:
 
 
 def test_vector_index_is_created_and_queried(driver: neo4j.Driver) -> None:
-    driver.execute_query("CREATE VECTOR INDEX probe_vec IF NOT EXISTS FOR (n:ProbeVec) ON n.embedding "
-                         "OPTIONS {indexConfig: {`vector.dimensions`: 3, `vector.similarity_function`: 'cosine'}}")
-    driver.execute_query("UNWIND $rows AS r CREATE (:ProbeVec {name: r.name, embedding: r.v})",
-                         rows=[{"name": "east", "v": [1.0, 0.0, 0.0]}, {"name": "north", "v": [0.0, 1.0, 0.0]}])
+    driver.execute_query(
+        "CREATE VECTOR INDEX probe_vec IF NOT EXISTS FOR (n:ProbeVec) ON n.embedding "
+        "OPTIONS {indexConfig: {`vector.dimensions`: 3, `vector.similarity_function`: 'cosine'}}"
+    )
+    driver.execute_query(
+        "UNWIND $rows AS r CREATE (:ProbeVec {name: r.name, embedding: r.v})",
+        rows=[{"name": "east", "v": [1.0, 0.0, 0.0]}, {"name": "north", "v": [0.0, 1.0, 0.0]}],
+    )
     driver.execute_query("CALL db.awaitIndexes(60)")
-    records, _, _ = driver.execute_query("CALL db.index.vector.queryNodes('probe_vec', 1, $q) YIELD node, score "
-                                         "RETURN node.name AS name, score", q=[0.9, 0.1, 0.0])
+    records, _, _ = driver.execute_query(
+        "CALL db.index.vector.queryNodes('probe_vec', 1, $q) YIELD node, score RETURN node.name AS name, score",
+        q=[0.9, 0.1, 0.0],
+    )
     assert [r["name"] for r in records] == ["east"]
     assert records[0]["score"] > 0.9
 
 
 def test_cjk_fulltext_index_finds_korean_words(driver: neo4j.Driver) -> None:
-    driver.execute_query("CREATE FULLTEXT INDEX probe_ft IF NOT EXISTS FOR (n:ProbeText) ON EACH [n.text] "
-                         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}")
-    driver.execute_query("UNWIND $texts AS t CREATE (:ProbeText {text: t})",
-                         texts=["과학기술정보통신부가 오픈소스 예산을 배정했다", "전혀 다른 문화 행사 소식"])
+    driver.execute_query(
+        "CREATE FULLTEXT INDEX probe_ft IF NOT EXISTS FOR (n:ProbeText) ON EACH [n.text] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
+    )
+    driver.execute_query(
+        "UNWIND $texts AS t CREATE (:ProbeText {text: t})",
+        texts=["과학기술정보통신부가 오픈소스 예산을 배정했다", "전혀 다른 문화 행사 소식"],
+    )
     driver.execute_query("CALL db.awaitIndexes(60)")
-    records, _, _ = driver.execute_query("CALL db.index.fulltext.queryNodes('probe_ft', '예산') YIELD node "
-                                         "RETURN node.text AS text")
+    records, _, _ = driver.execute_query(
+        "CALL db.index.fulltext.queryNodes('probe_ft', '예산') YIELD node RETURN node.text AS text"
+    )
     assert [r["text"] for r in records] == ["과학기술정보통신부가 오픈소스 예산을 배정했다"]
 
 
 def test_wrong_password_is_rejected(managed_neo4j: ManagedNeo4j) -> None:
-    with neo4j.GraphDatabase.driver(managed_neo4j.uri, auth=("neo4j", "not-the-password")) as bad:
-        with pytest.raises(neo4j.exceptions.AuthError):
-            bad.verify_connectivity()
+    with (
+        neo4j.GraphDatabase.driver(managed_neo4j.uri, auth=("neo4j", "not-the-password")) as bad,
+        pytest.raises(neo4j.exceptions.AuthError),
+    ):
+        bad.verify_connectivity()
 
 
 def test_password_file_is_readable_by_owner_only(managed_neo4j: ManagedNeo4j) -> None:
@@ -63,7 +78,9 @@ def test_bolt_listens_on_loopback_only(managed_neo4j: ManagedNeo4j) -> None:
     port = managed_neo4j.port
     assert port
     listening = []
-    for line in open("/proc/net/tcp").read().splitlines()[1:] + open("/proc/net/tcp6").read().splitlines()[1:]:
+    for line in (
+        Path("/proc/net/tcp").read_text().splitlines()[1:] + Path("/proc/net/tcp6").read_text().splitlines()[1:]
+    ):
         local, state = line.split()[1], line.split()[3]
         addr, port_hex = local.rsplit(":", 1)
         if int(port_hex, 16) == port and state == "0A":  # 0A = LISTEN

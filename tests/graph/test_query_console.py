@@ -9,17 +9,20 @@ from policykg.errors import UserError
 from policykg.graph.query import render, run_read_query
 
 
-@pytest.mark.parametrize("statement", [
-    "CREATE (n:Programme {name: 'x'}) RETURN n",
-    "MATCH (n:Programme) SET n.name = 'x'",
-    "MATCH (n) DETACH DELETE n",
-    "MERGE (n:Person {name: 'x'})",
-    "CALL apoc.create.node(['X'], {}) YIELD node RETURN node",
-    "CREATE INDEX x FOR (n:X) ON (n.y)",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "CREATE (n:Programme {name: 'x'}) RETURN n",
+        "MATCH (n:Programme) SET n.name = 'x'",
+        "MATCH (n) DETACH DELETE n",
+        "MERGE (n:Person {name: 'x'})",
+        "CALL apoc.create.node(['X'], {}) YIELD node RETURN node",
+        "CREATE INDEX x FOR (n:X) ON (n.y)",
+    ],
+)
 def test_writes_are_refused_and_nothing_changes(seeded: neo4j.Driver, statement: str) -> None:
     before = seeded.execute_query("MATCH (n) RETURN count(n) AS c")[0][0]["c"]
-    with pytest.raises(UserError, match="read-only|not allowed|Cypher"):
+    with pytest.raises(UserError, match=r"read-only|not allowed|Cypher"):
         run_read_query(seeded, "neo4j", statement)
     assert seeded.execute_query("MATCH (n) RETURN count(n) AS c")[0][0]["c"] == before
 
@@ -34,13 +37,15 @@ def test_row_cap_and_time_limit(seeded: neo4j.Driver) -> None:
     assert len(result.rows) == 10 and result.truncated
     assert "raise --limit" in render(result, "table")
     with pytest.raises(UserError, match="query failed"):
-        run_read_query(seeded, "neo4j", "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 0 "
-                       "RETURN count(*)", timeout=0.5)
+        run_read_query(
+            seeded, "neo4j", "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 0 RETURN count(*)", timeout=0.5
+        )
 
 
 def test_results_render_as_table_json_and_csv(seeded: neo4j.Driver) -> None:
-    result = run_read_query(seeded, "neo4j", "MATCH (p:Programme {name: $n}) RETURN p.name AS name, p",
-                            {"n": "국가AI컴퓨팅센터"})
+    result = run_read_query(
+        seeded, "neo4j", "MATCH (p:Programme {name: $n}) RETURN p.name AS name, p", {"n": "국가AI컴퓨팅센터"}
+    )
     assert "국가AI컴퓨팅센터" in render(result, "table")
     assert '"labels": [' in render(result, "json") and "Resource" not in render(result, "json")
     assert render(result, "csv").splitlines()[0] == "name,p"

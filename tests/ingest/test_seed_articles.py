@@ -38,13 +38,16 @@ def test_every_seed_is_ingested_into_a_shacl_valid_graph(seeds: tuple[Graph, lis
 
 def test_open_source_budget_proposal_and_its_breakdown(seeds: tuple[Graph, list[ArticleReport]]) -> None:
     graph, _ = seeds
-    rows = _select(graph, """
+    rows = _select(
+        graph,
+        """
         SELECT ?f ?value ?year ?text WHERE {
           ?f a pkg:FundingFact ; pkg:budgetStage pkg:proposal ; pkg:fiscalYear ?year ; pkg:amount/pkg:value ?value ;
              pkg:programme/pkg:name ?name ; pkg:evidence/pkg:text ?text .
           FILTER NOT EXISTS { ?f pkg:partOf ?whole }
           FILTER (CONTAINS(?name, "오픈소스 생태계 조성"))
-        }""")
+        }""",
+    )
     assert len(rows) == 1
     total, value, year, text = rows[0]
     assert value.toPython() == Decimal(11_000_000_000) and str(year) == "2026" and "110억원" in str(text)
@@ -54,22 +57,33 @@ def test_open_source_budget_proposal_and_its_breakdown(seeds: tuple[Graph, list[
 
 def test_open_sw_series_is_complete_from_2021_to_2025(seeds: tuple[Graph, list[ArticleReport]]) -> None:
     graph, _ = seeds
-    rows = _select(graph, """
+    rows = _select(
+        graph,
+        """
         SELECT ?year ?value WHERE {
           ?s a pkg:TimeSeries ; pkg:observation ?f .
           ?f pkg:fiscalYear ?year ; pkg:amount/pkg:value ?value .
-        } ORDER BY ?year""")
+        } ORDER BY ?year""",
+    )
     assert [(str(y), v.toPython() / 10**8) for y, v in rows] == [
-        ("2021", 134), ("2022", 134), ("2023", 116), ("2024", 69), ("2025", 53)]
+        ("2021", 134),
+        ("2022", 134),
+        ("2023", 116),
+        ("2024", 69),
+        ("2025", 53),
+    ]
 
 
 def test_selected_and_eliminated_teams_are_linked_to_one_programme(seeds: tuple[Graph, list[ArticleReport]]) -> None:
     graph, _ = seeds
     assert SOVEREIGN is not None
-    rows = _select(graph, f"""
+    rows = _select(
+        graph,
+        f"""
         SELECT ?outcome ?team WHERE {{
           ?f a pkg:SelectionFact ; pkg:programme <{SOVEREIGN.iri}> ; pkg:outcome ?outcome ; pkg:team/pkg:name ?team .
-        }}""")
+        }}""",
+    )
     selected = {str(t) for o, t in rows if o == PKG.selected}
     eliminated = {str(t) for o, t in rows if o == PKG.eliminated}
     assert selected == {"네이버클라우드", "업스테이지", "SK텔레콤", "NC AI", "LG AI연구원"}
@@ -90,28 +104,46 @@ def test_aliases_merge_across_articles(seeds: tuple[Graph, list[ArticleReport]])
     graph, _ = seeds
     msit = registry().resolve("과학기술정보통신부")
     assert msit is not None
-    mentioned_as = {str(t) for (t,) in _select(graph, f"SELECT ?text WHERE {{ ?s pkg:mentions <{msit.iri}> ; pkg:text ?text }}")}
+    mentioned_as = {
+        str(t) for (t,) in _select(graph, f"SELECT ?text WHERE {{ ?s pkg:mentions <{msit.iri}> ; pkg:text ?text }}")
+    }
     assert any("과기부" in t for t in mentioned_as) and any("과기정통부" in t for t in mentioned_as)
     assert SOVEREIGN is not None
-    programme_articles = {str(a) for (a,) in _select(
-        graph, f"SELECT DISTINCT ?id WHERE {{ ?s pkg:mentions <{SOVEREIGN.iri}> ; pkg:inArticle/pkg:sourceId ?id }}")}
+    programme_articles = {
+        str(a)
+        for (a,) in _select(
+            graph, f"SELECT DISTINCT ?id WHERE {{ ?s pkg:mentions <{SOVEREIGN.iri}> ; pkg:inArticle/pkg:sourceId ?id }}"
+        )
+    }
     assert programme_articles == {"002_9cdbd4561d2efd3a", "003_26de90ae6184e7fd"}
 
 
 def test_posts_transfers_and_quotes(seeds: tuple[Graph, list[ArticleReport]]) -> None:
     graph, _ = seeds
-    posts = set(_select(graph, """
+    posts = set(
+        _select(
+            graph,
+            """
         SELECT ?person ?post ?org WHERE {
-          ?f a pkg:PostHolding ; pkg:holder/pkg:name ?person ; pkg:postTitle ?post ; pkg:organization/pkg:name ?org }"""))
+          ?f a pkg:PostHolding ; pkg:holder/pkg:name ?person ; pkg:postTitle ?post ;
+             pkg:organization/pkg:name ?org }""",
+        )
+    )
     assert (Literal("조준희"), Literal("회장"), Literal("한국인공지능·소프트웨어산업협회")) in posts
     assert (Literal("김민재"), Literal("최고기술책임자"), Literal("NC AI")) in posts
     assert (Literal("김유원"), Literal("대표"), Literal("네이버클라우드")) in posts
     assert (Literal("배경훈"), Literal("부총리 겸 과학기술정보통신부 장관"), Literal("과학기술정보통신부")) in posts
-    transfers = _select(graph, """
+    transfers = _select(
+        graph,
+        """
         SELECT ?to ?from ?modality WHERE {
-          ?f a pkg:TransferFact ; pkg:toOrganization/pkg:name ?to ; pkg:fromOrganization/pkg:name ?from ; pkg:modality ?modality }""")
+          ?f a pkg:TransferFact ; pkg:toOrganization/pkg:name ?to ; pkg:fromOrganization/pkg:name ?from ;
+             pkg:modality ?modality }""",
+    )
     assert transfers == [(Literal("정보통신산업진흥원"), Literal("한국지능정보사회진흥원"), PKG.likely)]
-    for quote, sentence in _select(graph, "SELECT ?q ?s WHERE { ?f a pkg:Quote ; pkg:text ?q ; pkg:evidence/pkg:text ?s }"):
+    for quote, sentence in _select(
+        graph, "SELECT ?q ?s WHERE { ?f a pkg:Quote ; pkg:text ?q ; pkg:evidence/pkg:text ?s }"
+    ):
         assert str(quote) in str(sentence), "quotes are verbatim from their evidence sentence"
 
 
@@ -121,10 +153,16 @@ def test_reingesting_an_unchanged_article_gives_the_same_graph(seeds: tuple[Grap
     assert isomorphic(first, again)
 
 
-@pytest.mark.parametrize(("name", "reason"), [
-    ("binary_as_article.html", "binary"), ("empty.txt", "empty"), ("english_only.txt", "no Korean text"),
-    ("headlines_only.txt", "list of headlines"), ("truncated_page.html", "truncated HTML"),
-])
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("binary_as_article.html", "binary"),
+        ("empty.txt", "empty"),
+        ("english_only.txt", "no Korean text"),
+        ("headlines_only.txt", "list of headlines"),
+        ("truncated_page.html", "truncated HTML"),
+    ],
+)
 def test_damaged_inputs_get_a_clear_reason(name: str, reason: str) -> None:
     _, reports = ingest_files([BAD / name])
     assert reports[0].status == "skipped" and reason in reports[0].reason
@@ -162,8 +200,9 @@ def test_cli_writes_turtle_and_a_report(tmp_path: Path) -> None:
     from policykg.cli import main
 
     out, report = tmp_path / "seeds.ttl", tmp_path / "report.json"
-    result = CliRunner().invoke(main, ["ingest", str(SEEDS), str(BAD / "empty.txt"), "--out", str(out),
-                                       "--report", str(report)])
+    result = CliRunner().invoke(
+        main, ["ingest", str(SEEDS), str(BAD / "empty.txt"), "--out", str(out), "--report", str(report)]
+    )
     assert result.exit_code == 0, result.output
     assert "5 of 6 articles ingested" in result.stdout and "✗ empty: empty file" in result.stdout
     assert len(Graph().parse(out)) > 1000

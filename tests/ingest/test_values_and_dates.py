@@ -25,8 +25,9 @@ def _rows() -> list[list[str]]:
 ROWS = _rows()
 
 
-@pytest.mark.parametrize(("text", "context", "kind", "value", "unit", "qualifier"),
-                         [r for r in ROWS if r[2] != "date"], ids=lambda x: str(x))
+@pytest.mark.parametrize(
+    ("text", "context", "kind", "value", "unit", "qualifier"), [r for r in ROWS if r[2] != "date"], ids=str
+)
 def test_value_expression(text: str, context: str, kind: str, value: str, unit: str, qualifier: str) -> None:
     found = find_values(text)
     assert found, f"nothing found in {text!r}"
@@ -35,8 +36,9 @@ def test_value_expression(text: str, context: str, kind: str, value: str, unit: 
     assert (str(v.value) if v.value is not None else "-") == value
 
 
-@pytest.mark.parametrize(("text", "context", "kind", "value", "unit", "qualifier"),
-                         [r for r in ROWS if r[2] == "date"], ids=lambda x: str(x))
+@pytest.mark.parametrize(
+    ("text", "context", "kind", "value", "unit", "qualifier"), [r for r in ROWS if r[2] == "date"], ids=str
+)
 def test_date_expression(text: str, context: str, kind: str, value: str, unit: str, qualifier: str) -> None:
     published = date.fromisoformat(context) if context != "-" else None
     found = find_dates(text, published)
@@ -57,7 +59,7 @@ def test_values_inside_a_sentence_keep_their_offsets() -> None:
     sentence = "사업 예산 110억원 중 100억원은 제품 개발에, 남은 10억원은 인재 양성에 쓰인다."
     found = find_values(sentence)
     assert [v.value for v in found] == [Decimal(11_000_000_000), Decimal(10_000_000_000), Decimal(1_000_000_000)]
-    assert all(sentence[v.start:v.end] == v.surface for v in found)
+    assert all(sentence[v.start : v.end] == v.surface for v in found)
 
 
 def test_years_and_durations_are_not_money() -> None:
@@ -82,10 +84,16 @@ def test_any_korean_amount_round_trips(n: int) -> None:
     assert len(found) == 1 and found[0].value == Decimal(n) and found[0].unit == "KRW"
 
 
-@given(st.integers(min_value=1, max_value=9999), st.sampled_from(["약 ", "최대 ", ""]), st.sampled_from(["", " 이상", " 안팎"]))
+@given(
+    st.integers(min_value=1, max_value=9999),
+    st.sampled_from(["약 ", "최대 ", ""]),
+    st.sampled_from(["", " 이상", " 안팎"]),
+)
 def test_qualifiers_follow_the_words(n: int, prefix: str, suffix: str) -> None:
     found = find_values(f"{prefix}{n:,}억원{suffix}")
-    expected = {" 이상": "at_least", " 안팎": "approx"}.get(suffix) or {"약 ": "approx", "최대 ": "at_most"}.get(prefix, "exact")
+    expected = {" 이상": "at_least", " 안팎": "approx"}.get(suffix) or {"약 ": "approx", "최대 ": "at_most"}.get(
+        prefix, "exact"
+    )
     assert found[0].value == Decimal(n) * 10**8 and found[0].qualifier == expected
 
 

@@ -27,21 +27,34 @@ def test_sparql_runs_and_answers_on_the_sample(cq_id: str) -> None:
 
 def test_funding_by_payer_with_year_and_stage() -> None:
     rows = run_sparql(SAMPLE, CQS["cq01"])
-    assert {"programme": "AI 기반 분야 오픈소스 생태계 조성 사업", "value": Decimal(11_000_000_000), "currency": "KRW",
-            "year": rows[0]["year"], "stage": "proposal"} in rows
+    assert {
+        "programme": "AI 기반 분야 오픈소스 생태계 조성 사업",
+        "value": Decimal(11_000_000_000),
+        "currency": "KRW",
+        "year": rows[0]["year"],
+        "stage": "proposal",
+    } in rows
 
 
 def test_breakdown_and_series() -> None:
     assert [(r["total"], r["part"]) for r in run_sparql(SAMPLE, CQS["cq03"])] == [
-        (Decimal(11_000_000_000), Decimal(10_000_000_000)), (Decimal(11_000_000_000), Decimal(1_000_000_000))]
+        (Decimal(11_000_000_000), Decimal(10_000_000_000)),
+        (Decimal(11_000_000_000), Decimal(1_000_000_000)),
+    ]
     assert [r["value"] for r in run_sparql(SAMPLE, CQS["cq04"])] == [Decimal(6_900_000_000), Decimal(5_300_000_000)]
 
 
 def test_selected_eliminated_and_transferred() -> None:
     assert [r["team"] for r in run_sparql(SAMPLE, CQS["cq05"])] == ["네이버클라우드", "업스테이지"]
     assert [r["team"] for r in run_sparql(SAMPLE, CQS["cq06"])] == ["네이버클라우드"]
-    assert run_sparql(SAMPLE, CQS["cq08"]) == [{"programme": "World Best LLM 프로젝트", "from": "한국지능정보사회진흥원",
-                                               "to": "정보통신산업진흥원", "modality": "likely"}]
+    assert run_sparql(SAMPLE, CQS["cq08"]) == [
+        {
+            "programme": "World Best LLM 프로젝트",
+            "from": "한국지능정보사회진흥원",
+            "to": "정보통신산업진흥원",
+            "modality": "likely",
+        }
+    ]
 
 
 def test_sums_hierarchy_and_modality() -> None:

@@ -3,6 +3,7 @@ Neo4j mapping once."""
 
 from __future__ import annotations
 
+import pytest
 from rdflib import OWL, RDF, RDFS, URIRef
 from rdflib.namespace import SKOS
 
@@ -10,8 +11,6 @@ from policykg.ontology import generate_vocab
 from policykg.ontology.mapping import neo4j_mapping
 from policykg.ontology.schema import PKG_NS, ontology
 from policykg.ontology.vocab import PKG
-
-import pytest
 
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
 
@@ -34,10 +33,19 @@ def test_every_term_has_korean_and_english_labels_and_a_definition() -> None:
 
 def test_every_class_is_aligned_with_a_standard_vocabulary() -> None:
     g = ontology()
-    standard = ("https://schema.org/", "http://www.w3.org/ns/org#", "http://www.w3.org/ns/prov#",
-                "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/2006/time#", "http://xmlns.com/foaf/0.1/")
-    unaligned = [c for c in _terms(OWL.Class)
-                 if not any(str(p).startswith(standard) for p in g.transitive_objects(c, RDFS.subClassOf))]
+    standard = (
+        "https://schema.org/",
+        "http://www.w3.org/ns/org#",
+        "http://www.w3.org/ns/prov#",
+        "http://www.w3.org/2004/02/skos/core#",
+        "http://www.w3.org/2006/time#",
+        "http://xmlns.com/foaf/0.1/",
+    )
+    unaligned = [
+        c
+        for c in _terms(OWL.Class)
+        if not any(str(p).startswith(standard) for p in g.transitive_objects(c, RDFS.subClassOf))
+    ]
     assert not unaligned
     assert (PKG.GovernmentBody, RDFS.subClassOf, URIRef("https://schema.org/GovernmentOrganization")) in g
     assert (PKG.evidence, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")) in g
@@ -58,8 +66,9 @@ def test_neo4j_mapping_is_complete_and_unambiguous() -> None:
 
 
 def test_vocabulary_module_matches_the_ontology() -> None:
-    assert generate_vocab.render(ontology()) == generate_vocab.VOCAB_FILE.read_text(encoding="utf-8"), \
+    assert generate_vocab.render(ontology()) == generate_vocab.VOCAB_FILE.read_text(encoding="utf-8"), (
         "run `python -m policykg.ontology.generate_vocab`"
+    )
 
 
 def test_misspelt_vocabulary_term_raises() -> None:
@@ -71,5 +80,5 @@ def test_diagram_draws_every_class_and_main_relation() -> None:
     from policykg.ontology.diagram import to_dot
 
     dot = to_dot(ontology())
-    assert all(f'"{str(c)[len(PKG_NS):]}" [label=' in dot for c in _terms(OWL.Class))
+    assert all(f'"{str(c)[len(PKG_NS) :]}" [label=' in dot for c in _terms(OWL.Class))
     assert '"FundingFact" -> "MonetaryAmount" [label="amount"' in dot

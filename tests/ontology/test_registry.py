@@ -11,21 +11,24 @@ from policykg.ontology.validate import validate
 from policykg.ontology.vocab import PKG
 
 
-@pytest.mark.parametrize(("alias", "canonical"), [
-    ("과기부", "과학기술정보통신부"),
-    ("과기정통부", "과학기술정보통신부"),
-    ("MSIT", "과학기술정보통신부"),
-    ("미래창조과학부", "과학기술정보통신부"),
-    ("SKT", "SK텔레콤"),
-    ("NIPA", "정보통신산업진흥원"),
-    ("한국정보화진흥원", "한국지능정보사회진흥원"),
-    ("KOSA", "한국인공지능·소프트웨어산업협회"),
-    ("AI·소프트웨어산업협회", "한국인공지능·소프트웨어산업협회"),
-    ("과방위", "과학기술정보방송통신위원회"),
-    ("독파모", "독자 AI 파운데이션 모델 프로젝트"),
-    ("월드베스트 LLM", "World Best LLM 프로젝트"),
-    ("조특법", "조세특례제한법"),
-])
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("과기부", "과학기술정보통신부"),
+        ("과기정통부", "과학기술정보통신부"),
+        ("MSIT", "과학기술정보통신부"),
+        ("미래창조과학부", "과학기술정보통신부"),
+        ("SKT", "SK텔레콤"),
+        ("NIPA", "정보통신산업진흥원"),
+        ("한국정보화진흥원", "한국지능정보사회진흥원"),
+        ("KOSA", "한국인공지능·소프트웨어산업협회"),
+        ("AI·소프트웨어산업협회", "한국인공지능·소프트웨어산업협회"),
+        ("과방위", "과학기술정보방송통신위원회"),
+        ("독파모", "독자 AI 파운데이션 모델 프로젝트"),
+        ("월드베스트 LLM", "World Best LLM 프로젝트"),
+        ("조특법", "조세특례제한법"),
+    ],
+)
 def test_alias_resolves_to_the_canonical_iri(alias: str, canonical: str) -> None:
     reg = registry()
     by_alias, by_name = reg.resolve(alias), reg.resolve(canonical)

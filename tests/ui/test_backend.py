@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 import neo4j
 import pytest
@@ -29,7 +28,7 @@ def test_a_citation_opens_its_article_with_the_quote_marked(backend: Backend) ->
     assert not answer.abstained and answer.citations
     c = answer.citations[0]
     article = backend.article(c.source_id)
-    assert article is not None and article.body[c.start:c.end] == c.quote
+    assert article is not None and article.body[c.start : c.end] == c.quote
     page = render.source_html(article, c.start, c.end)
     assert f'<mark id="pkg-quote">{html.escape(c.quote)}</mark>' in page
     assert html.escape(article.title) in page and (article.publisher or "") in page

@@ -104,8 +104,9 @@ def test_an_uploaded_article_is_ingested_answered_and_exported(page: Page, tmp_p
     expect(page.locator("#pkg-chat .message-row").last).to_contain_text("450억")
 
 
-def test_with_a_password_set_the_ui_asks_for_it(browser: Browser, seeded_with_samples: neo4j.Driver,
-                                                managed_neo4j: ManagedNeo4j) -> None:
+def test_with_a_password_set_the_ui_asks_for_it(
+    browser: Browser, seeded_with_samples: neo4j.Driver, managed_neo4j: ManagedNeo4j
+) -> None:
     with serving(managed_neo4j.home, POLICYKG_UI_USERNAME="analyst", POLICYKG_UI_PASSWORD="s3cret-pw") as url:
         assert http_status(url + "config") == 401  # nothing of the app without logging in
         context = browser.new_context()

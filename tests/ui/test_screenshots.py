@@ -47,8 +47,9 @@ def _shot(page: Page, folder: Path, name: str) -> None:
     assert (folder / f"{name}.png").stat().st_size > 20_000
 
 
-def test_each_tab_over_the_own_sample_articles(browser: Browser, samples_only_url: str, shots: Path,
-                                               tmp_path: Path) -> None:
+def test_each_tab_over_the_own_sample_articles(
+    browser: Browser, samples_only_url: str, shots: Path, tmp_path: Path
+) -> None:
     with open_page(browser, samples_only_url) as page:
         ask(page, "AI안전연구소에 배정한 올해 예산은 얼마야?")
         expect(page.locator("#pkg-chat .message-row").last).to_contain_text("150억")

@@ -14,14 +14,17 @@ from policykg.ui.app import check_exposure, is_loopback
 from policykg.ui.uploads import safe_name, store
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("../../etc/passwd.txt", "passwd.txt"),
-    ("..\\..\\windows\\win.ini.md", "win.ini.md"),
-    ("/abs/path/기사 원문.HTML", "기사_원문.html"),
-    (".hidden.txt", "hidden.txt"),
-    ("..", "article"),
-    ("a\x00b;rm -rf.txt", "a_b_rm_-rf.txt"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("..\\..\\windows\\win.ini.md", "win.ini.md"),
+        ("/abs/path/기사 원문.HTML", "기사_원문.html"),
+        (".hidden.txt", "hidden.txt"),
+        ("..", "article"),
+        ("a\x00b;rm -rf.txt", "a_b_rm_-rf.txt"),
+    ],
+)
 def test_safe_name_keeps_only_a_clean_base_name(name: str, expected: str) -> None:
     assert safe_name(name) == expected
 
@@ -40,12 +43,15 @@ def test_store_copies_articles_and_refuses_other_types_and_huge_files(tmp_path: 
     (src / "a.txt").write_text("과기정통부는 발표했다.", encoding="utf-8")
     (src / "b.exe").write_bytes(b"MZ")
     (src / "big.md").write_bytes(b"x" * (MAX_BYTES + 1))
-    kept, refused = store([("../a.txt", src / "a.txt"), ("b.exe", src / "b.exe"), ("big.md", src / "big.md")],
-                          tmp_path / "uploads")
+    kept, refused = store(
+        [("../a.txt", src / "a.txt"), ("b.exe", src / "b.exe"), ("big.md", src / "big.md")], tmp_path / "uploads"
+    )
     assert kept == [(tmp_path / "uploads" / "a.txt").resolve()]
     assert kept[0].read_text(encoding="utf-8") == "과기정통부는 발표했다."
-    assert {r.name: r.reason.split(":")[0] for r in refused} == {"b.exe": "not an article file",
-                                                                 "big.md": "larger than 10 MB"}
+    assert {r.name: r.reason.split(":")[0] for r in refused} == {
+        "b.exe": "not an article file",
+        "big.md": "larger than 10 MB",
+    }
 
 
 def test_only_loopback_is_served_without_a_password() -> None:
