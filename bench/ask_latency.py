@@ -14,10 +14,10 @@ import time
 from bench.common import SHARED, temporary_neo4j
 from policykg.bot.answer import Bot
 from policykg.graph.embeddings import make_embedder
-from policykg.graph.loader import load_files
 from policykg.graph.schema import ensure_schema
 from policykg.graph.search import fulltext
 from policykg.ingest.pipeline import discover
+from policykg.service import load_files
 
 
 def percentile(values: list[float], p: float) -> float:

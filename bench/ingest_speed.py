@@ -16,7 +16,7 @@ from policykg.ingest.entities import extract_entities
 from policykg.ingest.facts import extract_facts
 from policykg.ingest.loading import read_source
 from policykg.ingest.pipeline import ingest_file
-from policykg.ingest.sentences import analyse, kiwi
+from policykg.korean.sentences import analyse, kiwi
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 

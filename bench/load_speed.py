@@ -53,12 +53,12 @@ def main(copies: int = 40) -> None:
             sid = f"{r.report.source_id}-{copy}"
             prepared = prepare(sid, r.content_hash or "", renamed(r.graph, r.report.source_id, copy), _NoVectors())  # type: ignore[arg-type]
             vectors = [
-                {"iri": v["iri"].replace(f"/{r.report.source_id}", f"/{sid}"), "embedding": v["embedding"]}
+                {"iri": str(v["iri"]).replace(f"/{r.report.source_id}", f"/{sid}"), "embedding": v["embedding"]}
                 for v in base[r.report.source_id].vectors
             ]
             items.append(PreparedArticle(sid, prepared.content_hash, prepared.nodes, prepared.rels, vectors))
     facts = sum(i.facts for i in items)
-    triples = copies * sum(len(r.graph) for r in seeds)  # type: ignore[arg-type]
+    triples = copies * sum(len(r.graph) for r in seeds if r.graph is not None)
     with temporary_neo4j() as driver:
         ensure_schema(driver, "neo4j", embedder)
         _timed(

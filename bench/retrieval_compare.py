@@ -10,20 +10,21 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from bench.common import SHARED, temporary_neo4j
 from policykg.graph import search
 from policykg.graph.embeddings import make_embedder
-from policykg.graph.loader import load_files
 from policykg.graph.schema import ensure_schema
 from policykg.ingest.pipeline import discover
+from policykg.service import load_files
 
 
 def _norm(text: str) -> str:
     return text.replace(" ", "").replace(",", "")
 
 
-def is_evidence(hit: search.Hit, question: dict) -> bool:  # type: ignore[type-arg]
+def is_evidence(hit: search.Hit, question: dict[str, Any]) -> bool:
     expected = [s for group in question.get("expect", []) for s in group]
     return hit.source_id in question["sources"] and any(_norm(s) in _norm(hit.text) for s in expected)
 

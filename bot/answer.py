@@ -14,7 +14,7 @@ from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
 from policykg.bot.models import Answer, Citation
 from policykg.bot.understand import Catalogue, Question, analyse_question
 from policykg.graph import cypher
-from policykg.ingest.sentences import analyse
+from policykg.korean.sentences import analyse
 
 ABSTAIN = "자료에서 근거를 찾지 못했습니다."
 STAGE_KO = {
@@ -334,7 +334,7 @@ def answer_payer(bot: Bot, q: Question, words: set[str]) -> Result | None:
     payers = list(dict.fromkeys(name for f in facts for name in f.names("PAYER")))
     lines = [f"{', '.join(payers)}입니다."]
     lines += [
-        f"— {', '.join(f.names('PAYER'))}: {numbers.money(f.value, f.currency or 'KRW', f.qualifier)}"  # type: ignore[arg-type]
+        f"— {', '.join(f.names('PAYER'))}: {numbers.money(f.value, f.currency or 'KRW', f.qualifier)}"
         f" ({describe_funding(f)})"
         for f in facts
         if f.value is not None

@@ -47,7 +47,7 @@ class FactView:
     @property
     def as_of(self) -> date | None:
         value = self.props.get("as_of")
-        return value.to_native() if hasattr(value, "to_native") else value
+        return value.to_native() if value is not None and hasattr(value, "to_native") else value
 
     @property
     def is_part(self) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 from policykg import settings
 from policykg.bot.models import Answer
 from policykg.errors import UserError
-from policykg.ingest.sentences import split_sentences
+from policykg.korean.sentences import split_sentences
 
 SYSTEM = (
     "당신은 한국 AI 정책 자료를 설명하는 도우미입니다. 아래에 주어진 사실과 번호가 붙은 근거 문장만 사용해 "

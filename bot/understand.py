@@ -10,8 +10,8 @@ import neo4j
 from rdflib import URIRef
 
 from policykg.graph import cypher
-from policykg.ingest.dates import find_dates
-from policykg.ingest.facts_money import stage_of
+from policykg.korean.dates import find_dates
+from policykg.korean.words import stage_of
 from policykg.ontology.registry import name_key, registry
 
 POSTS = {

@@ -44,10 +44,12 @@ SET_META = f"MERGE (m:{META} {{key: $key}}) SET m.value = $value"
 
 # --- loading ------------------------------------------------------------------------------------------
 ARTICLE_HASHES = "MATCH (a:Article) WHERE a.source_id IN $ids RETURN a.source_id AS id, a.content_hash AS hash"
-# An article's own nodes, found by IRI prefix (an index seek), go; the entities they touched are returned
-# so that those left with no relationship, which belonged to this article alone, can go too.
+# An article's own nodes go: the article by its exact IRI, its children by IRI prefixes ending in '/' (index
+# seeks; ontology/iris.py). The entities they touched are returned so that those left with no relationship,
+# which belonged to these articles alone, can go too.
 DELETE_OWNED = (
-    f"UNWIND $prefixes AS p MATCH (n:{RESOURCE}) WHERE n.iri STARTS WITH p "
+    f"CALL {{ UNWIND $articles AS a MATCH (n:{RESOURCE} {{iri: a}}) RETURN n "
+    f"UNION UNWIND $prefixes AS p MATCH (n:{RESOURCE}) WHERE n.iri STARTS WITH p RETURN n }} "
     f"OPTIONAL MATCH (n)--(m:{RESOURCE}) WITH collect(DISTINCT m.iri) AS around, collect(DISTINCT n) AS owned "
     "FOREACH (x IN owned | DETACH DELETE x) RETURN around"
 )
@@ -78,7 +80,7 @@ CLEAR_VECTORS = "MATCH (s:Sentence) WHERE s.embedding IS NOT NULL REMOVE s.embed
 ALL_NODES = f"MATCH (n:{RESOURCE}) RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props"
 ALL_RELATIONSHIPS = f"MATCH (a:{RESOURCE})-[r]->(b:{RESOURCE}) RETURN a.iri AS src, type(r) AS type, b.iri AS dst"
 ARTICLE_NODES = (
-    f"MATCH (n:{RESOURCE}) WHERE any(p IN $prefixes WHERE n.iri STARTS WITH p) "
+    f"MATCH (n:{RESOURCE}) WHERE n.iri = $article OR any(p IN $prefixes WHERE n.iri STARTS WITH p) "
     "OPTIONAL MATCH (n)-[]->(m) WITH collect(DISTINCT n) + collect(DISTINCT m) AS nodes "
     "UNWIND nodes AS x WITH DISTINCT x WHERE x IS NOT NULL "
     "RETURN x.iri AS iri, labels(x) AS labels, properties(x) AS props"

@@ -54,7 +54,10 @@ class SentenceTransformerEmbedder:
         dimension = (
             getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         )
-        self.dimensions = int(dimension())
+        found = dimension()
+        if found is None:
+            raise EnvironmentProblem(f"{model} does not say how many dimensions its embeddings have")
+        self.dimensions = int(found)
 
     def passages(self, texts: list[str]) -> list[list[float]]:
         if not texts:

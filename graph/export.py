@@ -7,8 +7,8 @@ from rdflib import Graph
 
 from policykg.errors import UserError
 from policykg.graph import cypher
-from policykg.graph.loader import owned_prefixes
 from policykg.graph.rows import NodeRow, RelRow, rows_to_graph
+from policykg.ontology import iris
 
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "jsonld": "json-ld", "json-ld": "json-ld"}
 
@@ -20,8 +20,10 @@ def export_graph(driver: neo4j.Driver, database: str, source_id: str | None = No
             node_records = session.run(cypher.ALL_NODES).data()
             rel_records = session.run(cypher.ALL_RELATIONSHIPS).data()
         else:
-            node_records = session.run(cypher.ARTICLE_NODES, prefixes=owned_prefixes(source_id)).data()
-            if not node_records:
+            node_records = session.run(
+                cypher.ARTICLE_NODES, article=iris.article_iri(source_id), prefixes=iris.child_prefixes(source_id)
+            ).data()
+            if not any(iris.article_iri(source_id) == r["iri"] for r in node_records):
                 raise UserError(f"no article {source_id!r} in the graph")
             rel_records = session.run(cypher.RELATIONSHIPS_AMONG, iris=[r["iri"] for r in node_records]).data()
     nodes = [NodeRow(r["iri"], tuple(r["labels"]), r["props"]) for r in node_records]

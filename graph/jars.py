@@ -106,6 +106,11 @@ def _pom(dependencies: list[str]) -> str:
     )
 
 
+def _group_artifact(coordinate: str) -> tuple[str, str]:
+    group, artifact = coordinate.split(":")
+    return group, artifact
+
+
 def _dependency_xml(group: str, artifact: str, version: str, classifier: str | None, exact: bool) -> str:
     cls = f"<classifier>{classifier}</classifier>" if classifier else ""
     # With exact=True nothing transitive is resolved: the lock file is the whole list.
@@ -124,7 +129,7 @@ def _resolve_closure(roots: tuple[str, ...], version: str, repo: Path) -> list[t
     """All runtime artifacts reachable from `roots` as (group, artifact, version, classifier, file)."""
     with tempfile.TemporaryDirectory() as tmp:
         pom = Path(tmp, "pom.xml")
-        deps = [_dependency_xml(*r.split(":"), version, None, exact=False) for r in roots]
+        deps = [_dependency_xml(*_group_artifact(r), version, None, exact=False) for r in roots]
         pom.write_text(_pom(deps), encoding="utf-8")
         listing = Path(tmp, "list.txt")
         _run_maven(

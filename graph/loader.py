@@ -1,26 +1,22 @@
-"""Load ingested articles into Neo4j: one transaction per article (a failure leaves nothing of it),
+"""Load articles' RDF graphs into Neo4j: one transaction per article (a failure leaves nothing of it),
 batched `UNWIND … MERGE`, idempotent, and a changed article replaces its old facts."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 import neo4j
 from rdflib import Graph
 
 from policykg.graph import cypher
-from policykg.graph.embeddings import Embedder, make_embedder
+from policykg.graph.embeddings import Embedder
 from policykg.graph.rows import NodeRow, RelRow, graph_to_rows
-from policykg.graph.schema import ensure_schema
-from policykg.ingest.entities import mint_iri
-from policykg.ingest.pipeline import ArticleReport, ingest_file
-from policykg.ingest.sentences import analyse
+from policykg.korean.sentences import search_tokens
+from policykg.ontology import iris
 
 BATCH = 1000
-OWNED_KINDS = ("article", "sentence", "fact", "value", "period")
 
 
 @dataclass(frozen=True)
@@ -30,19 +26,6 @@ class LoadResult:
     nodes: int = 0
     relationships: int = 0
     facts: int = 0
-
-
-def owned_prefixes(source_id: str) -> list[str]:
-    """IRI prefixes of the nodes an article owns; shared entities are never among them."""
-    return [mint_iri(kind, source_id) + ("" if kind == "article" else "/") for kind in OWNED_KINDS]
-
-
-def search_tokens(text: str) -> str:
-    """Kiwi morphemes of a sentence, space-joined, for the whitespace full-text index."""
-    _, tokens = analyse(text)
-    return " ".join(
-        text[t.start : t.end] for t in tokens if t.tag.startswith(("NN", "SL", "SN", "SH", "VV", "VA", "XR"))
-    )
 
 
 def _sentence_extras(nodes: list[NodeRow], embedder: Embedder) -> list[dict[str, object]]:
@@ -73,14 +56,22 @@ def prepare(source_id: str, content_hash: str, graph: Graph, embedder: Embedder)
     return PreparedArticle(source_id, content_hash, nodes, rels, _sentence_extras(nodes, embedder))
 
 
+def _delete_owned(tx: neo4j.ManagedTransaction, source_ids: list[str]) -> list[str]:
+    """Delete what the articles own (matched by exact identity, never by a bare id prefix); returns the IRIs of
+    the entities they touched, for the orphan clean-up."""
+    articles = [iris.article_iri(sid) for sid in source_ids]
+    prefixes = [p for sid in source_ids for p in iris.child_prefixes(sid)]
+    return list(tx.run(cypher.DELETE_OWNED, articles=articles, prefixes=prefixes).single(strict=True)["around"])
+
+
 def _write(
     tx: neo4j.ManagedTransaction,
     nodes: list[NodeRow],
     rels: list[RelRow],
     vectors: list[dict[str, object]],
-    prefixes: list[str],
+    source_ids: list[str],
 ) -> None:
-    around = tx.run(cypher.DELETE_OWNED, prefixes=prefixes).single(strict=True)["around"]
+    around = _delete_owned(tx, source_ids)
     by_labels: dict[tuple[str, ...], list[dict[str, object]]] = defaultdict(list)
     for node in nodes:
         by_labels[node.labels].append({"iri": node.iri, "props": node.props})
@@ -100,9 +91,8 @@ def _write_all(driver: neo4j.Driver, database: str, items: list[PreparedArticle]
     nodes = [n for item in items for n in item.nodes]
     rels = [r for item in items for r in item.rels]
     vectors = [v for item in items for v in item.vectors]
-    prefixes = [p for item in items for p in owned_prefixes(item.source_id)]
     with driver.session(database=database) as session:
-        session.execute_write(_write, nodes, rels, vectors, prefixes)
+        session.execute_write(_write, nodes, rels, vectors, [item.source_id for item in items])
 
 
 def write_batch(
@@ -141,51 +131,17 @@ def write_batch(
     return [results[i.source_id] for i in items]
 
 
-def load_files(
-    driver: neo4j.Driver,
-    database: str,
-    paths: list[Path],
-    embedder: Embedder,
-    progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None,
-    batch_articles: int = 50,
-    force: bool = False,
-) -> list[tuple[ArticleReport, LoadResult | None]]:
-    """Ingest each file and load the good ones, many per transaction; a bad file is reported and the
-    batch goes on."""
-    outcomes: list[tuple[ArticleReport, LoadResult | None]] = []
-    pending: list[tuple[ArticleReport, PreparedArticle]] = []
-
-    def flush() -> None:
-        for (report, _), loaded in zip(
-            pending, write_batch(driver, database, [p for _, p in pending], force), strict=True
-        ):
-            if loaded.status.startswith("failed"):
-                report.status, report.reason = "skipped", f"Neo4j refused it ({loaded.status})"
-            outcomes.append((report, loaded))
-        pending.clear()
-
-    for path in progress(paths) if progress else paths:
-        result = ingest_file(path)
-        if result.graph is None:
-            outcomes.append((result.report, None))
-            continue
-        pending.append(
-            (result.report, prepare(result.report.source_id, result.content_hash or "", result.graph, embedder))
-        )
-        if len(pending) >= batch_articles:
-            flush()
-    flush()
-    order = {r.path: i for i, r in enumerate(o[0] for o in outcomes)}
-    return sorted(outcomes, key=lambda o: order[o[0].path])
-
-
 def delete_article(driver: neo4j.Driver, database: str, source_id: str) -> None:
     def work(tx: neo4j.ManagedTransaction) -> None:
-        around = tx.run(cypher.DELETE_OWNED, prefixes=owned_prefixes(source_id)).single(strict=True)["around"]
+        around = _delete_owned(tx, [source_id])
         tx.run(cypher.DELETE_ORPHANS, iris=around).consume()
 
     with driver.session(database=database) as session:
         session.execute_write(work)
+
+
+def _set_vectors(tx: neo4j.ManagedTransaction, rows: list[dict[str, Any]]) -> None:
+    tx.run(cypher.SET_SENTENCE_VECTORS, rows=rows).consume()
 
 
 def embed_missing(driver: neo4j.Driver, database: str, embedder: Embedder) -> int:
@@ -195,32 +151,6 @@ def embed_missing(driver: neo4j.Driver, database: str, embedder: Embedder) -> in
         for i in range(0, len(rows), 256):
             batch = rows[i : i + 256]
             vectors = embedder.passages([r["text"] for r in batch])
-            session.execute_write(
-                lambda tx, b=batch, v=vectors: tx.run(
-                    cypher.SET_SENTENCE_VECTORS,
-                    rows=[{"iri": r["iri"], "embedding": e} for r, e in zip(b, v, strict=True)],
-                ).consume()
-            )
+            rows_with_vectors = [{"iri": r["iri"], "embedding": e} for r, e in zip(batch, vectors, strict=True)]
+            session.execute_write(_set_vectors, rows_with_vectors)
     return len(rows)
-
-
-@dataclass
-class IngestRun:
-    outcomes: list[tuple[ArticleReport, LoadResult | None]]
-    switched_embedder: bool
-    reembedded: int
-
-
-def ingest_into_neo4j(
-    driver: neo4j.Driver,
-    database: str,
-    paths: list[Path],
-    embedder_spec: str | None = None,
-    progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None,
-    force: bool = False,
-) -> IngestRun:
-    """What `policykg ingest` and the UI's upload do: schema, extraction and load, then any re-embedding."""
-    embedder = make_embedder(embedder_spec)
-    switched = ensure_schema(driver, database, embedder)
-    outcomes = load_files(driver, database, paths, embedder, progress=progress, force=force)
-    return IngestRun(outcomes, switched, embed_missing(driver, database, embedder))

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
@@ -62,9 +62,10 @@ def graph_to_rows(graph: Graph, mapping: Neo4jMapping | None = None) -> tuple[li
     for s, cls in graph.subject_objects(RDF.type):
         if isinstance(cls, URIRef) and cls in mapping.labels:
             nodes[str(s)] = NodeRow(str(s), (RESOURCE, *mapping.node_labels(cls)), {"iri": str(s)})
-    for s, p, o in graph:
-        if p == RDF.type:
+    for s, pred, o in graph:
+        if pred == RDF.type:
             continue
+        p = cast(URIRef, pred)  # rdflib types a triple's predicate as any Node; in a graph it is an IRI
         node = nodes.get(str(s))
         if node is None:
             raise PolicyKGError(f"{s} has {p} but no ontology class: cannot map it to a Neo4j label")
@@ -77,8 +78,8 @@ def graph_to_rows(graph: Graph, mapping: Neo4jMapping | None = None) -> tuple[li
                 multi[(node.iri, key)].append(value)
         else:
             raise PolicyKGError(f"{p} is not in the ontology's Neo4j mapping")
-    for (iri, key), values in multi.items():
-        nodes[iri].props[key] = sorted(values) if len(values) > 1 else values[0]
+    for (iri, key), found in multi.items():
+        nodes[iri].props[key] = sorted(found) if len(found) > 1 else found[0]
     return list(nodes.values()), rels
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import neo4j
 
 from policykg.graph.embeddings import Embedder
-from policykg.graph.loader import search_tokens
+from policykg.korean.sentences import search_tokens
 
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 FULLTEXT_INDEXES = {"cjk": "sentence_text", "kiwi": "sentence_tokens"}

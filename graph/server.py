@@ -361,7 +361,7 @@ class ManagedNeo4j:
         try:
             with (
                 neo4j.GraphDatabase.driver(
-                    self.uri, auth=(USERNAME, self.password()), connection_timeout=2.0, max_connection_pool_size=1
+                    str(self.uri), auth=(USERNAME, self.password()), connection_timeout=2.0, max_connection_pool_size=1
                 ) as driver,
                 driver.session(database="system") as session,
             ):  # auto-commit: no driver retries

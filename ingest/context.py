@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from policykg.ingest.dates import find_dates
 from policykg.ingest.entities import Entities
-from policykg.ingest.models import Article, DateSpan, Mention, Sentence, Value
-from policykg.ingest.values import find_values
+from policykg.ingest.models import Article, Mention
+from policykg.korean.dates import find_dates
+from policykg.korean.spans import DateSpan, Sentence, Value
+from policykg.korean.values import find_values
 
 ORG_CLASSES = {
     "Organization",

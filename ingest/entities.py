@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from urllib.parse import quote
 
-from policykg.ingest.models import Mention, PostMention, Sentence
-from policykg.ingest.sentences import Token, analyse
+from policykg.ingest.models import Mention, PostMention
+from policykg.korean.sentences import Token, analyse
+from policykg.korean.spans import Sentence
+from policykg.ontology.iris import mint_iri
 from policykg.ontology.registry import name_key, registry
-from policykg.ontology.schema import ID_NS
 
 MAX_WINDOW = 8
 _NAME_TAGS = {"NNP", "NNG", "SL", "SN", "SH", "XPN", "XSN", "SP", "SO"}
@@ -117,15 +117,6 @@ _NOT_NAMES = {
     "현재",
     "특히",
 }
-
-
-def slug(name: str) -> str:
-    return quote(re.sub(r"\s+", "_", name.strip()), safe="_·-")
-
-
-def mint_iri(kind: str, name: str) -> str:
-    """A stable IRI derived from the canonical name: the same name in two articles is one node."""
-    return f"{ID_NS}{kind}/{slug(name)}"
 
 
 _KIND = {

@@ -7,18 +7,12 @@ import re
 from dataclasses import replace
 
 from policykg.ingest.context import GOVERNMENT_CLASSES, ORG_CLASSES, ArticleContext, SentenceView, modality, year_of
-from policykg.ingest.entities import mint_iri
-from policykg.ingest.models import Fact, Mention, Value
+from policykg.ingest.models import Fact, Mention
+from policykg.korean.spans import Value
+from policykg.korean.words import stage_of
+from policykg.ontology.iris import mint_iri
 from policykg.ontology.registry import registry
 
-_STAGES = (
-    ("proposal", r"예산안|정부안"),
-    ("supplementary", r"추경|추가\s*경정"),
-    ("executed", r"집행"),
-    ("investment", r"출자"),
-    ("enacted", r"본예산|확정\s*예산|예산이\s*확정|국회를\s*통과"),
-    ("plan", r"까지\s*총|총\s*사업비"),
-)
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*년(?:도)?\s*(?:에는|에|엔|은|는)?\s*$")
 _SAME_AS_BEFORE = re.compile(
     r"((?:19|20)\d{2})\s*년(?:도)?\s*(?:에도|에는|에|엔)?\s*(?:그대로|동일하게|같은 수준으로)\s*(?:유지|동결)"
@@ -46,13 +40,6 @@ _RECIPIENT = r"\s*(?:\([^)]*\))?\s*(?:운영|사업|지원|설립)?\s*(?:에|에
 def _is_purpose(text: str) -> bool:
     """'데이터 공동구매' is what money buys; '추경 예산', a quoted name or a clause ('…은 …') is not."""
     return text not in _GENERIC_PURPOSES and "예산" not in text and not re.search(r"['‘’\"“”]|[은는]\s", text)
-
-
-def stage_of(text: str) -> str | None:
-    for notation, pattern in _STAGES:
-        if re.search(pattern, text):
-            return notation
-    return None
 
 
 def _payer(view: SentenceView) -> Mention | None:

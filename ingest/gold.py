@@ -15,6 +15,7 @@ from rdflib import Graph, URIRef
 
 from policykg.ingest.pipeline import ingest_files
 from policykg.ontology.mapping import neo4j_mapping
+from policykg.ontology.schema import select_rows
 from policykg.ontology.vocab import PKG
 
 GROUPS = {
@@ -86,13 +87,13 @@ def predicted_facts(graph: Graph, source_id: str, kinds: set[str]) -> list[dict[
         "SELECT DISTINCT ?f ?kind WHERE { ?f a ?kind ; pkg:evidence/pkg:inArticle/pkg:sourceId ?sid . "
         "FILTER(STRSTARTS(STR(?kind), STR(pkg:))) }"
     )
-    for f, kind in graph.query(query, initNs=ns, initBindings={"sid": _literal(source_id)}):
+    for f, kind in select_rows(graph.query(query, initNs=ns, initBindings={"sid": _literal(source_id)})):
         name = str(kind).rsplit("#", 1)[1]
         if name not in kinds:
             continue
         fact: dict[str, Any] = {"kind": name}
         for field, pattern in FIELDS.items():
-            rows = list(graph.query(f"SELECT ?v WHERE {{ {pattern} }}", initNs=ns, initBindings={"f": f}))
+            rows = list(select_rows(graph.query(f"SELECT ?v WHERE {{ {pattern} }}", initNs=ns, initBindings={"f": f})))
             if rows and rows[0][0] is not None:
                 fact[field] = _python(rows[0][0])
         facts.append(fact)
@@ -112,7 +113,7 @@ def predicted_entities(graph: Graph, source_id: str) -> set[tuple[str, str]]:
     )
     return {
         (GROUPS.get(str(c).rsplit("#", 1)[1], "Organization"), str(n))
-        for c, n in graph.query(query, initNs={"pkg": str(PKG)}, initBindings={"sid": _literal(source_id)})
+        for c, n in select_rows(graph.query(query, initNs={"pkg": str(PKG)}, initBindings={"sid": _literal(source_id)}))
     }
 
 

@@ -9,8 +9,8 @@ from datetime import date
 from urllib.parse import urlparse
 
 from policykg.ingest.blocks import Page
-from policykg.ingest.dates import parse_date
 from policykg.ingest.models import Block
+from policykg.korean.dates import parse_date
 from policykg.ontology.registry import registry
 from policykg.ontology.vocab import PKG
 

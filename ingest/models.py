@@ -1,11 +1,13 @@
-"""The models ingest hands from stage to stage. Offsets are Python string indices (code points)."""
+"""The models ingest hands from stage to stage; text spans (sentences, values, dates) come from
+policykg.korean.spans. Offsets are Python string indices (code points)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
+
+from policykg.korean.spans import DateSpan, Value
 
 
 @dataclass(frozen=True)
@@ -50,40 +52,6 @@ class Article:
     # (body start, body end, offset in the decoded source or None): the map back to the original text
     origin_map: tuple[tuple[int, int, int | None], ...] = ()
     skipped: tuple[Skipped, ...] = ()
-
-
-@dataclass(frozen=True)
-class Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Value:
-    """A normalised number from text: money, count, percentage or measure."""
-
-    kind: str  # money | count | percent | quantity
-    value: Decimal | None  # None only for vague figures (수백억 원)
-    unit: str  # KRW, USD, 장, 개, 팀, 명, %, FLOP …
-    qualifier: str  # exact | approx | at_most | at_least | vague
-    surface: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class DateSpan:
-    """A date or interval from text, resolved against the publication date where relative."""
-
-    begin: date | None
-    end: date | None
-    qualifier: str  # exact | at_most | at_least
-    surface: str
-    start: int
-    end_offset: int
-    resolution: str  # how it was resolved, e.g. "올해 relative to 2025-11-30"
 
 
 @dataclass(frozen=True)

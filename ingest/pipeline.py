@@ -16,7 +16,7 @@ from policykg.ingest.entities import extract_entities
 from policykg.ingest.facts import extract_facts
 from policykg.ingest.loading import SUPPORTED_SUFFIXES, read_source
 from policykg.ingest.rdf import article_graph
-from policykg.ingest.sentences import analyse
+from policykg.korean.sentences import analyse
 from policykg.ontology.schema import new_graph
 from policykg.ontology.validate import validate
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
-from policykg.ingest.entities import Entities, mint_iri
-from policykg.ingest.models import Article, DateSpan, Fact, Sentence, Value
+from policykg.ingest.entities import Entities
+from policykg.ingest.models import Article, Fact
+from policykg.korean.spans import DateSpan, Sentence, Value
+from policykg.ontology import iris
+from policykg.ontology.iris import mint_iri
 from policykg.ontology.literals import decimal_literal
 from policykg.ontology.mapping import neo4j_mapping
 from policykg.ontology.registry import registry
@@ -28,15 +31,15 @@ _QUALIFIER_NOTATION = {
 
 
 def article_iri(source_id: str) -> URIRef:
-    return URIRef(mint_iri("article", source_id))
+    return URIRef(iris.article_iri(source_id))
 
 
 def sentence_iri(source_id: str, index: int) -> URIRef:
-    return URIRef(f"{mint_iri('sentence', source_id)}/{index}")
+    return URIRef(iris.child_iri("sentence", source_id, index))
 
 
 def fact_iri(source_id: str, key: str) -> URIRef:
-    return URIRef(f"{mint_iri('fact', source_id)}/{key}")
+    return URIRef(iris.child_iri("fact", source_id, key))
 
 
 def _concept(notation: str) -> URIRef:
@@ -117,7 +120,7 @@ class GraphWriter:
         return known
 
     def value(self, key: str, value: Value) -> URIRef:
-        node = URIRef(f"{mint_iri('value', self.sid)}/{key}")
+        node = URIRef(iris.child_iri("value", self.sid, key))
         cls = PKG.MonetaryAmount if value.kind == "money" else PKG.Percentage if value.unit == "%" else PKG.Quantity
         self.g.add((node, RDF.type, cls))
         if value.value is not None:
@@ -128,7 +131,7 @@ class GraphWriter:
         return node
 
     def period(self, key: str, span: DateSpan) -> URIRef:
-        node = URIRef(f"{mint_iri('period', self.sid)}/{key}")
+        node = URIRef(iris.child_iri("period", self.sid, key))
         self.g.add((node, RDF.type, PKG.TimeSpan))
         if span.begin:
             self.g.add((node, PKG.beginDate, Literal(span.begin.isoformat(), datatype=XSD.date)))

@@ -10,7 +10,7 @@ from typing import Any
 from rdflib import Graph, Literal
 from rdflib.namespace import RDFS, SKOS
 
-from policykg.ontology.schema import HERE, PREFIXES, ontology
+from policykg.ontology.schema import HERE, PREFIXES, ontology, select_rows
 
 CQ_FILE = HERE / "competency_questions.toml"
 
@@ -44,4 +44,7 @@ def run_sparql(graph: Graph, cq: CompetencyQuestion, **params: Any) -> list[dict
     bindings = {k: Literal(v) for k, v in {**cq.params, **params}.items()}
     result = combined.query(cq.sparql, initNs=namespaces, initBindings=bindings)
     names = [str(v) for v in result.vars or []]
-    return [{n: (row[i].toPython() if row[i] is not None else None) for i, n in enumerate(names)} for row in result]
+    return [
+        {n: (row[i].toPython() if row[i] is not None else None) for i, n in enumerate(names)}  # type: ignore[attr-defined]
+        for row in select_rows(result)
+    ]

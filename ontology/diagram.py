@@ -8,13 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from policykg.ontology.schema import PKG_NS, ontology
 from policykg.ontology.vocab import PKG
 
 
-def _local(term: URIRef) -> str:
+def _local(term: Node | None) -> str:
     return str(term)[len(PKG_NS) :]
 
 
@@ -29,8 +30,9 @@ def to_dot(graph: Graph) -> str:
         '  node [shape=box, style="rounded,filled", fillcolor="#eef3fb", fontname="NanumGothic", fontsize=10];',
         '  edge [fontname="NanumGothic", fontsize=8];',
     ]
-    for cls in sorted(c for c in graph.subjects(RDF.type, OWL.Class) if _is_pkg(c)):
-        ko = next((str(lbl) for lbl in graph.objects(cls, RDFS.label) if lbl.language == "ko"), "")
+    for cls in sorted((c for c in graph.subjects(RDF.type, OWL.Class) if _is_pkg(c)), key=str):
+        labels = [lbl for lbl in graph.objects(cls, RDFS.label) if isinstance(lbl, Literal)]
+        ko = next((str(lbl) for lbl in labels if lbl.language == "ko"), "")
         fill = ' fillcolor="#fdf2e3"' if (cls, RDFS.subClassOf, PKG.Fact) in graph or cls == PKG.Fact else ""
         lines.append(f'  "{_local(cls)}" [label="{_local(cls)}\\n{ko}"{fill}];')
         for parent in graph.objects(cls, RDFS.subClassOf):
@@ -38,7 +40,7 @@ def to_dot(graph: Graph) -> str:
                 lines.append(
                     f'  "{_local(cls)}" -> "{_local(parent)}" [arrowhead=onormal, style=dashed, color="#888888"];'
                 )
-    for prop in sorted(p for p in graph.subjects(RDF.type, OWL.ObjectProperty) if _is_pkg(p)):
+    for prop in sorted((p for p in graph.subjects(RDF.type, OWL.ObjectProperty) if _is_pkg(p)), key=str):
         domain, rng = graph.value(prop, RDFS.domain), graph.value(prop, RDFS.range)
         if _is_pkg(domain) and _is_pkg(rng):
             lines.append(f'  "{_local(domain)}" -> "{_local(rng)}" [label="{_local(prop)}", color="#2f5d9b"];')

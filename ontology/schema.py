@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Namespace
+from rdflib.query import Result, ResultRow
 
 HERE = Path(__file__).resolve().parent
 ONTOLOGY_FILE = HERE / "policykg.ttl"
@@ -51,3 +53,11 @@ def shapes() -> Graph:
 @lru_cache(maxsize=1)
 def registry_graph() -> Graph:
     return Graph().parse(REGISTRY_FILE, format="turtle")
+
+
+def select_rows(result: Result) -> Iterator[ResultRow]:
+    """A SELECT query's rows (rdflib types iterating any result as rows, booleans or triples)."""
+    for row in result:
+        if not isinstance(row, ResultRow):
+            raise TypeError("not a SELECT result")
+        yield row

@@ -289,7 +289,7 @@ def ingest(
 
 
 def _ingest_into_neo4j(files: list[Path], embedder_spec: str | None, force: bool = False) -> tuple[str, list[Any]]:
-    from policykg.graph.loader import ingest_into_neo4j
+    from policykg.service import ingest_into_neo4j
 
     target, driver = _target_and_driver()
     with driver, _progress(len(files), "ingesting") as bar:

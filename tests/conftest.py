@@ -46,9 +46,9 @@ def driver(managed_neo4j: ManagedNeo4j) -> Iterator[neo4j.Driver]:
 def seeded(driver: neo4j.Driver) -> neo4j.Driver:
     """The session's Neo4j holding exactly the five seed articles (loaded once per test module)."""
     from policykg.graph.embeddings import make_embedder
-    from policykg.graph.loader import load_files
     from policykg.graph.schema import ensure_schema
     from policykg.ingest.pipeline import discover
+    from policykg.service import load_files
 
     driver.execute_query("MATCH (n:Resource) DETACH DELETE n")
     embedder = make_embedder()
@@ -62,8 +62,8 @@ def seeded(driver: neo4j.Driver) -> neo4j.Driver:
 def seeded_with_samples(seeded: neo4j.Driver) -> neo4j.Driver:
     """The seed articles plus the bundled sample articles written for policykg."""
     from policykg.graph.embeddings import make_embedder
-    from policykg.graph.loader import load_files
     from policykg.ingest.pipeline import discover
+    from policykg.service import load_files
 
     samples = Path(__file__).resolve().parents[1] / "ingest" / "samples"
     load_files(seeded, "neo4j", discover([samples]), make_embedder())

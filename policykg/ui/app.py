@@ -82,7 +82,7 @@ def build(backend: Backend) -> gr.Blocks:
         hint = "출처를 누르면 기사 원문에서 인용 문장을 보여 줍니다." if choices else "인용할 출처가 없습니다."
         return "", history, gr.update(choices=choices, value=None), f"<p>{hint}</p>", answer.model_dump()
 
-    def show_citation(n: int | None, answer: dict[str, Any] | None) -> str:
+    def show_citation(n: int | None, answer: dict[str, Any] | None) -> Any:
         if n is None or not answer:
             return gr.update()
         citation = next((c for c in Answer.model_validate(answer).citations if c.n == n), None)

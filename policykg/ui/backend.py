@@ -16,11 +16,11 @@ from policykg.bot.facts import FactView, facts_about
 from policykg.bot.models import Answer
 from policykg.graph import cypher
 from policykg.graph.export import export_graph, serialize
-from policykg.graph.loader import ingest_into_neo4j
 from policykg.graph.query import QueryResult, render, run_read_query
 from policykg.graph.search import lucene_query
 from policykg.ingest.pipeline import ArticleReport
 from policykg.ontology.validate import ValidationResult, validate
+from policykg.service import ingest_into_neo4j
 
 # Node groups of a drawing, most specific first: a node takes the first group among its labels.
 GROUPS = (

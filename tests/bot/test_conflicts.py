@@ -9,7 +9,8 @@ import neo4j
 
 from policykg.bot.answer import Bot
 from policykg.graph.embeddings import make_embedder
-from policykg.graph.loader import delete_article, load_files
+from policykg.graph.loader import delete_article
+from policykg.service import load_files
 
 EARLY = """정부, 'AI 교실 시범' 예산안 편성
 2025-06-02 시험일보

@@ -9,6 +9,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from policykg import service
 from policykg.graph import loader
 from policykg.graph.embeddings import make_embedder
 from policykg.graph.export import export_graph, serialize
@@ -61,7 +62,7 @@ def test_labels_relationships_and_types_follow_the_mapping(seeded: neo4j.Driver)
 
 def test_reloading_an_unchanged_article_changes_nothing(seeded: neo4j.Driver) -> None:
     before = _count(seeded, "MATCH (n) RETURN count(n)"), _count(seeded, "MATCH ()-[r]->() RETURN count(r)")
-    outcomes = loader.load_files(seeded, "neo4j", [SEEDS / "000_f943f955f41cbba2.txt"], make_embedder())
+    outcomes = service.load_files(seeded, "neo4j", [SEEDS / "000_f943f955f41cbba2.txt"], make_embedder())
     assert outcomes[0][1] is not None and outcomes[0][1].status == "unchanged"
     assert (_count(seeded, "MATCH (n) RETURN count(n)"), _count(seeded, "MATCH ()-[r]->() RETURN count(r)")) == before
 
@@ -70,9 +71,9 @@ def test_changed_article_replaces_its_facts_and_delete_removes_them(seeded: neo4
     path = tmp_path / "ai_classroom.txt"
     embedder = make_embedder()
     path.write_text(ARTICLE.format(amount="30억원"), encoding="utf-8")
-    assert loader.load_files(seeded, "neo4j", [path], embedder)[0][1].status == "loaded"  # type: ignore[union-attr]
+    assert service.load_files(seeded, "neo4j", [path], embedder)[0][1].status == "loaded"  # type: ignore[union-attr]
     path.write_text(ARTICLE.format(amount="45억원"), encoding="utf-8")
-    assert loader.load_files(seeded, "neo4j", [path], embedder)[0][1].status == "replaced"  # type: ignore[union-attr]
+    assert service.load_files(seeded, "neo4j", [path], embedder)[0][1].status == "replaced"  # type: ignore[union-attr]
     values = {
         r["v"]
         for r in seeded.execute_query(
@@ -103,7 +104,7 @@ def test_a_failed_load_leaves_nothing_half_written(seeded: neo4j.Driver) -> None
         ),
     ]
     with seeded.session(database="neo4j") as session, pytest.raises(neo4j.exceptions.Neo4jError):
-        session.execute_write(loader._write, broken, rels, [], loader.owned_prefixes("euckr_article"))
+        session.execute_write(loader._write, broken, rels, [], ["euckr_article"])
     assert _count(seeded, "MATCH (n:Resource) WHERE n.iri CONTAINS 'euckr_article' RETURN count(n)") == 0
 
 

@@ -142,7 +142,7 @@ def test_longer_names_around_known_programmes_similar_programmes_and_agencies_th
 
 
 def test_a_policy_loanword_kiwi_would_split_stays_one_noun() -> None:
-    from policykg.ingest.sentences import analyse
+    from policykg.korean.sentences import analyse
 
     text = "부산 AI 반도체 얼라이언스 사업에"
     _, tokens = analyse(text)

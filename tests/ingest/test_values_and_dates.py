@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policykg.ingest.dates import find_dates
-from policykg.ingest.values import find_values
+from policykg.korean.dates import find_dates
+from policykg.korean.values import find_values
 from tests.conftest import SHARED
 
 VALUES_TSV = SHARED / "eval" / "korean_values.tsv"

@@ -14,10 +14,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from policykg.graph.embeddings import make_embedder
-from policykg.graph.loader import load_files
 from policykg.graph.schema import ensure_schema
 from policykg.graph.server import ManagedNeo4j
 from policykg.ingest.pipeline import discover
+from policykg.service import load_files
 from tests.ui.conftest import ask, open_page, serving, upload_own_article
 
 pytestmark = pytest.mark.neo4j

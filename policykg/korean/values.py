@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from policykg.ingest.models import Value
+from policykg.korean.spans import Value
 
 _SMALL = r"\d[\d,]*(?:\.\d+)?(?:\s*[천백십])?"
 _NUMBER = (

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from policykg.ingest.models import DateSpan
+from policykg.korean.spans import DateSpan
 
 _REL_YEARS = {
     "올해": 0,
@@ -186,7 +186,9 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
     for start, end, (begin, finish, how) in candidates:
         if start < taken_until:
             continue
-        qualifier, lo, hi = "exact", begin, finish
+        qualifier = "exact"
+        lo: date | None = begin
+        hi: date | None = finish
         bound = _BOUND.match(text, end)
         if bound:
             end = bound.end()

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kiwipiepy import Kiwi
 
-from policykg.ingest.models import Sentence
+from policykg.korean.spans import Sentence
 
 
 @dataclass(frozen=True)
@@ -74,3 +74,11 @@ def _join_open_quotes(body: str, sentences: list[Sentence]) -> list[Sentence]:
         else:
             joined.append(Sentence(len(joined), s.start, s.end, s.text))
     return joined
+
+
+def search_tokens(text: str) -> str:
+    """Kiwi morphemes of a sentence, space-joined, for the whitespace full-text index."""
+    _, tokens = analyse(text)
+    return " ".join(
+        text[t.start : t.end] for t in tokens if t.tag.startswith(("NN", "SL", "SN", "SH", "VV", "VA", "XR"))
+    )
