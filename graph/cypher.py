@@ -48,7 +48,7 @@ ARTICLE_HASHES = "MATCH (a:Article) WHERE a.source_id IN $ids RETURN a.source_id
 # seeks; ontology/iris.py). The entities they touched are returned so that those left with no relationship,
 # which belonged to these articles alone, can go too.
 DELETE_OWNED = (
-    f"CALL {{ UNWIND $articles AS a MATCH (n:{RESOURCE} {{iri: a}}) RETURN n "
+    f"CALL () {{ UNWIND $articles AS a MATCH (n:{RESOURCE} {{iri: a}}) RETURN n "
     f"UNION UNWIND $prefixes AS p MATCH (n:{RESOURCE}) WHERE n.iri STARTS WITH p RETURN n }} "
     f"OPTIONAL MATCH (n)--(m:{RESOURCE}) WITH collect(DISTINCT m.iri) AS around, collect(DISTINCT n) AS owned "
     "FOREACH (x IN owned | DETACH DELETE x) RETURN around"

@@ -23,7 +23,6 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from policykg import settings
 from policykg.errors import EnvironmentProblem, Neo4jUnavailable
-from policykg.graph import jars
 from policykg.graph.java import java_executable, java_version
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
@@ -207,6 +206,8 @@ class ManagedNeo4j:
         if self.running_pid() is not None:
             self._wait_for_bolt(timeout)
             return self._with_note(self.status(), "already running")
+        from policykg.graph import jars  # pydantic and the lock file: only when a server starts
+
         classpath = jars.install()
         java = java_executable()
         java_version(java)
@@ -243,6 +244,8 @@ class ManagedNeo4j:
         for sub in ("conf", "data", "logs", "run", "import", "plugins"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         plugins = self.root / "plugins"
+        from policykg.graph import jars
+
         wanted = {p.name: p for p in (j.repo_path(settings.maven_repo()) for j in jars.load_lock().by_role("plugin"))}
         for existing in plugins.glob("*.jar"):
             if existing.name not in wanted:

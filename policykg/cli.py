@@ -361,9 +361,12 @@ def query(
       policykg query --saved cq05 --param programme="독자 AI 파운데이션 모델 프로젝트"
     """
     from policykg.graph.query import render, run_read_query
-    from policykg.ontology.competency import competency_questions
 
-    cookbook = {cq.id: cq for cq in competency_questions()}
+    if list_saved or saved:
+        # the cookbook needs rdflib and the ontology: loaded only when asked for, so plain queries start fast
+        from policykg.ontology.competency import competency_questions
+
+        cookbook = {cq.id: cq for cq in competency_questions()}
     if list_saved:
         for cq in cookbook.values():
             click.echo(f"{cq.id}  {cq.ko}\n      {cq.en}  params: {json.dumps(cq.params, ensure_ascii=False)}")
