@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -60,6 +61,14 @@ def _report_bug(exc: Exception) -> NoReturn:
     sys.exit(3)
 
 
+def _stop_writing() -> NoReturn:
+    """The reader of our output went away (`policykg query --list | head`): not a bug, nothing to say.
+    Output still buffered would fail again at exit, so it goes to /dev/null (as Python's docs advise)."""
+    with contextlib.suppress(OSError, ValueError):  # stdout may be no file descriptor (a test runner's buffer)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(1)
+
+
 def reports_errors(func: F) -> F:
     """Turn exceptions into one-line messages and the documented exit codes instead of tracebacks:
     policykg's own errors carry their code, Neo4j lost mid-command is 2, anything unexpected is a bug (3)."""
@@ -70,6 +79,8 @@ def reports_errors(func: F) -> F:
             return func(*args, **kwargs)
         except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit, EOFError):
             raise  # click's own usage errors and aborts keep click's messages and codes
+        except BrokenPipeError:
+            _stop_writing()
         except Exception as exc:
             import neo4j.exceptions
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import neo4j
@@ -116,3 +119,16 @@ def test_usage_errors_are_user_errors() -> None:
 def test_every_command_maps_errors_to_exit_codes() -> None:
     unwrapped = [name for name, c in cli_commands().items() if not getattr(c.callback, "reports_errors", False)]
     assert not unwrapped, f"commands without @reports_errors (tracebacks, wrong exit codes): {unwrapped}"
+
+
+def test_output_cut_short_by_its_reader_is_no_crash(tmp_path: Path) -> None:
+    """`policykg query --list | head -1`: the reader closes the pipe before policykg has written."""
+    env = {**os.environ, "POLICYKG_HOME": str(tmp_path)}
+    with subprocess.Popen(
+        [sys.executable, "-m", "policykg", "query", "--list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+    assert proc.returncode == 1 and err == "", err
+    assert not (tmp_path / "logs").exists()
