@@ -14,6 +14,7 @@ import neo4j
 from neo4j.exceptions import ClientError, CypherSyntaxError
 
 from policykg.errors import UserError
+from policykg.korean.textwidth import fit, width
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_LIMIT = 1000
@@ -117,6 +118,11 @@ def run_read_query(
             raise UserError(f"query failed: {exc.message}") from exc
 
 
+def _table_cell(text: str) -> str:
+    """One line: a line break inside a value (an article body) would split its table row."""
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+
+
 def render(result: QueryResult, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(
@@ -134,11 +140,12 @@ def render(result: QueryResult, fmt: str) -> str:
         )
         return out.getvalue().rstrip("\n")
     cells = [result.columns] + [
-        [json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v) for v in row]
+        [_table_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v)) for v in row]
         for row in result.rows
     ]
-    widths = [min(60, max(len(str(r[i])) for r in cells)) for i in range(len(result.columns))]
-    lines = [" | ".join(str(c)[:60].ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    # Padded by terminal columns, not characters: a Hangul syllable takes two.
+    widths = [min(60, max(width(r[i]) for r in cells)) for i in range(len(result.columns))]
+    lines = [" | ".join(fit(c, w) for c, w in zip(row, widths, strict=True)) for row in cells]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     if result.truncated:
         lines.append(f"(first {len(result.rows)} rows; raise --limit for more)")

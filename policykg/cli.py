@@ -3,37 +3,116 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
 import sys
+import time
+import traceback
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from policykg import __version__, settings
-from policykg.errors import PolicyKGError, UserError
+from policykg.errors import Neo4jUnavailable, PolicyKGError, UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
+
+
+def _lost_neo4j(exc: Exception) -> Neo4jUnavailable:
+    """The server went away after the command connected (stopped, crashed, network gone)."""
+    from policykg.graph.connection import is_external
+
+    fix = "check the server at NEO4J_URI" if is_external() else "run `policykg neo4j start`"
+    return Neo4jUnavailable(f"Neo4j became unreachable ({_first_line(exc)}): {fix}")
+
+
+def _write_crash_log() -> Path:
+    """The current exception's traceback in POLICYKG_HOME/logs (private: it may quote data and paths)."""
+    logs = settings.home() / "logs"
+    logs.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = logs / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    header = f"policykg {__version__}, Python {sys.version.split()[0]}, argv: {sys.argv!r}\n"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as log:
+        log.write(header + traceback.format_exc())
+    return path
+
+
+def _report_bug(exc: Exception) -> NoReturn:
+    """Exit 3 with one line on stderr; the traceback goes to a log file, not over the user's terminal."""
+    what = f"policykg: internal error ({_first_line(exc)})"
+    try:
+        log = _write_crash_log()
+    except OSError as log_exc:
+        click.echo(f"{what}; could not write a crash log ({log_exc}), traceback follows — please report it", err=True)
+        traceback.print_exc()
+    else:
+        click.echo(f"{what}; traceback in {log} — please report it", err=True)
+    sys.exit(3)
+
+
+def _stop_writing() -> NoReturn:
+    """The reader of our output went away (`policykg query --list | head`): not a bug, nothing to say.
+    Output still buffered would fail again at exit, so it goes to /dev/null (as Python's docs advise)."""
+    with contextlib.suppress(OSError, ValueError):  # stdout may be no file descriptor (a test runner's buffer)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(1)
+
+
 def reports_errors(func: F) -> F:
-    """Turn policykg's errors into one-line messages and exit codes instead of tracebacks."""
+    """Turn exceptions into one-line messages and the documented exit codes instead of tracebacks:
+    policykg's own errors carry their code, Neo4j lost mid-command is 2, anything unexpected is a bug (3)."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except PolicyKGError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit, EOFError):
+            raise  # click's own usage errors and aborts keep click's messages and codes
+        except BrokenPipeError:
+            _stop_writing()
+        except Exception as exc:
+            import neo4j.exceptions
 
+            error = _lost_neo4j(exc) if isinstance(exc, neo4j.exceptions.ServiceUnavailable) else exc
+            if not isinstance(error, PolicyKGError):
+                _report_bug(exc)
+            click.echo(f"error: {error}", err=True)
+            sys.exit(error.exit_code)
+
+    wrapper.reports_errors = True  # type: ignore[attr-defined]  # a test checks that every command has it
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """Click exits 2 on usage errors; here 2 means an environment problem, so a bad option or argument is 1."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            exc.exit_code = 1  # type: ignore[misc]  # click reads it from the instance
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            exc.exit_code = 1  # type: ignore[misc]  # click reads it from the instance
+            raise
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="policykg")
 def main() -> None:
     """policykg: a knowledge graph of Korean AI policy from news articles, with a citing Korean QA bot.

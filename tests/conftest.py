@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import neo4j
 import pytest
 
@@ -13,6 +14,19 @@ from policykg.graph.server import USERNAME, ManagedNeo4j
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 # Small enough that two test servers fit beside the models on a 2-core / 24 GiB machine.
 TEST_HEAP, TEST_PAGECACHE = "1g", "256m"
+
+
+def cli_commands(group: click.Group | None = None, prefix: str = "policykg") -> dict[str, click.Command]:
+    """Every command a user can run, by its full name ('policykg neo4j lock'), sub-commands included."""
+    from policykg.cli import main
+
+    found: dict[str, click.Command] = {}
+    for name, command in (group or main).commands.items():
+        if isinstance(command, click.Group):
+            found.update(cli_commands(command, f"{prefix} {name}"))
+        else:
+            found[f"{prefix} {name}"] = command
+    return found
 
 
 @pytest.fixture(autouse=True)

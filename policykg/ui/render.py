@@ -7,9 +7,11 @@ import html
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 from policykg.bot.models import Answer, Citation
+from policykg.errors import EnvironmentProblem
 from policykg.ui.backend import ArticleView, Drawing
 
 COLOURS = {
@@ -75,12 +77,29 @@ def source_html(article: ArticleView, start: int | None = None, end: int | None 
     )
 
 
+_VIS_DIR = re.compile(r"vis-(\d+(?:\.\d+)*)")
+
+
+def find_vis_network(lib: Traversable) -> Traversable:
+    """The newest `vis-VERSION/vis-network.min.js` in pyvis's `lib` folder (it ships more than one, and
+    their versions change with pyvis's)."""
+    found = {}
+    for folder in lib.iterdir() if lib.is_dir() else ():
+        match = _VIS_DIR.fullmatch(folder.name)
+        if match and (folder / "vis-network.min.js").is_file():
+            found[tuple(int(n) for n in match.group(1).split("."))] = folder / "vis-network.min.js"
+    if not found:
+        raise EnvironmentProblem(
+            f"no vis-network script (vis-*/vis-network.min.js) in {lib}: the pyvis package is incomplete; "
+            "reinstall it with `uv sync --frozen`"
+        )
+    return found[max(found)]
+
+
 @lru_cache(maxsize=1)
 def _vis_network_js() -> str:
     # pyvis ships vis-network; its own page template pulls Bootstrap from a CDN, so only the script is used.
-    import pyvis
-
-    return (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(encoding="utf-8")
+    return find_vis_network(resources.files("pyvis") / "lib").read_text(encoding="utf-8")
 
 
 _PAGE = """<!doctype html><html><head><meta charset="utf-8"><script>{js}</script>

@@ -6,7 +6,8 @@ import neo4j
 import pytest
 
 from policykg.errors import UserError
-from policykg.graph.query import render, run_read_query
+from policykg.graph.query import QueryResult, render, run_read_query
+from policykg.korean.textwidth import width
 
 
 @pytest.mark.parametrize(
@@ -49,3 +50,34 @@ def test_results_render_as_table_json_and_csv(seeded: neo4j.Driver) -> None:
     assert "국가AI컴퓨팅센터" in render(result, "table")
     assert '"labels": [' in render(result, "json") and "Resource" not in render(result, "json")
     assert render(result, "csv").splitlines()[0] == "name,p"
+
+
+def _separator_columns(line: str, mark: str) -> list[int]:
+    """The terminal columns at which the column separators of a table line stand."""
+    columns, at = [], 0
+    for char in line:
+        if char == mark:
+            columns.append(at)
+        at += width(char)
+    return columns
+
+
+def test_table_of_hangul_and_ascii_lines_up_in_a_terminal() -> None:
+    result = QueryResult(
+        columns=["기관", "amount", "note"],
+        rows=[
+            ["과학기술정보통신부", 110_0000_0000, "AI 반도체"],
+            ["NIA", 1.5, "ascii only"],
+            ["네이버클라우드 컨소시엄", None, "A" + "초거대" * 11],  # 67 columns: cut to the 60-column maximum
+            ["업스테이지", 3, "두 줄로\n된 값"],
+        ],
+        truncated=False,
+    )
+    lines = render(result, "table").splitlines()
+    assert len(lines) == 6, "one line per row, header and rule"
+    assert len({width(line) for line in lines}) == 1, lines
+    bars = _separator_columns(lines[0], "|")
+    assert len(bars) == 2
+    assert all(_separator_columns(line, "|") == bars for line in lines[2:]), lines
+    assert _separator_columns(lines[1], "+") == bars
+    assert lines[4].endswith("A" + ("초거대" * 10)[:29] + " "), "cut before the wide character that would overflow"
