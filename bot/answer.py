@@ -15,6 +15,7 @@ from policykg.bot.models import Answer, Citation
 from policykg.bot.understand import Catalogue, Question, analyse_question
 from policykg.graph import cypher
 from policykg.korean.sentences import analyse
+from policykg.ontology.neo4j_names import Label, Prop, Rel
 
 ABSTAIN = "자료에서 근거를 찾지 못했습니다."
 STAGE_KO = {
@@ -114,7 +115,7 @@ class Bot:
 
 # --- scoring ------------------------------------------------------------------------------------------
 def year_score(q: Question, fact: FactView) -> float:
-    year = fact.props.get("fiscal_year")
+    year = fact.props.get(Prop.fiscal_year)
     wanted = list(q.years)
     if q.relative_year is not None and fact.as_of:
         wanted.append(fact.as_of.year + q.relative_year)
@@ -127,19 +128,19 @@ def year_score(q: Question, fact: FactView) -> float:
 
 def amount_score(q: Question, fact: FactView, words: set[str]) -> float:
     score = 0.0
-    programmes = {e.iri for e in q.of("Programme")}
-    orgs = {e.iri for e in q.entities if not e.has("Programme")}
+    programmes = {e.iri for e in q.of(Label.Programme)}
+    orgs = {e.iri for e in q.entities if not e.has(Label.Programme)}
     if programmes:
-        score += 3.0 if programmes & set(fact.iris("FOR_PROGRAMME")) else -2.0
+        score += 3.0 if programmes & set(fact.iris(Rel.FOR_PROGRAMME)) else -2.0
     if orgs:
-        score += 2.0 if orgs & set(fact.iris("PAYER") + fact.iris("RECIPIENT")) else -0.5
+        score += 2.0 if orgs & set(fact.iris(Rel.PAYER) + fact.iris(Rel.RECIPIENT)) else -0.5
     if q.stage:
-        score += 3.0 if fact.props.get("stage") == q.stage else -2.0
+        score += 3.0 if fact.props.get(Prop.stage) == q.stage else -2.0
     score += year_score(q, fact)
-    payers = fact.names("PAYER")
+    payers = fact.names(Rel.PAYER)
     for word in q.payer_words:
         score += 3.0 if PAYER_WORDS.get(word, word) in payers else -1.5
-    purpose = str(fact.props.get("purpose") or "")
+    purpose = str(fact.props.get(Prop.purpose) or "")
     # Words of the programme's own name say nothing about which part of its budget is meant.
     rest = q.text
     for entity in q.entities:
@@ -167,7 +168,7 @@ def covers(q: Question, words: set[str], result: Result) -> bool:
     haystack = " ".join(
         [e.text for f in result.facts for e in f.evidence]
         + [e.text for e in result.quotes]
-        + [str(f.props.get("purpose") or "") for f in result.facts]
+        + [str(f.props.get(Prop.purpose) or "") for f in result.facts]
     )
     return sum(1 for w in specific if w in haystack) >= 0.5 * len(specific)
 
@@ -186,24 +187,24 @@ def best(facts: list[FactView], score: dict[str, float]) -> list[FactView]:
 
 
 # --- handlers -------------------------------------------------------------------------------------------
-def anchors_of(q: Question, labels: tuple[str, ...] = ("Programme",)) -> list[str]:
+def anchors_of(q: Question, labels: tuple[str, ...] = (Label.Programme,)) -> list[str]:
     chosen = [e.iri for e in q.entities if any(e.has(label) for label in labels)]
     return chosen or [e.iri for e in q.entities]
 
 
 def describe_funding(f: FactView) -> str:
-    parts = [", ".join(f.names("FOR_PROGRAMME")), ", ".join(f.names("PAYER"))]
-    if f.props.get("fiscal_year"):
-        parts.append(f"{f.props['fiscal_year']}년")
-    if f.props.get("stage"):
-        parts.append(STAGE_KO.get(f.props["stage"], f.props["stage"]))
-    if f.props.get("purpose"):
-        parts.append(f"용도: {f.props['purpose']}")
+    parts = [", ".join(f.names(Rel.FOR_PROGRAMME)), ", ".join(f.names(Rel.PAYER))]
+    if f.props.get(Prop.fiscal_year):
+        parts.append(f"{f.props[Prop.fiscal_year]}년")
+    if f.props.get(Prop.stage):
+        parts.append(STAGE_KO.get(f.props[Prop.stage], f.props[Prop.stage]))
+    if f.props.get(Prop.purpose):
+        parts.append(f"용도: {f.props[Prop.purpose]}")
     return " · ".join(p for p in parts if p)
 
 
 def answer_amount(bot: Bot, q: Question, words: set[str]) -> Result | None:
-    candidates = [f for f in bot.facts("FundingFact", anchors_of(q), q.stage) if f.value is not None]
+    candidates = [f for f in bot.facts(Label.FundingFact, anchors_of(q), q.stage) if f.value is not None]
     if not candidates:
         return None
     score = {f.iri: amount_score(q, f, words) for f in candidates}
@@ -229,35 +230,35 @@ def answer_amount(bot: Bot, q: Question, words: set[str]) -> Result | None:
 
 def _programmes_of_team(bot: Bot, q: Question) -> Result | None:
     """'SKT는 어떤 사업의 정예팀으로 선정됐어?': the programmes a named team was selected for (or left)."""
-    teams = [e.iri for e in q.entities if not e.has("Programme") and not e.has("Person")]
+    teams = [e.iri for e in q.entities if not e.has(Label.Programme) and not e.has(Label.Person)]
     outcome = q.outcome or "selected"
     facts = [
         f
-        for f in bot.facts("SelectionFact", teams)
-        if f.props.get("outcome") == outcome and set(f.iris("TEAM")) & set(teams)
+        for f in bot.facts(Label.SelectionFact, teams)
+        if f.props.get(Prop.outcome) == outcome and set(f.iris(Rel.TEAM)) & set(teams)
     ]
     if not facts:
         return None
-    programmes = list(dict.fromkeys(name for f in facts for name in f.names("FOR_PROGRAMME")))
+    programmes = list(dict.fromkeys(name for f in facts for name in f.names(Rel.FOR_PROGRAMME)))
     verb = "탈락" if outcome == "eliminated" else "선정"
     return Result(
-        [f"{', '.join(programmes)}입니다.", f"— {', '.join(facts[0].names('TEAM'))}: {verb}"],
+        [f"{', '.join(programmes)}입니다.", f"— {', '.join(facts[0].names(Rel.TEAM))}: {verb}"],
         facts,
         [cypher.FACTS_ABOUT],
     )
 
 
 def answer_selection(bot: Bot, q: Question, words: set[str]) -> Result | None:
-    programmes = [e.iri for e in q.of("Programme")]
+    programmes = [e.iri for e in q.of(Label.Programme)]
     if not programmes:
         return _programmes_of_team(bot, q) if q.entities else None
     outcome = q.outcome or "selected"
-    facts = [f for f in bot.facts("SelectionFact", programmes) if f.props.get("outcome") == outcome]
+    facts = [f for f in bot.facts(Label.SelectionFact, programmes) if f.props.get(Prop.outcome) == outcome]
     if not facts:
         return None
-    teams = list(dict.fromkeys(name for f in facts for name in f.names("TEAM")))
+    teams = list(dict.fromkeys(name for f in facts for name in f.names(Rel.TEAM)))
     verb = "탈락" if outcome == "eliminated" else "선정"
-    programme = facts[0].names("FOR_PROGRAMME")[0]
+    programme = facts[0].names(Rel.FOR_PROGRAMME)[0]
     when = max((f.as_of for f in facts if f.as_of), default=None)
     return Result(
         [
@@ -270,53 +271,57 @@ def answer_selection(bot: Bot, q: Question, words: set[str]) -> Result | None:
 
 
 def _posts_of_person(bot: Bot, q: Question) -> Result | None:
-    people = [e.iri for e in q.of("Person")]
-    facts = sorted(bot.facts("PostHolding", people), key=lambda f: -(f.as_of.toordinal() if f.as_of else 0))
+    people = [e.iri for e in q.of(Label.Person)]
+    facts = sorted(bot.facts(Label.PostHolding, people), key=lambda f: -(f.as_of.toordinal() if f.as_of else 0))
     if not facts:
         return None
     latest = facts[0]
     lines = [
-        f"{latest.names('HELD_BY')[0]}: {latest.props.get('post')}입니다"
+        f"{latest.names(Rel.HELD_BY)[0]}: {latest.props.get(Prop.post)}입니다"
         + (f" ({latest.as_of} 보도 기준)." if latest.as_of else ".")
     ]
-    lines += [f"— 이전 보도: {f.props.get('post')} ({f.as_of or '날짜 미상'})" for f in facts[1:]]
+    lines += [f"— 이전 보도: {f.props.get(Prop.post)} ({f.as_of or '날짜 미상'})" for f in facts[1:]]
     return Result(lines, facts, [cypher.FACTS_ABOUT])
 
 
 def _holders(bot: Bot, org_iris: list[str], posts: list[str]) -> list[FactView]:
-    facts = bot.facts("PostHolding", org_iris)
+    facts = bot.facts(Label.PostHolding, org_iris)
     matching = [
         f
         for f in facts
-        if set(f.iris("IN_ORGANIZATION")) & set(org_iris) and (not posts or str(f.props.get("post")) in posts)
+        if set(f.iris(Rel.IN_ORGANIZATION)) & set(org_iris) and (not posts or str(f.props.get(Prop.post)) in posts)
     ]
     return sorted(matching, key=lambda f: -(f.as_of.toordinal() if f.as_of else 0))
 
 
 def answer_who(bot: Bot, q: Question, words: set[str]) -> Result | None:
-    if q.of("Person") and not q.posts:
+    if q.of(Label.Person) and not q.posts:
         return _posts_of_person(bot, q)
-    org_iris = [e.iri for e in q.entities if not e.has("Programme") and not e.has("Person")]
+    org_iris = [e.iri for e in q.entities if not e.has(Label.Programme) and not e.has(Label.Person)]
     hops: list[FactView] = []
-    if q.outcome and q.of("Programme"):  # 'the CEO of the company that was eliminated from 독파모'
+    if q.outcome and q.of(Label.Programme):  # 'the CEO of the company that was eliminated from 독파모'
         hops = [
             f
-            for f in bot.facts("SelectionFact", [e.iri for e in q.of("Programme")])
-            if f.props.get("outcome") == q.outcome
+            for f in bot.facts(Label.SelectionFact, [e.iri for e in q.of(Label.Programme)])
+            if f.props.get(Prop.outcome) == q.outcome
         ]
-        org_iris = [iri for f in hops for iri in f.iris("TEAM")]
+        org_iris = [iri for f in hops for iri in f.iris(Rel.TEAM)]
     if not org_iris:
         return None
     holders = _holders(bot, org_iris, q.posts)
     if re.search(r"소감|말했|밝힌|발언|언급", q.text):  # only those the articles quote
-        quoted = {f.iris("SAID_BY")[0] for f in bot.facts("Quote", [iri for h in holders for iri in h.iris("HELD_BY")])}
-        holders = [h for h in holders if set(h.iris("HELD_BY")) & quoted] or holders
+        quoted = {
+            f.iris(Rel.SAID_BY)[0]
+            for f in bot.facts(Label.Quote, [iri for h in holders for iri in h.iris(Rel.HELD_BY)])
+        }
+        holders = [h for h in holders if set(h.iris(Rel.HELD_BY)) & quoted] or holders
     if not holders:
         return None
-    names = list(dict.fromkeys(h.names("HELD_BY")[0] for h in holders))
+    names = list(dict.fromkeys(h.names(Rel.HELD_BY)[0] for h in holders))
     lines = [f"{', '.join(names)}입니다."]
     lines += [
-        f"— {h.names('HELD_BY')[0]}: {', '.join(h.names('IN_ORGANIZATION'))} {h.props.get('post')}" for h in holders
+        f"— {h.names(Rel.HELD_BY)[0]}: {', '.join(h.names(Rel.IN_ORGANIZATION))} {h.props.get(Prop.post)}"
+        for h in holders
     ]
     return Result(lines, holders + hops, [cypher.FACTS_ABOUT])
 
@@ -325,16 +330,16 @@ def answer_payer(bot: Bot, q: Question, words: set[str]) -> Result | None:
     """'X에 돈을 대는 부처는 어디야?': the payers of the programme's funding facts, whole budgets first."""
     facts = [
         f
-        for f in bot.facts("FundingFact", anchors_of(q))
-        if f.names("PAYER") and set(f.iris("FOR_PROGRAMME")) & {e.iri for e in q.of("Programme")}
+        for f in bot.facts(Label.FundingFact, anchors_of(q))
+        if f.names(Rel.PAYER) and set(f.iris(Rel.FOR_PROGRAMME)) & {e.iri for e in q.of(Label.Programme)}
     ]
     if not facts:
         return None
     facts.sort(key=lambda f: (f.is_part, f.iri))
-    payers = list(dict.fromkeys(name for f in facts for name in f.names("PAYER")))
+    payers = list(dict.fromkeys(name for f in facts for name in f.names(Rel.PAYER)))
     lines = [f"{', '.join(payers)}입니다."]
     lines += [
-        f"— {', '.join(f.names('PAYER'))}: {numbers.money(f.value, f.currency or 'KRW', f.qualifier)}"
+        f"— {', '.join(f.names(Rel.PAYER))}: {numbers.money(f.value, f.currency or 'KRW', f.qualifier)}"
         f" ({describe_funding(f)})"
         for f in facts
         if f.value is not None
@@ -343,26 +348,26 @@ def answer_payer(bot: Bot, q: Question, words: set[str]) -> Result | None:
 
 
 def answer_post(bot: Bot, q: Question, words: set[str]) -> Result | None:
-    return _posts_of_person(bot, q) if q.of("Person") else answer_who(bot, q, words)
+    return _posts_of_person(bot, q) if q.of(Label.Person) else answer_who(bot, q, words)
 
 
 def answer_transfer(bot: Bot, q: Question, words: set[str]) -> Result | None:
     if not q.entities:
         return None
-    facts = bot.facts("TransferFact", anchors_of(q))
+    facts = bot.facts(Label.TransferFact, anchors_of(q))
     if not facts:
         return None
     f = facts[0]
-    to, src = ", ".join(f.names("TO_ORG")), ", ".join(f.names("FROM_ORG"))
+    to, src = ", ".join(f.names(Rel.TO_ORG)), ", ".join(f.names(Rel.FROM_ORG))
     likely = {
         "likely": "이관될 가능성이 큽니다",
         "planned": "이관될 예정입니다",
         "decided": "이관이 결정됐습니다",
         "done": "이관됐습니다",
-    }.get(str(f.props.get("modality")), "이관됩니다")
+    }.get(str(f.props.get(Prop.modality)), "이관됩니다")
     lines = [f"{to}(으)로 {likely}."]
     if src:
-        lines.append(f"— {', '.join(f.names('FOR_PROGRAMME'))}: {src} → {to}")
+        lines.append(f"— {', '.join(f.names(Rel.FOR_PROGRAMME))}: {src} → {to}")
     return Result(lines, [f], [cypher.FACTS_ABOUT])
 
 
@@ -378,7 +383,7 @@ def near(words: set[str], f: FactView) -> float:
 def answer_quantity(bot: Bot, q: Question, words: set[str]) -> Result | None:
     if not q.entities:
         return None
-    facts = [f for f in bot.facts("QuantityFact", anchors_of(q)) if f.value is not None]
+    facts = [f for f in bot.facts(Label.QuantityFact, anchors_of(q)) if f.value is not None]
     if not facts:
         return None if q.kind == "count" else answer_amount(bot, q, words)
 
@@ -408,20 +413,22 @@ def answer_quantity(bot: Bot, q: Question, words: set[str]) -> Result | None:
 def answer_trend(bot: Bot, q: Question, words: set[str]) -> Result | None:
     if not q.entities:
         return None
-    facts = [f for f in bot.facts("FundingFact", anchors_of(q)) if f.props.get("fiscal_year") and f.value is not None]
+    facts = [
+        f for f in bot.facts(Label.FundingFact, anchors_of(q)) if f.props.get(Prop.fiscal_year) and f.value is not None
+    ]
     by_year: dict[int, FactView] = {}
     for f in sorted(facts, key=lambda f: -amount_score(q, f, words)):
-        by_year.setdefault(int(f.props["fiscal_year"]), f)
+        by_year.setdefault(int(f.props[Prop.fiscal_year]), f)
     if len(by_year) < 2:
         return None
     ordered = [by_year[y] for y in sorted(by_year)]
-    steps = " → ".join(f"{f.props['fiscal_year']}년 {numbers.korean_amount(f.value)}원" for f in ordered)  # type: ignore[arg-type]
-    return Result([steps, f"— {', '.join(ordered[0].names('FOR_PROGRAMME'))}"], ordered, [cypher.FACTS_ABOUT])
+    steps = " → ".join(f"{f.props[Prop.fiscal_year]}년 {numbers.korean_amount(f.value)}원" for f in ordered)  # type: ignore[arg-type]
+    return Result([steps, f"— {', '.join(ordered[0].names(Rel.FOR_PROGRAMME))}"], ordered, [cypher.FACTS_ABOUT])
 
 
 def answer_sum(bot: Bot, q: Question, words: set[str]) -> Result | None:
     chosen = []
-    for programme in q.of("Programme"):
+    for programme in q.of(Label.Programme):
         sub = Question(**{**q.__dict__, "entities": [programme]})
         result = answer_amount(bot, sub, words)
         if result:
@@ -430,7 +437,7 @@ def answer_sum(bot: Bot, q: Question, words: set[str]) -> Result | None:
         return None
     total = sum((f.value for f in chosen if f.value is not None), Decimal(0))
     lines = [f"합계 {numbers.money(total)}입니다."]
-    lines += [f"— {', '.join(f.names('FOR_PROGRAMME'))}: {numbers.money(f.value)}" for f in chosen]  # type: ignore[arg-type]
+    lines += [f"— {', '.join(f.names(Rel.FOR_PROGRAMME))}: {numbers.money(f.value)}" for f in chosen]  # type: ignore[arg-type]
     return Result(lines, chosen, [cypher.FACTS_ABOUT])
 
 
@@ -440,7 +447,7 @@ def answer_compare(bot: Bot, q: Question, words: set[str]) -> Result | None:
         return None
     facts = sorted(result.facts, key=lambda f: -(f.value or 0))
     diff = (facts[0].value or Decimal(0)) - (facts[-1].value or Decimal(0))
-    lines = [f"{', '.join(facts[0].names('FOR_PROGRAMME'))}이(가) {numbers.korean_amount(diff)}원 더 많습니다."]
+    lines = [f"{', '.join(facts[0].names(Rel.FOR_PROGRAMME))}이(가) {numbers.korean_amount(diff)}원 더 많습니다."]
     lines += result.lines[1:]
     return Result(lines, facts, result.cypher)
 
@@ -534,7 +541,7 @@ def compose(question: str, result: Result) -> Answer:
             "kind": f.kind,
             "value": str(f.value) if f.value is not None else None,
             "roles": {k: [n for _, n in v] for k, v in f.roles.items()},
-            **{k: (v.iso_format() if hasattr(v, "iso_format") else v) for k, v in f.props.items() if k != "iri"},
+            **{k: (v.iso_format() if hasattr(v, "iso_format") else v) for k, v in f.props.items() if k != Prop.iri},
         }
         for f in result.facts
     ]

@@ -10,6 +10,7 @@ from typing import Any
 import neo4j
 
 from policykg.graph import cypher
+from policykg.ontology.neo4j_names import Label, Prop, Rel
 
 
 @dataclass
@@ -46,21 +47,21 @@ class FactView:
 
     @property
     def as_of(self) -> date | None:
-        value = self.props.get("as_of")
+        value = self.props.get(Prop.as_of)
         return value.to_native() if value is not None and hasattr(value, "to_native") else value
 
     @property
     def is_part(self) -> bool:
-        return bool(self.roles.get("PART_OF"))
+        return bool(self.roles.get(Rel.PART_OF))
 
 
 def _view(record: neo4j.Record) -> FactView:
-    fact = FactView(record["iri"], record["kind"] or "Fact", dict(record["props"]))
+    fact = FactView(record["iri"], record["kind"] or Label.Fact, dict(record["props"]))
     for link in record["links"]:
         if link["rel"] is None:
             continue
         fact.roles.setdefault(link["rel"], []).append((link["iri"], link["name"] or ""))
-        if link["rel"] in ("AMOUNT", "QUANTITY") and link["value"] is not None:
+        if link["rel"] in (Rel.AMOUNT, Rel.QUANTITY) and link["value"] is not None:
             fact.value = Decimal(str(link["exact"] or link["value"]))
             fact.currency, fact.unit = link["currency"], link["unit"]
             fact.qualifier, fact.measure, fact.surface = link["qualifier"] or "exact", link["measure"], link["surface"]

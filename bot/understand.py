@@ -12,6 +12,7 @@ from rdflib import URIRef
 from policykg.graph import cypher
 from policykg.korean.dates import find_dates
 from policykg.korean.words import stage_of
+from policykg.ontology.neo4j_names import Label
 from policykg.ontology.registry import name_key, registry
 
 POSTS = {
@@ -153,7 +154,7 @@ class Catalogue:
                     break
                 start = key.find(form, start + 1)
         for form, entity in self.forms:
-            if entity.has("Programme") and entity.in_graph and entity.iri not in found:
+            if entity.has(Label.Programme) and entity.in_graph and entity.iri not in found:
                 overlap = _longest_common(form, key)
                 if (
                     len(overlap) >= 6

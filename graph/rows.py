@@ -15,13 +15,13 @@ from typing import Any, cast
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from policykg.errors import PolicyKGError
-from policykg.graph.cypher import RESOURCE
 from policykg.ontology.literals import decimal_literal
 from policykg.ontology.mapping import Neo4jMapping, PropertyMap, neo4j_mapping
+from policykg.ontology.neo4j_names import Label, Prop
 from policykg.ontology.schema import new_graph
 
 EXACT_SUFFIX = "_exact"
-INTERNAL_KEYS = {"iri", "embedding", "tokens"}  # loader bookkeeping, not ontology data
+INTERNAL_KEYS = {Prop.iri, Prop.embedding, Prop.tokens}  # loader bookkeeping, not ontology data
 
 
 @dataclass
@@ -61,7 +61,7 @@ def graph_to_rows(graph: Graph, mapping: Neo4jMapping | None = None) -> tuple[li
     multi: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for s, cls in graph.subject_objects(RDF.type):
         if isinstance(cls, URIRef) and cls in mapping.labels:
-            nodes[str(s)] = NodeRow(str(s), (RESOURCE, *mapping.node_labels(cls)), {"iri": str(s)})
+            nodes[str(s)] = NodeRow(str(s), (Label.Resource, *mapping.node_labels(cls)), {Prop.iri: str(s)})
     for s, pred, o in graph:
         if pred == RDF.type:
             continue
@@ -108,7 +108,7 @@ def rows_to_graph(nodes: list[NodeRow], rels: list[RelRow], mapping: Neo4jMappin
     graph = new_graph()
     for node in nodes:
         subject = URIRef(node.iri)
-        cls = mapping.class_for_labels(set(node.labels) - {RESOURCE})
+        cls = mapping.class_for_labels(set(node.labels) - {Label.Resource})
         if cls is None:
             raise PolicyKGError(f"labels {sorted(node.labels)} of {node.iri} match no ontology class")
         graph.add((subject, RDF.type, cls))

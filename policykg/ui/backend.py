@@ -19,22 +19,23 @@ from policykg.graph.export import export_graph, serialize
 from policykg.graph.query import QueryResult, render, run_read_query
 from policykg.graph.search import lucene_query
 from policykg.ingest.pipeline import ArticleReport
+from policykg.ontology.neo4j_names import Label, Rel
 from policykg.ontology.validate import ValidationResult, validate
 from policykg.service import ingest_into_neo4j
 
 # Node groups of a drawing, most specific first: a node takes the first group among its labels.
 GROUPS = (
-    "Fact",
-    "Article",
-    "MonetaryAmount",
-    "Quantity",
-    "Person",
-    "Programme",
-    "Organization",
-    "Law",
-    "Event",
-    "Place",
-    "TimeSpan",
+    Label.Fact,
+    Label.Article,
+    Label.MonetaryAmount,
+    Label.Quantity,
+    Label.Person,
+    Label.Programme,
+    Label.Organization,
+    Label.Law,
+    Label.Event,
+    Label.Place,
+    Label.TimeSpan,
 )
 MAX_NEIGHBOURS = 150
 
@@ -66,7 +67,7 @@ def _caption(record: neo4j.Record) -> str:
         return str(record["caption"])
     if record["value"] is not None:
         return f"{record['value']:,} {record['currency'] or ''}".strip()
-    return next((label for label in record["labels"] if label not in ("Resource", "Fact")), "?")
+    return next((label for label in record["labels"] if label not in (Label.Resource, Label.Fact)), "?")
 
 
 def fact_summary(fact: FactView) -> str:
@@ -74,7 +75,7 @@ def fact_summary(fact: FactView) -> str:
     roles = "; ".join(
         f"{rel.lower()}: {', '.join(names)}"
         for rel, pairs in sorted(fact.roles.items())
-        if rel not in ("AMOUNT", "QUANTITY") and (names := [n for _, n in pairs if n])
+        if rel not in (Rel.AMOUNT, Rel.QUANTITY) and (names := [n for _, n in pairs if n])
     )
     value = fact.surface or (f"{fact.value:,}" if fact.value is not None else "")
     return " · ".join(part for part in (fact.kind, roles, value) if part)
@@ -124,7 +125,7 @@ class Backend:
         nodes = []
         for r in records:
             group = next((g for g in GROUPS if g in r["labels"]), "Other")
-            kind = next((lbl for lbl in r["labels"] if lbl not in ("Resource", "Fact", "Agent")), group)
+            kind = next((lbl for lbl in r["labels"] if lbl not in (Label.Resource, Label.Fact, Label.Agent)), group)
             nodes.append(
                 {
                     "id": r["iri"],
@@ -156,7 +157,7 @@ class Backend:
         return [r.data() for r in records]
 
     def entity_facts(self, iri: str) -> list[FactView]:
-        return facts_about(self.driver, self.database, "Fact", [iri])
+        return facts_about(self.driver, self.database, Label.Fact, [iri])
 
     def entity_drawing(self, iri: str, facts: list[FactView]) -> Drawing:
         return self.around([iri, *(f.iri for f in facts)])
