@@ -102,8 +102,10 @@ def main() -> int:
             else:
                 err(f"texts/{aid}.txt is missing")
     else:
-        print("bench/real/texts/ is absent: skipping the checks against article text "
-              "(re-retrieve the excerpts with the search tool, see README.md)")
+        print(
+            "bench/real/texts/ is absent: skipping the checks against article text "
+            "(re-retrieve the excerpts with the search tool, see README.md)"
+        )
 
     def occurs(s: str, srcs: list[str]) -> bool:
         t = norm(s)
@@ -148,7 +150,7 @@ def main() -> int:
             elif texts and not occurs(person["name"], [aid]):
                 err(f"gold {aid}: person {person['name']!r} not in text")
         for org in g.get("organizations", []):
-            if texts and not org_occurs(org, [aid][0]):
+            if texts and not org_occurs(org, aid):
                 err(f"gold {aid}: organization {org!r} not in text")
 
     # questions
@@ -202,10 +204,12 @@ def main() -> int:
                     break
 
     kinds = Counter(q.get("kind") for q in questions)
-    print(f"articles {len(articles)}, publishers {len({a['publisher'] for a in articles})}, "
-          f"gold articles {len(gold)}, questions {len(questions)} "
-          f"(abstain {sum(1 for q in questions if q.get('abstain'))}), "
-          f"splits {dict(Counter(q.get('split') for q in questions))}, kinds {dict(sorted(kinds.items()))}")
+    print(
+        f"articles {len(articles)}, publishers {len({a['publisher'] for a in articles})}, "
+        f"gold articles {len(gold)}, questions {len(questions)} "
+        f"(abstain {sum(1 for q in questions if q.get('abstain'))}), "
+        f"splits {dict(Counter(q.get('split') for q in questions))}, kinds {dict(sorted(kinds.items()))}"
+    )
     for e in errors:
         print("ERROR", e)
     print("OK" if not errors else f"{len(errors)} error(s)")
