@@ -118,7 +118,7 @@ def main() -> int:
 
     # gold
     for g in gold:
-        aid = g.get("article")
+        aid = str(g.get("article"))
         if aid not in ids:
             err(f"gold: unknown article {aid!r}")
             continue
