@@ -1,9 +1,11 @@
 """Score the bot on a gold file (the format of ../shared/eval/dev_qa.jsonl): answer accuracy, citation
-correctness, abstention correctness and latency."""
+correctness (the right article, and a cited sentence that states the answer), abstention correctness and
+latency."""
 
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
 from dataclasses import dataclass
@@ -18,6 +20,13 @@ def _norm(text: str) -> str:
     return text.replace(" ", "").replace(",", "")
 
 
+def states(expected: str, text: str) -> bool:
+    """`expected` occurs in `text` (spaces and thousands commas ignored) and is not part of a longer number:
+    '10억' is not stated by '110억', nor '2026' by '20261'."""
+    needle = _norm(expected)
+    return bool(needle) and re.search(rf"(?<![\d.]){re.escape(needle)}(?![\d])", _norm(text)) is not None
+
+
 @dataclass
 class Row:
     id: str
@@ -27,6 +36,7 @@ class Row:
     abstained: bool
     seconds: float
     first_line: str
+    quoted: bool = False  # a cited sentence from a source article states an expected value or evidence
 
 
 def judge(gold: dict[str, Any], answer: Answer, seconds: float) -> Row:
@@ -35,14 +45,16 @@ def judge(gold: dict[str, Any], answer: Answer, seconds: float) -> Row:
     if expect_abstain:
         correct = answer.abstained
     else:
-        correct = not answer.abstained and all(any(_norm(s) in _norm(first) for s in group) for group in gold["expect"])
+        correct = not answer.abstained and all(any(states(s, first) for s in group) for group in gold["expect"])
     sources = set(gold.get("sources", []))
-    cited = (
-        (answer.abstained and not answer.citations)
-        if expect_abstain
-        else bool(answer.citations) and (not sources or any(c.source_id in sources for c in answer.citations))
-    )
-    return Row(str(gold.get("id", gold["question"])), correct, cited, expect_abstain, answer.abstained, seconds, first)
+    from_sources = [c for c in answer.citations if not sources or c.source_id in sources]
+    cited = (answer.abstained and not answer.citations) if expect_abstain else bool(from_sources)
+    # what a cited sentence must state: an expected value, or the evidence a computed answer (sum, comparison)
+    # is made of
+    wanted = [s for group in gold.get("expect", []) for s in group] + list(gold.get("evidence", []))
+    quoted = cited if expect_abstain else any(states(w, c.quote) for c in from_sources for w in wanted)
+    gid = str(gold.get("id", gold["question"]))
+    return Row(gid, correct, cited, expect_abstain, answer.abstained, seconds, first, quoted)
 
 
 @dataclass
@@ -61,6 +73,7 @@ class Report:
                 f"questions: {n}",
                 f"accuracy: {sum(r.correct for r in self.rows)}/{n} ({sum(r.correct for r in self.rows) / n:.0%})",
                 f"citation correctness: {sum(r.cited for r in self.rows)}/{n}",
+                f"cited sentence states the answer: {sum(r.quoted for r in self.rows)}/{n}",
                 f"answerable answered right: {sum(r.correct for r in answerable)}/{len(answerable)}",
                 f"abstention correctness: {abstain_ok}/{len(abstentions)} (abstained where it should, and only there)",
                 f"latency after warm-up: p50 {statistics.median(latencies):.0f} ms, p95 {p95:.0f} ms",
