@@ -1,0 +1,173 @@
+"""policykg on real articles it was not written for (bench/real/): what ingest loads and extracts against the hand
+gold, and how the bot answers the questions of each half beside a plain baseline, in one run.
+
+    uv run python -m bench.real_eval [--split train|test|all] [--show-misses]
+
+The texts are third-party news and stay out of the repository: re-retrieve them with the search tool into the
+git-ignored bench/real/texts/ (bench/real/README.md). Runs in a fresh managed Neo4j; writes
+bench/results/real.json. The baseline is the best sentence by BM25 over Kiwi morphemes, counted right when that
+sentence states an expected value (it never abstains)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import neo4j
+
+from bench.common import temporary_server
+from bench.scale import BM25
+from policykg.bot.answer import Bot
+from policykg.bot.evaluate import Row, judge, states
+from policykg.korean.sentences import search_tokens
+from policykg.ontology.neo4j_names import Label, Prop, Rel
+from policykg.ontology.registry import name_key, registry
+from policykg.service import ingest_into_neo4j
+
+REAL = Path(__file__).resolve().parent / "real"
+RESULTS = Path(__file__).resolve().parent / "results" / "real.json"
+
+VALUES = (
+    f"MATCH (:{Label.Article} {{{Prop.source_id}: $sid}})<-[:{Rel.IN_ARTICLE}]-(:{Label.Sentence})"
+    f"<-[:{Rel.EVIDENCE}]-(:{Label.Fact})-[]->(v) WHERE v.{Prop.value} IS NOT NULL "
+    f"RETURN DISTINCT v.{Prop.iri} AS iri, coalesce(v.{Prop.value_exact}, toString(v.{Prop.value})) AS value, "
+    f"v.{Prop.currency} AS currency, "
+    f"v.{Prop.unit} AS unit"
+)
+POSTS = (
+    f"MATCH (:{Label.Article} {{{Prop.source_id}: $sid}})<-[:{Rel.IN_ARTICLE}]-(:{Label.Sentence})"
+    f"<-[:{Rel.EVIDENCE}]-(f:{Label.PostHolding})-[:{Rel.HELD_BY}]->(p) "
+    f"RETURN DISTINCT p.{Prop.name} AS name, f.{Prop.post} AS post"
+)
+ORGS = (
+    f"MATCH (:{Label.Article} {{{Prop.source_id}: $sid}})<-[:{Rel.IN_ARTICLE}]-(:{Label.Sentence})"
+    f"-[:{Rel.MENTIONS}]->(o:{Label.Organization}) RETURN DISTINCT o.{Prop.name} AS name"
+)
+SENTENCES = (
+    f"MATCH (s:{Label.Sentence})-[:{Rel.IN_ARTICLE}]->(a:{Label.Article}) "
+    f"RETURN s.{Prop.text} AS text, a.{Prop.source_id} AS sid"
+)
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _org_key(name: str) -> str:
+    """Names that the registry knows as one body compare equal (과기정통부 = 과학기술정보통신부)."""
+    entry = registry().resolve(name)
+    return str(entry.iri) if entry else name_key(name)
+
+
+def _score(gold: set[Any], predicted: set[Any]) -> dict[str, int]:
+    return {"gold": len(gold), "predicted": len(predicted), "matched": len(gold & predicted)}
+
+
+def extraction(driver: neo4j.Driver, gold: list[dict[str, Any]], misses: bool) -> dict[str, dict[str, float]]:
+    """Recall and precision per kind over the annotated articles; a value matches by its exact number (and
+    currency or unit), a person by name and post, an organisation by name or registry alias."""
+    totals: dict[str, Counter[str]] = {k: Counter() for k in ("money", "quantity", "post", "organization")}
+    for g in gold:
+        sid = g["article"]
+        values = driver.execute_query(VALUES, sid=sid)[0]
+        money = {(Decimal(str(v["value"])), v["currency"]) for v in values if v["currency"]}
+        counts = {(Decimal(str(v["value"])), v["unit"]) for v in values if not v["currency"]}
+        gold_money = {(Decimal(m["value"]), m.get("currency", "KRW")) for m in g.get("money", [])}
+        gold_counts = {(Decimal(str(q["value"])), q["unit"]) for q in g.get("quantities", [])}
+        posts = {(r["name"], r["post"]) for r in driver.execute_query(POSTS, sid=sid)[0]}
+        gold_posts = {(p["name"], p["post"]) for p in g.get("people", [])}
+        # a post matches when one title contains the other ('장관' in '부총리 겸 과학기술정보통신부 장관')
+        found_posts = {gp for gp in gold_posts if any(n == gp[0] and (gp[1] in p or p in gp[1]) for n, p in posts if p)}
+        orgs = {_org_key(r["name"]) for r in driver.execute_query(ORGS, sid=sid)[0]}
+        gold_orgs = {_org_key(o) for o in g.get("organizations", [])}
+        compared: dict[str, tuple[set[Any], set[Any]]] = {
+            "money": (gold_money, money),
+            "quantity": (gold_counts, counts),
+            "organization": (gold_orgs, orgs),
+        }
+        for kind, (gs, ps) in compared.items():
+            totals[kind].update(_score(gs, ps))
+            if misses and gs - ps:
+                print(f"  {sid} {kind} missed: {sorted(map(str, gs - ps))[:8]}")
+        totals["post"].update({"gold": len(gold_posts), "predicted": len(posts), "matched": len(found_posts)})
+        if misses and gold_posts - found_posts:
+            print(f"  {sid} post missed: {sorted(gold_posts - found_posts)}")
+    return {
+        kind: {
+            "gold": t["gold"],
+            "predicted": t["predicted"],
+            "recall": round(t["matched"] / t["gold"], 3) if t["gold"] else 0.0,
+            "precision": round(t["matched"] / t["predicted"], 3) if t["predicted"] else 0.0,
+        }
+        for kind, t in totals.items()
+    }
+
+
+def answers(driver: neo4j.Driver, questions: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
+    bot = Bot(driver)
+    rows: list[Row] = []
+    for q in questions:
+        start = time.perf_counter()
+        answer = bot.ask(q["question"])
+        rows.append(judge(q, answer, time.perf_counter() - start))
+        if misses and not rows[-1].correct:
+            print(f"  ✗ {q['id']} {q['question']} → {rows[-1].first_line[:80]} (expected {q.get('expect')})")
+    sentences = driver.execute_query(SENTENCES)[0]
+    bm25 = BM25([search_tokens(r["text"]).split() for r in sentences])
+    baseline = 0
+    for q in questions:
+        best = bm25.best(search_tokens(q["question"]).split())
+        if best is None or q.get("abstain"):
+            continue  # the baseline always returns a sentence: it never abstains right
+        text, sid = sentences[best]["text"], sentences[best]["sid"]
+        wanted = q.get("expect", [])
+        baseline += sid in q.get("sources", [sid]) and all(any(states(s, text) for s in g) for g in wanted)
+    answerable = [r for r, q in zip(rows, questions, strict=True) if not q.get("abstain")]
+    abstain = [r for r, q in zip(rows, questions, strict=True) if q.get("abstain")]
+    n = len(questions)
+    return {
+        "questions": n,
+        "bot_right_and_cited": round(sum(r.correct and r.cited for r in rows) / n, 3),
+        "bot_right": round(sum(r.correct for r in rows) / n, 3),
+        "bot_cited_sentence_states_answer": round(sum(r.quoted for r in rows) / n, 3),
+        "answerable_right": f"{sum(r.correct for r in answerable)}/{len(answerable)}",
+        "abstention_right": f"{sum(r.abstained for r in abstain)}/{len(abstain)}",
+        "false_abstentions": sum(r.abstained for r in answerable),
+        "baseline_bm25_best_sentence": round(baseline / n, 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["train", "test", "all"], default="all")
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    texts = sorted((REAL / "texts").glob("*.txt"))
+    if not texts:
+        raise SystemExit("no texts in bench/real/texts/: re-retrieve them first (bench/real/README.md)")
+    questions = _jsonl(REAL / "questions.jsonl")
+    gold = _jsonl(REAL / "gold.jsonl")
+    result: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "articles": len(texts)}
+    with temporary_server() as (_, driver):
+        run = ingest_into_neo4j(driver, "neo4j", texts)
+        loaded = [r for r, _ in run.outcomes if r.status == "ingested"]
+        result["loaded"] = len(loaded)
+        result["not_loaded"] = {r.source_id: r.reason for r, _ in run.outcomes if r.status != "ingested"}
+        driver.execute_query("CALL db.awaitIndexes(300)")
+        result["extraction"] = extraction(driver, gold, args.show_misses)
+        splits = ["train", "test"] if args.split == "all" else [args.split]
+        for split in splits:
+            chosen = [q for q in questions if q["split"] == split]
+            result[split] = answers(driver, chosen, args.show_misses)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
