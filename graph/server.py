@@ -2,10 +2,15 @@
 
 Everything lives under `<POLICYKG_HOME>/neo4j/`: generated conf, data, logs, pid file, the Bolt port
 chosen at first start and a generated password (mode 0600). Two homes never share a database.
+
+Start, stop and reset of one home take an exclusive lock (`lifecycle.lock` in the home; unrelated to the
+committed jar lock file), so concurrent commands queue instead of racing; the server is also recognised by
+its command line, so a lost pid file neither hides it nor lets a second one start.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
@@ -15,11 +20,13 @@ import socket
 import string
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired, TransientError
 
 from policykg import settings
 from policykg.errors import EnvironmentProblem, Neo4jUnavailable
@@ -28,6 +35,10 @@ from policykg.graph.java import java_executable, java_version
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 USERNAME = "neo4j"
+DATABASE = "neo4j"
+# Long enough for a first start that also fetches the jars; a holder that dies releases the lock at once.
+LOCK_WAIT = 900.0
+PRIVATE_DIRS = ("conf", "data", "logs", "run")
 JVM_FLAGS = (
     "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
@@ -97,6 +108,16 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _write_private(path: Path, text: str) -> None:
+    """Mode 0600 from the first byte, and readers never see a half-written file."""
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # a leftover tmp file keeps its old mode through O_CREAT
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    tmp.replace(path)
+
+
 class ManagedNeo4j:
     """One home's Neo4j server. Methods are safe to call in any order and any number of times."""
 
@@ -151,6 +172,48 @@ class ManagedNeo4j:
     def is_initialised(self) -> bool:
         return (self.root / "data" / "dbms").exists()
 
+    # --- lifecycle lock -------------------------------------------------------------------
+    @property
+    def lock_file(self) -> Path:
+        return self.root / "lifecycle.lock"
+
+    def _open_lock(self) -> int:
+        self.root.mkdir(parents=True, exist_ok=True)
+        return os.open(self.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+
+    @contextmanager
+    def _lifecycle_lock(self) -> Iterator[None]:
+        """Held by start, stop and reset: across processes and threads, one of them at a time per home."""
+        fd = self._open_lock()
+        try:  # closing the descriptor releases the lock, and so does the death of its holder
+            deadline = time.monotonic() + LOCK_WAIT
+            while not self._try_lock(fd):
+                if time.monotonic() > deadline:
+                    raise EnvironmentProblem(
+                        f"another policykg command has been starting or stopping the managed Neo4j of {self.home} "
+                        f"for over {LOCK_WAIT:.0f}s (it holds {self.lock_file}); wait for it or end it"
+                    )
+                time.sleep(0.2)
+            yield
+        finally:
+            os.close(fd)
+
+    @contextmanager
+    def _lifecycle_lock_if_free(self) -> Iterator[bool]:
+        fd = self._open_lock()
+        try:
+            yield self._try_lock(fd)
+        finally:
+            os.close(fd)
+
+    @staticmethod
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
     # --- process --------------------------------------------------------------------------
     def _read_pid(self) -> int | None:
         try:
@@ -161,31 +224,56 @@ class ManagedNeo4j:
     def _is_ours(self, pid: int) -> bool:
         if not _pid_alive(pid):
             return False
-        cmdline = Path(f"/proc/{pid}/cmdline")
-        if not cmdline.exists():  # no procfs: trust a live pid
-            return True
-        args = cmdline.read_bytes().split(b"\0")
+        try:
+            args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except FileNotFoundError:
+            return not Path("/proc/self").exists()  # no procfs: trust a live pid
+        except OSError:  # exited meanwhile, or not readable
+            return False
         return ENTRY_POINT.encode() in args and f"--home-dir={self.root}".encode() in args
 
-    def _clear_stale_pid(self) -> str:
+    def _server_pids(self) -> list[int]:
+        """This home's Neo4j processes, found by their command line whether or not the pid file names them."""
+        pids = {int(p.name) for p in Path("/proc").glob("[0-9]*") if p.name.isdigit() and self._is_ours(int(p.name))}
+        recorded = self._read_pid()
+        if recorded is not None and self._is_ours(recorded):
+            pids.add(recorded)
+        return sorted(pids)
+
+    def _reconcile_pid_file(self) -> str:
+        """Make the pid file name this home's running server, or be absent. Call with the lifecycle lock held."""
+        note = ""
         pid = self._read_pid()
-        if pid is None:
-            if self.pid_file.exists():
-                self.pid_file.unlink()
-                return "removed an unreadable pid file"
-            return ""
-        if self._is_ours(pid):
-            return ""
-        self.pid_file.unlink()
-        return f"found a stale pid file (pid {pid} is not this home's Neo4j; it crashed or was killed) and removed it"
+        if pid is None and self.pid_file.exists():
+            self.pid_file.unlink()
+            note = "removed an unreadable pid file"
+        elif pid is not None and not self._is_ours(pid):
+            self.pid_file.unlink()
+            note = (
+                f"found a stale pid file (pid {pid} is not this home's Neo4j; it crashed or was killed) and removed it"
+            )
+        found = self._server_pids()
+        if found and self._read_pid() is None:
+            self.pid_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            self.pid_file.write_text(str(found[0]))
+            note = "; ".join(filter(None, (note, f"had no pid file; found it as pid {found[0]} by its command line")))
+        return note
 
     def running_pid(self) -> int | None:
         pid = self._read_pid()
-        return pid if pid is not None and self._is_ours(pid) else None
+        if pid is not None and self._is_ours(pid):
+            return pid
+        found = self._server_pids()
+        return found[0] if found else None
 
     # --- lifecycle ------------------------------------------------------------------------
     def status(self) -> ServerStatus:
-        note = self._clear_stale_pid()
+        with self._lifecycle_lock_if_free() as free:
+            # Only with the lock may the pid file be repaired; a running start or stop owns it meanwhile.
+            note = self._reconcile_pid_file() if free else "another policykg command is starting or stopping it"
+            return self._status(note)
+
+    def _status(self, note: str) -> ServerStatus:
         pid = self.running_pid()
         if pid is None:
             return ServerStatus(running=False, home=self.home, uri=self.uri, note=note)
@@ -197,51 +285,80 @@ class ManagedNeo4j:
                 home=self.home,
                 uri=self.uri,
                 pid=pid,
-                note=f"process {pid} is up but Bolt does not answer yet: {exc}",
+                note="; ".join(filter(None, (note, f"process {pid} is up but Bolt does not answer yet: {exc}"))),
             )
         return ServerStatus(True, self.home, self.uri, version, edition, pid, note)
 
     def start(self, timeout: float = 180.0) -> ServerStatus:
-        note = self._clear_stale_pid()
-        if self.running_pid() is not None:
-            self._wait_for_bolt(timeout)
-            return self._with_note(self.status(), "already running")
-        from policykg.graph import jars  # pydantic and the lock file: only when a server starts
+        """Returns once the `neo4j` database answers a query (after any crash recovery), not merely Bolt."""
+        with self._lifecycle_lock():
+            note = self._reconcile_pid_file()
+            self._make_private()
+            if self.running_pid() is not None:
+                self._wait_until_ready(timeout)
+                return self._status("; ".join(filter(None, (note, "already running"))))
+            from policykg.graph import jars  # pydantic and the lock file: only when a server starts
 
-        classpath = jars.install()
-        java = java_executable()
-        java_version(java)
-        self._prepare(classpath)
-        port = self._choose_port()
-        self._write_conf(port)
-        if not self.is_initialised():
-            self._set_initial_password(java, classpath)
-        self._launch(java, classpath)
-        self._wait_for_bolt(timeout)
-        return self._with_note(self.status(), note)
+            classpath = jars.install()
+            java = java_executable()
+            java_version(java)
+            self._prepare(classpath)
+            port = self._choose_port()
+            self._write_conf(port)
+            if not self.is_initialised():
+                self._set_initial_password(java, classpath)
+            self._launch(java, classpath)
+            self._wait_until_ready(timeout)
+            return self._status(note)
 
     def stop(self, timeout: float = 60.0) -> ServerStatus:
-        note = self._clear_stale_pid()
-        pid = self.running_pid()
-        if pid is None:
-            return ServerStatus(False, self.home, self.uri, note=note or "was not running")
-        os.kill(pid, signal.SIGTERM)  # Neo4j's shutdown hook checkpoints and closes the store cleanly
-        deadline = time.monotonic() + timeout
-        while _pid_alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        if _pid_alive(pid):
-            os.kill(pid, signal.SIGKILL)
-            note = f"did not stop within {timeout:.0f}s; killed (the store recovers at next start)"
-        self.pid_file.unlink(missing_ok=True)
-        return ServerStatus(False, self.home, self.uri, note=note or "stopped")
+        with self._lifecycle_lock():
+            return self._stop(timeout)
 
-    @staticmethod
-    def _with_note(status: ServerStatus, note: str) -> ServerStatus:
-        return ServerStatus(**{**status.__dict__, "note": "; ".join(n for n in (status.note, note) if n)})
+    def _stop(self, timeout: float) -> ServerStatus:
+        note = self._reconcile_pid_file()
+        pids = self._server_pids()  # all of them: a start race before the lock existed could leave two
+        if not pids:
+            return ServerStatus(False, self.home, self.uri, note=note or "was not running")
+        for pid in pids:
+            with suppress(ProcessLookupError):  # Neo4j's shutdown hook checkpoints and closes the store cleanly
+                os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while any(self._is_ours(p) for p in pids) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        outcome = "stopped"
+        if survivors := [p for p in pids if self._is_ours(p)]:
+            for pid in survivors:
+                with suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            outcome = f"did not stop within {timeout:.0f}s; killed (the store recovers at next start)"
+        self.pid_file.unlink(missing_ok=True)
+        return ServerStatus(False, self.home, self.uri, note="; ".join(filter(None, (note, outcome))))
+
+    def reset(self) -> ServerStatus:
+        """Stop the server and delete its database, logs and password: the next start initialises afresh."""
+        with self._lifecycle_lock():
+            status = self._stop(60.0)
+            for sub in ("data", "logs", "run", "password", "server.json"):
+                path = self.root / sub
+                if path.is_dir():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink(missing_ok=True)
+            return status
 
     # --- start steps ----------------------------------------------------------------------
+    def _make_private(self) -> None:
+        """Owner-only data (auth.ini), logs, run, conf and password, in homes made before this rule too."""
+        for sub in PRIVATE_DIRS:
+            path = self.root / sub
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path.chmod(0o700)
+        if self.password_file.exists():
+            self.password_file.chmod(0o600)
+
     def _prepare(self, classpath: list[Path]) -> None:
-        for sub in ("conf", "data", "logs", "run", "import", "plugins"):
+        for sub in ("import", "plugins"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         plugins = self.root / "plugins"
         from policykg.graph import jars
@@ -291,10 +408,7 @@ class ManagedNeo4j:
         return dict(os.environ, NEO4J_HOME=str(self.root), NEO4J_CONF=str(self.conf_dir))
 
     def _set_initial_password(self, java: Path, classpath: list[Path]) -> None:
-        password = generate_password()
-        self.password_file.touch(mode=0o600, exist_ok=True)
-        self.password_file.chmod(0o600)
-        self.password_file.write_text(password + "\n")
+        _write_private(self.password_file, generate_password() + "\n")
         cmd = [
             str(java),
             "-cp",
@@ -302,7 +416,8 @@ class ManagedNeo4j:
             ADMIN_TOOL,
             "dbms",
             "set-initial-password",
-            password,
+            # neo4j-admin reads arguments from an @-file (documented; picocli AtFiles): never on a command line
+            f"@{self.password_file}",
         ]
         out = subprocess.run(cmd, capture_output=True, text=True, env=self._java_env(), cwd=self.root, check=False)
         if out.returncode != 0:
@@ -334,19 +449,26 @@ class ManagedNeo4j:
         console.close()
         self.pid_file.write_text(str(proc.pid))
 
-    def _wait_for_bolt(self, timeout: float) -> None:
+    def _wait_until_ready(self, timeout: float) -> None:
+        """Bolt and the system database answer while the `neo4j` database may still recover after a crash."""
         deadline = time.monotonic() + timeout
+        last = "no answer"
         while time.monotonic() < deadline:
             pid = self._read_pid()
+            # Liveness only: a just-launched server's command line reads empty for a moment (seen under load).
             if pid is None or not _pid_alive(pid):
                 self.pid_file.unlink(missing_ok=True)
                 raise EnvironmentProblem(f"Neo4j exited during start-up:\n{self._log_errors()}")
             try:
-                self._components()
+                self._run(DATABASE, "RETURN 1 AS ok")
                 return
-            except Neo4jUnavailable:
+            except Neo4jUnavailable as exc:
+                last = str(exc)
                 time.sleep(0.3)
-        raise EnvironmentProblem(f"Neo4j did not answer on {self.uri} within {timeout:.0f}s; see {self.logs_dir}")
+        raise EnvironmentProblem(
+            f"database '{DATABASE}' of Neo4j at {self.uri} did not answer `RETURN 1` within {timeout:.0f}s "
+            f"(last: {last}); it may still be recovering: see {self.logs_dir / 'neo4j.log'}"
+        )
 
     def _log_errors(self) -> str:
         log = self.logs_dir / "neo4j.log"
@@ -355,6 +477,12 @@ class ManagedNeo4j:
         return "\n".join(errors) or f"(no error in {log}; see {self.logs_dir / 'console.log'})"
 
     def _components(self) -> tuple[str, str]:
+        record = self._run(
+            "system", "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition"
+        )
+        return record["version"], record["edition"]
+
+    def _run(self, database: str, query: str) -> neo4j.Record:
         if not self.port:
             raise Neo4jUnavailable("no Bolt port chosen yet")
         try:  # a plain socket first: the driver would log a warning for every refused attempt
@@ -366,13 +494,11 @@ class ManagedNeo4j:
                 neo4j.GraphDatabase.driver(
                     str(self.uri), auth=(USERNAME, self.password()), connection_timeout=2.0, max_connection_pool_size=1
                 ) as driver,
-                driver.session(database="system") as session,
+                driver.session(database=database) as session,
             ):  # auto-commit: no driver retries
-                record = session.run(
-                    "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition"
-                ).single(strict=True)
-        except (ServiceUnavailable, OSError) as exc:
+                return session.run(query).single(strict=True)
+        # A database still starting or recovering answers with a transient error or a dropped connection.
+        except (ServiceUnavailable, SessionExpired, TransientError, OSError) as exc:
             raise Neo4jUnavailable(str(exc)) from exc
         except AuthError as exc:
             raise Neo4jUnavailable(f"the server rejected the password in {self.password_file}") from exc
-        return record["version"], record["edition"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import sys
 import time
 import traceback
@@ -168,7 +167,7 @@ def _refuse_if_external(action: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 @reports_errors
 def start(port: int | None, as_json: bool) -> None:
-    """Start the managed Neo4j and return once Bolt answers. Harmless when it already runs."""
+    """Start the managed Neo4j; return once its database answers a query. Harmless when it already runs."""
     from policykg.graph.server import ManagedNeo4j
 
     _refuse_if_external("start")
@@ -280,13 +279,7 @@ def reset(yes: bool) -> None:
     server = ManagedNeo4j()
     if not yes:
         click.confirm(f"Delete the Neo4j database in {server.root}?", abort=True)
-    server.stop()
-    for sub in ("data", "logs", "run", "password", "server.json"):
-        path = server.root / sub
-        if path.is_dir():
-            shutil.rmtree(path)
-        else:
-            path.unlink(missing_ok=True)
+    server.reset()
     click.echo(f"reset {server.root}")
 
 
