@@ -15,8 +15,6 @@ from policykg.ontology.vocab import PKG
 from policykg.ui import render
 from policykg.ui.backend import Backend, Drawing
 
-pytestmark = pytest.mark.neo4j
-
 
 @pytest.fixture(scope="module")
 def backend(seeded_with_samples: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> Backend:

@@ -18,8 +18,6 @@ from policykg.ontology.vocab import PKG
 from tests.conftest import SHARED
 from tests.ui.conftest import ask, http_status, open_page, serving, upload_own_article
 
-pytestmark = pytest.mark.neo4j
-
 
 @pytest.fixture(scope="module")
 def ui_url(seeded_with_samples: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> Iterator[str]:

@@ -20,7 +20,6 @@ from policykg.graph.server import ManagedNeo4j
 from policykg.ingest.pipeline import discover
 from tests.ui.conftest import ask, open_page, serving, upload_own_article
 
-pytestmark = pytest.mark.neo4j
 SAMPLES = Path(__file__).resolve().parents[2] / "ingest" / "samples"
 
 
