@@ -4,7 +4,7 @@ UV_VERSION := 0.13.9
 PYTHON ?= python3
 UV := $(PYTHON) -m uv
 
-.PHONY: setup browser demo check test
+.PHONY: setup browser demo check test test-fast
 
 setup:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install -q "uv==$(UV_VERSION)"
@@ -34,3 +34,8 @@ check:
 test: EXTRAS = --extra st
 test: setup browser check
 	$(UV) run --frozen $(EXTRAS) pytest
+
+# The tests that start no Neo4j (tests/conftest.py marks the others `neo4j`): a quick check while editing.
+test-fast: EXTRAS = --extra st
+test-fast: setup check
+	$(UV) run --frozen $(EXTRAS) pytest -m "not neo4j"

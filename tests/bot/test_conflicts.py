@@ -24,12 +24,12 @@ LATE = """'AI 교실 시범' 예산안 증액
 """
 
 
-def test_differing_figures_are_listed_latest_first(seeded: neo4j.Driver, tmp_path: Path) -> None:
+def test_differing_figures_are_listed_latest_first(loaded: neo4j.Driver, tmp_path: Path) -> None:
     (tmp_path / "classroom_june.txt").write_text(EARLY, encoding="utf-8")
     (tmp_path / "classroom_september.txt").write_text(LATE, encoding="utf-8")
-    load_files(seeded, "neo4j", sorted(tmp_path.iterdir()), make_embedder())
+    load_files(loaded, "neo4j", sorted(tmp_path.iterdir()), make_embedder())
     try:
-        answer = Bot(seeded).ask("AI 교실 시범 사업의 2026년 예산안은 얼마야?")
+        answer = Bot(loaded).ask("AI 교실 시범 사업의 2026년 예산안은 얼마야?")
         lines = answer.answer.splitlines()
         assert lines[0].startswith("45억 원 (4,500,000,000원)입니다") and "기사마다 수치가 다릅니다" in lines[0]
         assert "45억" in lines[1] and "2025-09-03" in lines[1]
@@ -37,4 +37,4 @@ def test_differing_figures_are_listed_latest_first(seeded: neo4j.Driver, tmp_pat
         assert {c.source_id for c in answer.citations} == {"classroom_june", "classroom_september"}
     finally:
         for sid in ("classroom_june", "classroom_september"):
-            delete_article(seeded, "neo4j", sid)
+            delete_article(loaded, "neo4j", sid)

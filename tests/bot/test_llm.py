@@ -12,23 +12,23 @@ from policykg.bot.models import Answer
 from policykg.errors import UserError
 
 
-def test_only_sentences_with_checked_citations_survive(seeded: neo4j.Driver) -> None:
-    answer = Bot(seeded).ask("World Best LLM 프로젝트에 투입되는 예산은?")
+def test_only_sentences_with_checked_citations_survive(loaded: neo4j.Driver) -> None:
+    answer = Bot(loaded).ask("인공지능 집적단지 2단계 사업에서 민간이 내는 돈은?")
     reply = (
-        "World Best LLM 프로젝트에는 1936억 원의 예산이 투입될 예정입니다 [1]. "
-        "이 사업의 예산은 5000억 원으로 늘어났습니다 [1]. "
-        "정부는 이 사업을 내년에 끝낸다고 밝혔습니다 [7]. "
+        "인공지능 집적단지 2단계 사업에서 민간은 800억 원을 냅니다 [1]. "
+        "민간 부담은 1500억 원으로 늘어났습니다 [1]. "
+        "광주시는 이 사업을 내년에 끝낸다고 밝혔습니다 [7]. "
         "근거 없이 덧붙인 문장입니다."
     )
     phrased = phrase(answer, FakeListChatModel(responses=[reply]))
     lines = phrased.answer.splitlines()
     assert lines[0] == answer.answer.splitlines()[0], "the direct answer stays the graph's"
-    assert lines[1:] == ["World Best LLM 프로젝트에는 1936억 원의 예산이 투입될 예정입니다 [1]."]
+    assert lines[1:] == ["인공지능 집적단지 2단계 사업에서 민간은 800억 원을 냅니다 [1]."]
     assert phrased.citations == answer.citations
 
 
-def test_abstentions_are_not_rephrased(seeded: neo4j.Driver) -> None:
-    answer = Bot(seeded).ask("화성 탐사선 발사 예산은 얼마야?")
+def test_abstentions_are_not_rephrased(loaded: neo4j.Driver) -> None:
+    answer = Bot(loaded).ask("화성 탐사선 발사 예산은 얼마야?")
     assert phrase(answer, FakeListChatModel(responses=["무엇이든 지어냅니다 [1]."])) == answer
 
 

@@ -1,4 +1,5 @@
-"""Every saved query of the cookbook (the competency questions' Cypher) on the loaded seed articles."""
+"""Every saved query of the cookbook (the competency questions' Cypher) on the loaded seed articles, and a few
+on the project's own sample articles (which also run without ../shared)."""
 
 from __future__ import annotations
 
@@ -130,6 +131,25 @@ def test_quantities_events_modality_mentions_and_top_amounts(seeded: neo4j.Drive
     assert top[0]["value"] == 1_800_000_000_000 and len(top) == 10
 
 
-def test_every_saved_query_runs_read_only(seeded: neo4j.Driver) -> None:
+def test_every_saved_query_runs_read_only(loaded: neo4j.Driver) -> None:
     for cq in CQS.values():
-        run_read_query(seeded, "neo4j", cq.cypher, cq.params)
+        run_read_query(loaded, "neo4j", cq.cypher, cq.params)
+
+
+def test_saved_queries_on_the_sample_articles(loaded: neo4j.Driver) -> None:
+    cluster = "인공지능 집적단지 2단계 사업"
+    totals = {r["payer"]: r["total"] for r in _rows(loaded, "cq14", programme=cluster)}
+    # 6000억 in all: 국비 4000억, 시비 1200억, 민간 800억 (regional_ai_cluster.txt)
+    assert totals == {"대한민국 정부": 400_000_000_000, "광주광역시": 120_000_000_000, "민간": 80_000_000_000}
+    parts = [(r["total"], r["part"]) for r in _rows(loaded, "cq03", programme=cluster)]
+    assert parts == [
+        (600_000_000_000, 400_000_000_000),
+        (600_000_000_000, 120_000_000_000),
+        (600_000_000_000, 80_000_000_000),
+    ]
+    children = {r["child"] for r in _rows(loaded, "cq16", organization="과학기술정보통신부")}
+    assert {"AI안전연구소", "정보통신산업진흥원", "한국전자통신연구원"} <= children
+    laws = _rows(loaded, "cq19")
+    assert {"law": "인공지능 발전과 신뢰 기반 조성 등에 관한 기본법", "action": "in force", "purpose": None} in laws
+    funded = _rows(loaded, "cq01", payer="과학기술정보통신부")
+    assert {"programme": None, "value": 15_000_000_000, "currency": "KRW", "year": 2026, "stage": None} in funded

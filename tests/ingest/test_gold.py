@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from policykg.ingest.gold import Score, evaluate, report
 from tests.conftest import SHARED
 
+pytestmark = pytest.mark.shared  # the seed articles themselves
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "seeds.toml"
 
 

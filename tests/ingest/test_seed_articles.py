@@ -15,6 +15,7 @@ from policykg.ontology.validate import validate
 from policykg.ontology.vocab import PKG
 from tests.conftest import SHARED
 
+pytestmark = pytest.mark.shared  # the seed articles themselves
 SEEDS = SHARED / "corpus" / "seeds"
 BAD = SHARED / "corpus" / "bad"
 SOVEREIGN = registry().resolve("독자 AI 파운데이션 모델 프로젝트")

@@ -1,4 +1,5 @@
-"""The UI's work without the browser, on the real Neo4j holding the seeds and the sample articles."""
+"""The UI's work without the browser, on the real Neo4j holding the sample articles (and the seeds when
+../shared is there)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,10 @@ from policykg.ontology.vocab import PKG
 from policykg.ui import render
 from policykg.ui.backend import Backend, Drawing
 
-pytestmark = pytest.mark.neo4j
-
 
 @pytest.fixture(scope="module")
-def backend(seeded_with_samples: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> Backend:
-    return Backend(seeded_with_samples, "neo4j", tmp_path_factory.mktemp("uploads"))
+def backend(loaded: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> Backend:
+    return Backend(loaded, "neo4j", tmp_path_factory.mktemp("uploads"))
 
 
 def test_a_citation_opens_its_article_with_the_quote_marked(backend: Backend) -> None:

@@ -1,5 +1,5 @@
 """End to end in a real browser: Debian's Chromium driven by Playwright against `policykg serve`, which
-talks to the session's real Neo4j holding the seed and sample articles."""
+talks to the session's real Neo4j holding the sample articles (and the seeds when ../shared is there)."""
 
 from __future__ import annotations
 
@@ -15,14 +15,12 @@ from rdflib import Graph, Literal
 
 from policykg.graph.server import ManagedNeo4j
 from policykg.ontology.vocab import PKG
-from tests.conftest import SHARED
+from tests.bot.test_answers import OWN
 from tests.ui.conftest import ask, http_status, open_page, serving, upload_own_article
-
-pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture(scope="module")
-def ui_url(seeded_with_samples: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> Iterator[str]:
+def ui_url(loaded: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> Iterator[str]:
     with serving(managed_neo4j.home) as url:
         yield url
 
@@ -33,13 +31,13 @@ def page(browser: Browser, ui_url: str) -> Iterator[Page]:
         yield page
 
 
-def _dev_question(qid: str) -> dict:
-    rows = [json.loads(line) for line in (SHARED / "eval" / "dev_qa.jsonl").read_text(encoding="utf-8").splitlines()]
+def _own_question(qid: str) -> dict:  # type: ignore[type-arg]
+    rows = [json.loads(line) for line in OWN.read_text(encoding="utf-8").splitlines()]
     return next(r for r in rows if r["id"] == qid)
 
 
-def test_a_dev_question_is_answered_with_a_citation_that_opens_the_article(page: Page) -> None:
-    qa = _dev_question("d03")
+def test_a_question_is_answered_with_a_citation_that_opens_the_article(page: Page) -> None:
+    qa = _own_question("q30")  # about a sample article: the total cost of the Gwangju AI cluster
     ask(page, qa["question"])
     reply = page.locator("#pkg-chat .message-row").last
     expect(reply).to_contain_text("[1]")
@@ -105,7 +103,7 @@ def test_an_uploaded_article_is_ingested_answered_and_exported(page: Page, tmp_p
 
 
 def test_with_a_password_set_the_ui_asks_for_it(
-    browser: Browser, seeded_with_samples: neo4j.Driver, managed_neo4j: ManagedNeo4j
+    browser: Browser, loaded: neo4j.Driver, managed_neo4j: ManagedNeo4j
 ) -> None:
     with serving(managed_neo4j.home, POLICYKG_UI_USERNAME="analyst", POLICYKG_UI_PASSWORD="s3cret-pw") as url:
         assert http_status(url + "config") == 401  # nothing of the app without logging in

@@ -20,7 +20,6 @@ from policykg.ingest.pipeline import discover
 from policykg.service import load_files
 from tests.ui.conftest import ask, open_page, serving, upload_own_article
 
-pytestmark = pytest.mark.neo4j
 SAMPLES = Path(__file__).resolve().parents[2] / "ingest" / "samples"
 
 
