@@ -54,6 +54,22 @@ JVM_FLAGS = (
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED",
 )
+APOC_ALLOWED = (
+    "apoc.meta.*",
+    "apoc.schema.*",
+    "apoc.any.*",
+    "apoc.coll.*",
+    "apoc.map.*",
+    "apoc.text.*",
+    "apoc.convert.*",
+    "apoc.math.*",
+    "apoc.number.*",
+    "apoc.date.*",
+    "apoc.temporal.*",
+    "apoc.agg.*",
+    "apoc.label.*",
+    "apoc.version",
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,13 @@ class ServerStatus:
 def generate_password(length: int = 24) -> str:
     """Letters and digits only: a password starting with '-' would be read as an option by neo4j-admin."""
     return "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(length))
+
+
+def _megabytes(size: str) -> int:
+    """A Java memory size ('2g', '512m', '1048576k') in MiB."""
+    units = {"k": 1 / 1024, "m": 1, "g": 1024}
+    unit = size[-1].lower()
+    return int(float(size[:-1]) * units[unit]) if unit in units else int(size) // 2**20
 
 
 def free_port() -> int:
@@ -397,12 +420,31 @@ class ManagedNeo4j:
             "server.http.enabled=false",
             "server.https.enabled=false",
             "dbms.security.auth_enabled=true",
-            "dbms.security.procedures.unrestricted=apoc.*",
             "dbms.usage_report.enabled=false",
             f"server.memory.pagecache.size={self.pagecache}",
-            "db.transaction.timeout=10m",
+            *self._guards(),
         ]
         (self.conf_dir / "neo4j.conf").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def _guards(self) -> list[str]:
+        """Neo4j's own limits, whatever client sends the Cypher (the console's checks are another layer)."""
+        heap_mb = _megabytes(self.heap)
+        return [
+            # Cypher may not reach the network (LOAD CSV, apoc.load.*: SSRF to the host's services) nor files.
+            "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
+            "dbms.security.allow_csv_import_from_file_urls=false",
+            # The default for clients that set no timeout; the console sets its own (at most 5 minutes).
+            "db.transaction.timeout=5m",
+            # One query fails alone instead of exhausting the heap (an OutOfMemoryError hits every session).
+            f"db.memory.transaction.max={heap_mb // 4}m",
+            f"db.memory.transaction.total.max={heap_mb // 2}m",
+            # Only the APOC that policykg and LangChain's schema introspection use, and pure read helpers: no
+            # apoc.load/import/export (files, network), apoc.cypher/periodic (queries outside the caller's
+            # limits), apoc.trigger/systemdb (administration). Schema introspection reads kernel internals,
+            # so it alone is unrestricted.
+            "dbms.security.procedures.allowlist=" + ",".join(APOC_ALLOWED),
+            "dbms.security.procedures.unrestricted=apoc.meta.*,apoc.schema.*,apoc.any.*",
+        ]
 
     def _java_env(self) -> dict[str, str]:
         return dict(os.environ, NEO4J_HOME=str(self.root), NEO4J_CONF=str(self.conf_dir))

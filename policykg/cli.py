@@ -413,8 +413,10 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries.")
 @click.option("--param", "params", multiple=True, help="Query parameter key=value (JSON values allowed).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query is stopped.")
-@click.option("--limit", type=int, default=1000, show_default=True, help="Most rows returned.")
+@click.option(
+    "--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query is stopped (at most 300)."
+)
+@click.option("--limit", type=int, default=1000, show_default=True, help="Most rows returned (at most 100000).")
 @reports_errors
 def query(
     cypher: str | None,
@@ -432,8 +434,9 @@ def query(
       policykg query "MATCH (p:Programme) RETURN p.name ORDER BY p.name"
       policykg query --saved cq05 --param programme="독자 AI 파운데이션 모델 프로젝트"
     """
-    from policykg.graph.query import render, run_read_query
+    from policykg.graph.query import check_limits, render, run_read_query
 
+    check_limits(timeout, limit)  # before connecting: a bad limit is refused even with no server
     if list_saved or saved:
         # the cookbook needs rdflib and the ontology: loaded only when asked for, so plain queries start fast
         from policykg.ontology.competency import competency_questions
