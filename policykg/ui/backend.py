@@ -166,7 +166,8 @@ class Backend:
         return self.drawing(result.node_iris, result.relationships or None)
 
     def csv_file(self, result: QueryResult) -> Path:
-        return self._write("query-result.csv", render(result, "csv"))
+        # With a BOM: Excel on Korean Windows reads a CSV without one as CP949 and garbles the Hangul.
+        return self._write("query-result.csv", "\ufeff" + render(result, "csv"))
 
     # --- data -----------------------------------------------------------------------------------------
     def ingest(
