@@ -124,7 +124,7 @@ def test_a_batch_answers_every_line_despite_poison_and_invalid_utf8(
 
 
 def test_a_line_that_crashes_gets_an_error_object_and_the_batch_goes_on(
-    seeded: neo4j.Driver, managed_neo4j: ManagedNeo4j, monkeypatch: pytest.MonkeyPatch
+    seeded: neo4j.Driver, managed_neo4j: ManagedNeo4j, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     ask = Bot.ask
 
@@ -134,9 +134,16 @@ def test_a_line_that_crashes_gets_an_error_object_and_the_batch_goes_on(
         return ask(self, text)
 
     monkeypatch.setattr(Bot, "ask", crashing)
-    code, out, _ = _run(["ask", "--json", "-"], managed_neo4j, "boom\nKOSA 회장은 누구인가?\n".encode())
-    first, second = (json.loads(line) for line in out.splitlines())
-    assert code == 3 and first["line"] == 1 and "internal error (RuntimeError: a bug)" in first["error"]
+    # the session's server reached through its URI from a home of this test's own, which gets the crash log
+    env = {
+        "POLICYKG_HOME": str(tmp_path),
+        "NEO4J_URI": str(managed_neo4j.uri),
+        "NEO4J_PASSWORD": managed_neo4j.password(),
+    }
+    result = CliRunner().invoke(main, ["ask", "--json", "-"], input="boom\nKOSA 회장은 누구인가?\n", env=env)
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert result.exit_code == 3 and first["line"] == 1 and "internal error (RuntimeError: a bug)" in first["error"]
+    assert str(next((tmp_path / "logs").glob("crash-*.log"))) in first["error"]
     assert second["answer"].startswith("조준희입니다.")
 
 
