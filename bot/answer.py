@@ -18,6 +18,10 @@ from policykg.korean.sentences import analyse
 from policykg.ontology.neo4j_names import Label, Prop, Rel
 
 ABSTAIN = "자료에서 근거를 찾지 못했습니다."
+# Questions are short; a longer text is refused before Kiwi and retrieval see it (100 KB took minutes).
+MAX_QUESTION_CHARS = 500
+USAGE_HINT = '질문을 입력해 주세요. 예: "독자 AI 파운데이션 모델 프로젝트 정예팀은 어디야?"'
+TOO_LONG = "질문이 너무 깁니다({n:,}자). {limit}자 이내로 줄여서 다시 물어 주세요."
 STAGE_KO = {
     "proposal": "예산안",
     "supplementary": "추경",
@@ -92,6 +96,10 @@ class Bot:
         self.catalogue = Catalogue(driver, database)
 
     def ask(self, text: str) -> Answer:
+        length = len(text.strip())
+        if not length or length > MAX_QUESTION_CHARS:
+            message = TOO_LONG.format(n=length, limit=MAX_QUESTION_CHARS) if length else USAGE_HINT
+            return Answer(question=text, answer=message, abstained=True, citations=[], facts=[], cypher=[])
         question = analyse_question(text.strip(), self.catalogue)
         words = content_words(question.text)
         handler = HANDLERS.get(question.kind, answer_which)

@@ -336,6 +336,16 @@ def _table_cell(text: str) -> str:
     return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
 
 
+def _csv_cell(value: Any) -> Any:
+    """A text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading ' as OWASP
+    advises; numbers are left as they are, so -5 stays a number."""
+    if isinstance(value, (dict, list)):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return value
+
+
 def render(result: QueryResult, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(
@@ -343,15 +353,12 @@ def render(result: QueryResult, fmt: str) -> str:
         )
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows(
-            [
-                [json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row]
-                for row in result.rows
-            ]
-        )
-        return out.getvalue().rstrip("\n")
+        # CRLF ends records (RFC 4180), so the writer quotes a value holding a lone CR: left bare, a
+        # spreadsheet starts a new row there, and a formula after it would escape the check below.
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow([_csv_cell(c) for c in result.columns])  # an alias is the user's text too
+        writer.writerows([[_csv_cell(v) for v in row] for row in result.rows])
+        return out.getvalue().removesuffix("\r\n")
     cells = [result.columns] + [
         [_table_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v)) for v in row]
         for row in result.rows

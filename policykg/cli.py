@@ -9,7 +9,7 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -460,6 +460,26 @@ def query(
     click.echo(render(result, fmt))
 
 
+def _stdin_questions() -> Iterator[tuple[int, str | None]]:
+    """(line number, question) for each non-blank stdin line, None for a line that is not UTF-8: read as
+    bytes and decoded line by line, so one undecodable line does not end the batch."""
+    for n, raw in enumerate(sys.stdin.buffer, 1):
+        try:
+            text = raw.decode("utf-8-sig" if n == 1 else "utf-8").strip()  # a BOM only opens a file
+        except UnicodeDecodeError:
+            yield n, None
+            continue
+        if text:
+            yield n, text
+
+
+def _line_error(n: int, error: str, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps({"line": n, "error": error}, ensure_ascii=False))
+    else:
+        click.echo(f"line {n}: {error}", err=True)
+
+
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object; with QUESTION '-', one per stdin line.")
@@ -468,12 +488,18 @@ def query(
 def ask(question: str, as_json: bool, use_llm: bool) -> None:
     """Ask a Korean question; the answer cites the sentences it stands on.
 
+    With QUESTION '-', every non-blank stdin line is a question; a line that cannot be answered (not
+    UTF-8, or an internal error) gets {"line": N, "error": "..."} and the rest are still answered.
+    Exit 0 when every line was answered or refused for its input; 3 when a line hit an internal error.
+
     \b
     Examples:
       policykg ask "독자 AI 파운데이션 모델 프로젝트 정예팀은 어디야?"
       policykg ask --json "World Best LLM 프로젝트 예산은?"
       printf '과기부 장관은 누구야?\\n' | policykg ask --json -
     """
+    import neo4j.exceptions
+
     from policykg.bot.answer import Bot
     from policykg.bot.llm import load_chat_model, phrase
 
@@ -481,16 +507,29 @@ def ask(question: str, as_json: bool, use_llm: bool) -> None:
     if use_llm and model is None:
         raise UserError("--llm needs POLICYKG_LLM (and POLICYKG_LLM_ARGS); see the README")
     target, driver = _target_and_driver()
+    crashed = False
     with driver:
         bot = Bot(driver, target.database)  # models and the entity catalogue load once for every question
-        questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
-        for text in questions:
-            if not text:
+        batch = question == "-"
+        for n, text in _stdin_questions() if batch else iter([(0, question)]):
+            if text is None:
+                _line_error(n, "invalid UTF-8", as_json)
                 continue
-            answer = bot.ask(text)
-            if model is not None:
-                answer = phrase(answer, model)
+            try:
+                answer = bot.ask(text)
+                if model is not None:
+                    answer = phrase(answer, model)
+            except neo4j.exceptions.ServiceUnavailable:
+                raise  # Neo4j is gone: every later line would fail the same way
+            except Exception as exc:
+                if not batch:
+                    raise
+                crashed = True
+                _line_error(n, f"internal error ({_first_line(exc)}); traceback in {_write_crash_log()}", as_json)
+                continue
             click.echo(answer.model_dump_json() if as_json else answer.text())
+    if crashed:
+        sys.exit(3)
 
 
 @main.command(name="eval")

@@ -48,6 +48,11 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("POLICYKG_UI_PASSWORD", None, "password the UI asks for, with POLICYKG_UI_USERNAME"),
         Setting(
+            "POLICYKG_UI_LOGIN_WINDOW",
+            "300",
+            "seconds during which 5 wrong UI logins refuse every further login (the right password included)",
+        ),
+        Setting(
             "POLICYKG_LLM",
             None,
             "optional chat model for `ask --llm`, as 'module:Class' "

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import hmac
 import html
 import ipaddress
 import json
+import logging
 import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +20,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from
 import gradio as gr
 import pandas as pd
 
+from policykg import settings
 from policykg.bot.examples import example_questions
 from policykg.bot.models import Answer
 from policykg.errors import UserError
@@ -22,7 +29,12 @@ from policykg.ontology.competency import competency_questions
 from policykg.ui import render, uploads
 from policykg.ui.backend import Backend, fact_summary
 
+log = logging.getLogger(__name__)
 ALL_ARTICLES = "(전체 그래프)"
+LOGIN_ATTEMPTS = 5  # wrong logins allowed within POLICYKG_UI_LOGIN_WINDOW
+# Gradio refuses a whole upload when one file is over its limit, so its limit is only a ceiling that keeps
+# a huge file off the disk; uploads.store refuses each file over MAX_BYTES on its own, with the reason.
+UPLOAD_CEILING = 10 * MAX_BYTES
 CSS = """
 .pkg-source-body {white-space: pre-wrap; max-height: 460px; overflow-y: auto; line-height: 1.6;
   border: 1px solid #e5e5e5; padding: 8px; border-radius: 6px}
@@ -52,6 +64,46 @@ def check_exposure(host: str, share: bool, auth: tuple[str, str] | None) -> None
             f"serving {where} makes the UI reachable from other machines: set POLICYKG_UI_USERNAME "
             "and POLICYKG_UI_PASSWORD first (or serve on 127.0.0.1)"
         )
+
+
+class LoginGuard:
+    """Gradio's auth callable. Gradio hands it only the username and password, not the client's address,
+    so wrong logins are counted for everyone: after LOGIN_ATTEMPTS of them within `window` seconds every
+    login is refused, the right password included, until they are older than the window."""
+
+    def __init__(
+        self, username: str, password: str, window: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._username, self._password = username.encode(), password.encode()
+        self.window, self._clock = window, clock
+        self._failures: deque[float] = deque()
+        self._lock = threading.Lock()
+
+    def __call__(self, username: str, password: str) -> bool:
+        with self._lock:
+            now = self._clock()
+            while self._failures and now - self._failures[0] >= self.window:
+                self._failures.popleft()
+            if len(self._failures) >= LOGIN_ATTEMPTS:
+                return False
+            # both compared, in constant time, so timing tells nothing about which one was wrong
+            ok = hmac.compare_digest(username.encode(), self._username) & hmac.compare_digest(
+                password.encode(), self._password
+            )
+            if not ok:
+                self._failures.append(now)
+                if len(self._failures) == LOGIN_ATTEMPTS:
+                    log.warning("%d wrong logins within %g s: logins refused for a while", LOGIN_ATTEMPTS, self.window)
+            return ok
+
+
+def login_guard(auth: tuple[str, str]) -> LoginGuard:
+    value = settings.get("POLICYKG_UI_LOGIN_WINDOW") or ""
+    try:
+        window = float(value)
+    except ValueError:
+        raise UserError(f"POLICYKG_UI_LOGIN_WINDOW must be a number of seconds, not {value!r}") from None
+    return LoginGuard(*auth, window=window)
 
 
 def _frame(columns: list[str], rows: list[list[Any]]) -> pd.DataFrame:
@@ -236,8 +288,7 @@ def build(backend: Backend) -> gr.Blocks:
             with gr.Tab("데이터 Data", id="data"):
                 upload = gr.File(
                     label=f"기사 올리기 (.html .htm .txt .md, 파일당 {MAX_BYTES // (1024 * 1024)} MB까지)",
-                    file_count="multiple",
-                    file_types=list(uploads.ALLOWED_SUFFIXES),
+                    file_count="multiple",  # no file_types: Gradio would refuse the whole upload for one file
                     elem_id="pkg-upload",
                 )
                 ingest_button = gr.Button("수집 Ingest", variant="primary", elem_id="pkg-ingest")
@@ -280,9 +331,9 @@ def launch(app: gr.Blocks, host: str, port: int, share: bool, auth: tuple[str, s
         server_name=host,
         server_port=port,
         share=share,
-        auth=auth,
+        auth=login_guard(auth) if auth else None,
         inbrowser=open_browser,
-        max_file_size=MAX_BYTES,
+        max_file_size=UPLOAD_CEILING,
         ssr_mode=False,
         show_error=True,
         theme=theme,

@@ -17,7 +17,7 @@ from policykg.bot.models import Answer
 from policykg.graph import cypher
 from policykg.graph.export import export_graph, serialize
 from policykg.graph.query import QueryResult, render, run_read_query
-from policykg.graph.search import lucene_query
+from policykg.graph.search import query_fulltext
 from policykg.ingest.pipeline import ArticleReport
 from policykg.ontology.neo4j_names import Label, Rel
 from policykg.ontology.validate import ValidationResult, validate
@@ -149,11 +149,7 @@ class Backend:
         return self.around([f["iri"] for f in answer.facts if f.get("iri")])
 
     def search_entities(self, text: str, k: int = 20) -> list[dict[str, Any]]:
-        if not text.strip():
-            return []
-        records, _, _ = self.driver.execute_query(
-            cypher.ENTITY_SEARCH, q=lucene_query(text, "cjk"), k=k, database_=self.database
-        )
+        records = query_fulltext(self.driver, self.database, cypher.ENTITY_SEARCH, text, "cjk", k=k)
         return [r.data() for r in records]
 
     def entity_facts(self, iri: str) -> list[FactView]:
@@ -171,7 +167,8 @@ class Backend:
         return self.drawing(result.node_iris, result.relationships or None)
 
     def csv_file(self, result: QueryResult) -> Path:
-        return self._write("query-result.csv", render(result, "csv"))
+        # With a BOM: Excel on Korean Windows reads a CSV without one as CP949 and garbles the Hangul.
+        return self._write("query-result.csv", "\ufeff" + render(result, "csv"))
 
     # --- data -----------------------------------------------------------------------------------------
     def ingest(

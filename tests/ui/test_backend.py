@@ -61,7 +61,7 @@ def test_cypher_results_can_be_drawn_and_downloaded(backend: Backend) -> None:
     # Nodes returned alone are joined by the relationships among them.
     nodes_only = backend.run_cypher("MATCH (f:FundingFact)-[:PAYER]->(o) RETURN f, o LIMIT 5", {})
     assert not nodes_only.relationships and backend.result_drawing(nodes_only).edges
-    csv_text = backend.csv_file(result).read_text(encoding="utf-8")
+    csv_text = backend.csv_file(result).read_text(encoding="utf-8-sig")  # written with a BOM for Excel
     assert csv_text.splitlines()[0] == "f,r,o" and len(csv_text.splitlines()) == 6
     with pytest.raises(UserError, match="read-only"):
         backend.run_cypher("CREATE (n:Oops) RETURN n", {})

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from rdflib import Graph, Literal
 
 from policykg.graph.server import ManagedNeo4j
+from policykg.ingest.loading import MAX_BYTES
 from policykg.ontology.vocab import PKG
 from tests.bot.test_answers import OWN
 from tests.ui.conftest import ask, http_status, open_page, serving, upload_own_article
@@ -73,7 +74,7 @@ def test_a_saved_cypher_query_runs_and_a_write_is_refused(page: Page) -> None:
     expect(page.locator("#pkg-cypher-table")).to_contain_text("KRW")
     with page.expect_download() as download:
         page.locator("#pkg-csv a").first.click()
-    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()  # a BOM for Excel
     assert lines[0] == "programme,value,currency,year,stage" and len(lines) > 1
 
     page.fill("#pkg-cypher textarea", "MATCH (n:Programme) DETACH DELETE n")
@@ -119,3 +120,25 @@ def test_with_a_password_set_the_ui_asks_for_it(
         page.get_by_role("button", name="Login").click()
         expect(page.locator("#pkg-question textarea")).to_be_visible()
         context.close()
+
+
+def test_an_upload_is_taken_file_by_file(page: Page, tmp_path: Path) -> None:
+    """One wrong file among several is refused alone, with its reason; the article beside it is ingested."""
+    good = tmp_path / "민원 상담.txt"
+    good.write_text(
+        "지능형 민원 상담 시범 서비스 개시\n입력 2026.05.02 10:00\n박서연 기자\n\n"
+        "행정안전부는 2일 지능형 민원 상담 시범 서비스를 세 곳에서 시작한다고 밝혔다.\n"
+        "서비스는 한국지능정보사회진흥원(NIA)이 운영한다.\n\nⓒ 가상경제신문, 무단전재 및 재배포 금지\n",
+        encoding="utf-8",
+    )
+    program = tmp_path / "setup.exe"
+    program.write_bytes(b"MZ" + bytes(100))
+    huge = tmp_path / "huge.md"
+    huge.write_bytes(b"# x\n" + b"x" * MAX_BYTES)
+    page.get_by_role("tab", name="데이터 Data").click()
+    page.locator("#pkg-upload input[type=file]").set_input_files([str(good), str(program), str(huge)])
+    page.click("#pkg-ingest")
+    report = page.locator("#pkg-report")
+    expect(report).to_contain_text("ingested")
+    expect(report).to_contain_text("not an article file")
+    expect(report).to_contain_text("larger than 10 MB")
