@@ -110,6 +110,14 @@ RELATIONSHIPS_AMONG = (
     f"RETURN a.{Prop.iri} AS src, type(r) AS type, b.{Prop.iri} AS dst"
 )
 
+# Sentences by full text (index given as $index) or by vector, with the article each belongs to.
+_SENTENCE_HIT = (
+    f"MATCH (node)-[:{Rel.IN_ARTICLE}]->(a:{Label.Article}) "
+    f"RETURN node.{Prop.iri} AS iri, node.{Prop.text} AS text, a.{Prop.source_id} AS source_id, score"
+)
+SEARCH_FULLTEXT = "CALL db.index.fulltext.queryNodes($index, $q, {limit: $k}) YIELD node, score " + _SENTENCE_HIT
+SEARCH_VECTOR = "CALL db.index.vector.queryNodes('sentence_embedding', $k, $v) YIELD node, score " + _SENTENCE_HIT
+
 # --- the bot ----------------------------------------------------------------------------------------------
 CATALOGUE = (
     f"MATCH (n:{Label.Resource}) WHERE {' OR '.join(f'n:{label}' for label in _NAMED)} "

@@ -11,6 +11,7 @@ from typing import Any
 import neo4j
 from neo4j.exceptions import Neo4jError
 
+from policykg.graph import cypher
 from policykg.graph.embeddings import Embedder
 from policykg.korean.sentences import search_tokens
 
@@ -26,16 +27,6 @@ FULLTEXT_INDEXES = {"cjk": "sentence_text", "kiwi": "sentence_tokens"}
 # bench/retrieval_compare.py on the dev questions: both put an evidence sentence in the top 5 for 16/16,
 # but CJK bigrams rank it higher (MRR@10 0.86 against 0.76 for Kiwi morphemes), so CJK is the default.
 DEFAULT_ANALYZER = "cjk"
-SEARCH_FULLTEXT = (
-    "CALL db.index.fulltext.queryNodes($index, $q, {limit: $k}) YIELD node, score "
-    "MATCH (node)-[:IN_ARTICLE]->(a:Article) "
-    "RETURN node.iri AS iri, node.text AS text, a.source_id AS source_id, score"
-)
-SEARCH_VECTOR = (
-    "CALL db.index.vector.queryNodes('sentence_embedding', $k, $v) YIELD node, score "
-    "MATCH (node)-[:IN_ARTICLE]->(a:Article) "
-    "RETURN node.iri AS iri, node.text AS text, a.source_id AS source_id, score"
-)
 
 
 @dataclass(frozen=True)
@@ -73,12 +64,14 @@ def query_fulltext(
 def fulltext(
     driver: neo4j.Driver, database: str, text: str, analyzer: str = DEFAULT_ANALYZER, k: int = 10
 ) -> list[Hit]:
-    records = query_fulltext(driver, database, SEARCH_FULLTEXT, text, analyzer, index=FULLTEXT_INDEXES[analyzer], k=k)
+    records = query_fulltext(
+        driver, database, cypher.SEARCH_FULLTEXT, text, analyzer, index=FULLTEXT_INDEXES[analyzer], k=k
+    )
     return [Hit(**r.data()) for r in records]
 
 
 def vector(driver: neo4j.Driver, database: str, text: str, embedder: Embedder, k: int = 10) -> list[Hit]:
-    records, _, _ = driver.execute_query(SEARCH_VECTOR, k=k, v=embedder.query(text), database_=database)
+    records, _, _ = driver.execute_query(cypher.SEARCH_VECTOR, k=k, v=embedder.query(text), database_=database)
     return [Hit(**r.data()) for r in records]
 
 

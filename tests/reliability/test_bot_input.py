@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from policykg.bot import answer as answer_module
 from policykg.bot.answer import MAX_QUESTION_CHARS, USAGE_HINT, Bot
 from policykg.cli import main
-from policykg.graph import search
+from policykg.graph import cypher, search
 from policykg.graph.query import QueryResult, render
 from policykg.graph.server import ManagedNeo4j
 from policykg.ui.app import LOGIN_ATTEMPTS, LoginGuard
@@ -82,7 +82,7 @@ def test_a_fulltext_query_neo4j_refuses_is_no_hits_with_a_log_line(
     seeded: neo4j.Driver, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING, logger="policykg.graph.search"):
-        records = search.query_fulltext(seeded, "neo4j", search.SEARCH_FULLTEXT, "예산", "cjk", index="missing", k=5)
+        records = search.query_fulltext(seeded, "neo4j", cypher.SEARCH_FULLTEXT, "예산", "cjk", index="missing", k=5)
     assert records == [] and "treated as no hits" in caplog.text
 
 
