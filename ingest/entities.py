@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from policykg.ingest.models import Mention, PostMention
 from policykg.korean.sentences import Token, analyse
@@ -140,7 +141,7 @@ def _resolved(text: str, start: int, end: int, sentence: int, cls: str, name: st
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> int | None:
-    at = bisect_right([s.start for s in sentences], offset) - 1
+    at = bisect_right(sentences, offset, key=lambda s: s.start) - 1
     return sentences[at].index if at >= 0 and offset < sentences[at].end else None
 
 
@@ -422,7 +423,15 @@ class Entities:
     posts: list[PostMention]
 
     def in_sentence(self, index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == index]
+        return list(self._by_sentence.get(index, ()))
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, list[Mention]]:
+        # Built once: scanning every mention for every sentence made long articles quadratic.
+        index: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            index.setdefault(m.sentence, []).append(m)
+        return index
 
 
 def _part_of_programme_name(programme: Mention, inner: Mention) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 from policykg.ingest.blocks import Page
 from policykg.ingest.models import Block
@@ -46,6 +46,17 @@ class Metadata:
             self.how[key] = how
 
 
+def _not_web_url(url: str) -> str | None:
+    """Why `url` is not kept as the article's link, or None for an absolute http(s) URL. Anything else
+    (javascript:, data:, file:, relative paths) would be a hostile or broken link in the UI."""
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return "has spaces or control characters"
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"is a {parts.scheme[:20].lower()}: URL, not http(s)" if parts.scheme else "is not an absolute URL"
+    return None if parts.netloc else "has no host"
+
+
 def _url_dates(urls: list[str]) -> list[date]:
     found = []
     for url in urls:
@@ -81,7 +92,11 @@ def _from_meta(meta: Metadata, page: Page) -> None:
     if m.get("og:site_name"):
         meta.set("publisher", _publisher_name(m["og:site_name"]), "og:site_name meta tag")
     meta.set("author", m.get("author") or m.get("article:author"), "author meta tag")
-    meta.set("url", m.get("og:url"), "og:url meta tag")
+    url = (m.get("og:url") or "").strip()
+    if url and (why := _not_web_url(url)):
+        meta.how["url dropped"] = f"og:url meta tag {why}"
+    else:
+        meta.set("url", url, "og:url meta tag")
 
 
 def _from_blocks(meta: Metadata, blocks: list[Block], image_dates: list[date]) -> None:

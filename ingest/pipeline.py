@@ -3,6 +3,7 @@ the batch goes on."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,16 +17,22 @@ from policykg.ingest.entities import extract_entities
 from policykg.ingest.facts import extract_facts
 from policykg.ingest.loading import SUPPORTED_SUFFIXES, read_source
 from policykg.ingest.rdf import article_graph
-from policykg.korean.sentences import analyse
+from policykg.korean.sentences import TooManySentences, analyse
 from policykg.ontology.schema import new_graph
 from policykg.ontology.validate import validate
+
+# Per-file budgets, far above any real article (the seed articles have at most 30 sentences and 18 facts) and
+# low enough that a file within MAX_BYTES cannot tie a batch up: past one, the file is refused with the reason.
+MAX_SENTENCES = 2_000
+MAX_FACTS = 5_000
+TIME_BUDGET_S = 60.0
 
 
 @dataclass
 class ArticleReport:
     path: str
     source_id: str
-    status: str  # ingested | skipped
+    status: str  # ingested | skipped | not attempted
     reason: str = ""
     title: str = ""
     published: str | None = None
@@ -69,16 +76,33 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def ingest_file(path: Path, check_shapes: bool = True) -> ArticleResult:
+def ingest_file(path: Path, check_shapes: bool = True, time_budget: float = TIME_BUDGET_S) -> ArticleResult:
     report = ArticleReport(str(path), path.stem, "skipped")
+    started = time.monotonic()
+
+    def on_time(stage: str) -> None:
+        # Checked between stages: the budgets above keep each stage short, this bounds their sum.
+        if time.monotonic() - started > time_budget:
+            raise BadArticle(f"over the time budget of {time_budget:.0f} s per file (stopped after {stage})")
+
     try:
         if not path.exists():
             raise BadArticle("no such file")
         article = build_article(read_source(path))
-        sentences, tokens = analyse(article.body)
+        on_time("reading")
+        try:
+            sentences, tokens = analyse(article.body, max_sentences=MAX_SENTENCES)
+        except TooManySentences as exc:
+            raise BadArticle(f"{exc}; articles over {MAX_SENTENCES:,} sentences are refused") from None
+        on_time("sentences")
         entities = extract_entities(article.body, sentences, tokens)
+        on_time("entities")
         facts = extract_facts(build_context(article, sentences, entities))
+        if len(facts) > MAX_FACTS:
+            raise BadArticle(f"{len(facts):,} facts; articles over {MAX_FACTS:,} facts are refused")
+        on_time("facts")
         graph = article_graph(article, sentences, entities, facts)
+        on_time("RDF")
     except BadArticle as exc:
         report.reason = str(exc)
         return ArticleResult(report, None)

@@ -260,10 +260,7 @@ def demo(corpus: Path | None, port: int, serve: bool) -> None:
     if not is_external():
         status = ManagedNeo4j().start()
         _print_status(status, as_json=False)
-    summary, reports = _ingest_into_neo4j(discover([corpus or _samples()]), None)
-    for r in reports:
-        click.echo(r.line())
-    click.echo(summary)
+    click.echo(_ingest_into_neo4j(discover([corpus or _samples()]), None))
     if serve:
         _serve("127.0.0.1", port, share=False, open_browser=_has_desktop())
 
@@ -335,44 +332,56 @@ def ingest(
       policykg ingest ../shared/corpus/seeds
       policykg ingest ../shared/corpus/seeds --out seeds.ttl
     """
-    from dataclasses import asdict
-
-    from policykg.ingest.pipeline import ArticleReport, discover, ingest_files
+    from policykg.ingest.pipeline import discover, ingest_files
 
     files = discover(paths)
     if not files:
         raise UserError(f"no article files under {', '.join(map(str, paths))}")
-    reports: list[ArticleReport]
-    if out is not None:
-        with _progress(len(files), "ingesting") as bar:
-            graph, reports = ingest_files(files, check_shapes=not no_validate, progress=_advancing(bar))
-        tmp = out.with_name(out.name + ".tmp")
-        graph.serialize(tmp, format="turtle")
-        tmp.replace(out)  # written whole or not at all
-        summary = f"{len(graph)} triples written to {out}"
-    else:
-        summary, reports = _ingest_into_neo4j(files, embedder, force)
+    if out is None:
+        click.echo(_ingest_into_neo4j(files, embedder, force, report))
+        return
+    with _progress(len(files), "ingesting") as bar:
+        graph, reports = ingest_files(files, check_shapes=not no_validate, progress=_advancing(bar))
+    tmp = out.with_name(out.name + ".tmp")
+    graph.serialize(tmp, format="turtle")
+    tmp.replace(out)  # written whole or not at all
+    click.echo(_echo_reports(reports, report) + f"{len(graph)} triples written to {out}")
+
+
+def _echo_reports(reports: list[Any], report: Path | None) -> str:
+    """One line per article (and the JSON report when asked); returns the start of the summary line."""
+    from dataclasses import asdict
+
     for r in reports:
         click.echo(r.line())
     if report:
         report.write_text(json.dumps([asdict(r) for r in reports], ensure_ascii=False, indent=1), encoding="utf-8")
-    ok = sum(r.status == "ingested" for r in reports)
-    click.echo(f"{ok} of {len(reports)} articles ingested; {summary}")
+    return f"{sum(r.status == 'ingested' for r in reports)} of {len(reports)} articles ingested; "
 
 
-def _ingest_into_neo4j(files: list[Path], embedder_spec: str | None, force: bool = False) -> tuple[str, list[Any]]:
-    from policykg.service import ingest_into_neo4j
+def _ingest_into_neo4j(
+    files: list[Path], embedder_spec: str | None, force: bool = False, report: Path | None = None
+) -> str:
+    """Ingest and load, print the per-article lines, return the summary line. Should Neo4j go away midway,
+    the lines so far (loaded, not loaded, not attempted) are printed before the error (exit 2)."""
+    from policykg.service import LoadInterrupted, ingest_into_neo4j
 
     target, driver = _target_and_driver()
-    with driver, _progress(len(files), "ingesting") as bar:
-        run = ingest_into_neo4j(driver, target.database, files, embedder_spec, progress=_advancing(bar), force=force)
+    try:
+        with driver, _progress(len(files), "ingesting") as bar:
+            run = ingest_into_neo4j(
+                driver, target.database, files, embedder_spec, progress=_advancing(bar), force=force
+            )
+    except LoadInterrupted as exc:
+        _echo_reports([r for r, _ in exc.outcomes], report)
+        raise
     counts: dict[str, int] = {}
     for _, loaded in run.outcomes:
         if loaded:
             counts[loaded.status] = counts.get(loaded.status, 0) + 1
     note = f"; switched embedder, re-embedded {run.reembedded} sentences" if run.switched_embedder else ""
     done = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing loaded"
-    return f"Neo4j at {target.describe()}: {done}{note}", [r for r, _ in run.outcomes]
+    return _echo_reports([r for r, _ in run.outcomes], report) + f"Neo4j at {target.describe()}: {done}{note}"
 
 
 @main.command()

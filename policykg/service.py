@@ -9,12 +9,31 @@ from pathlib import Path
 
 import neo4j
 
+from policykg.errors import Neo4jUnavailable
+from policykg.graph.connection import is_external
 from policykg.graph.embeddings import Embedder, make_embedder
 from policykg.graph.loader import LoadResult, PreparedArticle, embed_missing, prepare, write_batch
 from policykg.graph.schema import ensure_schema
 from policykg.ingest.pipeline import ArticleReport, ingest_file
 
 Progress = Callable[[Iterable[Path]], Iterator[Path]]
+Outcome = tuple[ArticleReport, LoadResult | None]
+# The server went away (stopped, crashed, network gone); the driver has already retried what it could.
+_LOST = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)
+
+
+class LoadInterrupted(Neo4jUnavailable):
+    """Neo4j became unreachable during a load. `outcomes` has every file, in input order: the loaded ones, the
+    batch in flight (not loaded) and the files after it (not attempted), so the caller can still report."""
+
+    def __init__(self, cause: Exception, outcomes: list[Outcome]) -> None:
+        loaded = sum(result is not None and not result.status.startswith("failed") for _, result in outcomes)
+        fix = "check the server at NEO4J_URI" if is_external() else "run `policykg neo4j start`"
+        super().__init__(
+            f"Neo4j became unreachable during the load ({type(cause).__name__}) after {loaded} of {len(outcomes)} "
+            f"articles: {fix} and ingest again (loaded articles are then skipped as unchanged)"
+        )
+        self.outcomes = outcomes
 
 
 def load_files(
@@ -25,10 +44,10 @@ def load_files(
     progress: Progress | None = None,
     batch_articles: int = 50,
     force: bool = False,
-) -> list[tuple[ArticleReport, LoadResult | None]]:
+) -> list[Outcome]:
     """Ingest each file and load the good ones, many per transaction; a bad file is reported and the
-    batch goes on."""
-    outcomes: list[tuple[ArticleReport, LoadResult | None]] = []
+    batch goes on. Should Neo4j become unreachable, raises LoadInterrupted with every file's outcome."""
+    outcomes: list[Outcome] = []
     pending: list[tuple[ArticleReport, PreparedArticle]] = []
 
     def flush() -> None:
@@ -40,17 +59,33 @@ def load_files(
             outcomes.append((report, loaded))
         pending.clear()
 
-    for path in progress(paths) if progress else paths:
-        result = ingest_file(path)
-        if result.graph is None:
-            outcomes.append((result.report, None))
-            continue
-        pending.append(
-            (result.report, prepare(result.report.source_id, result.content_hash or "", result.graph, embedder))
-        )
-        if len(pending) >= batch_articles:
-            flush()
-    flush()
+    try:
+        for path in progress(paths) if progress else paths:
+            result = ingest_file(path)
+            if result.graph is None:
+                outcomes.append((result.report, None))
+                continue
+            pending.append(
+                (result.report, prepare(result.report.source_id, result.content_hash or "", result.graph, embedder))
+            )
+            if len(pending) >= batch_articles:
+                flush()
+        flush()
+    except _LOST as exc:
+        for report, _ in pending:
+            report.status, report.reason = "skipped", "extracted, not loaded: Neo4j became unreachable during its batch"
+            outcomes.append((report, None))
+        reported = {o[0].path for o in outcomes}
+        outcomes += [
+            (ArticleReport(str(p), p.stem, "not attempted", "not attempted: Neo4j became unreachable"), None)
+            for p in paths
+            if str(p) not in reported
+        ]
+        raise LoadInterrupted(exc, _in_input_order(outcomes, paths)) from exc
+    return _in_input_order(outcomes, paths)
+
+
+def _in_input_order(outcomes: list[Outcome], paths: list[Path]) -> list[Outcome]:
     # Refused files are reported at once and loaded ones at their batch's end: give them back in input order.
     order = {str(path): i for i, path in enumerate(paths)}
     return sorted(outcomes, key=lambda o: order.get(str(o[0].path), len(order)))
@@ -58,7 +93,7 @@ def load_files(
 
 @dataclass
 class IngestRun:
-    outcomes: list[tuple[ArticleReport, LoadResult | None]]
+    outcomes: list[Outcome]
     switched_embedder: bool
     reembedded: int
 
@@ -75,4 +110,8 @@ def ingest_into_neo4j(
     embedder = make_embedder(embedder_spec)
     switched = ensure_schema(driver, database, embedder)
     outcomes = load_files(driver, database, paths, embedder, progress=progress, force=force)
-    return IngestRun(outcomes, switched, embed_missing(driver, database, embedder))
+    try:
+        reembedded = embed_missing(driver, database, embedder)
+    except _LOST as exc:
+        raise LoadInterrupted(exc, outcomes) from exc
+    return IngestRun(outcomes, switched, reembedded)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,16 @@ class Token:
 # 'AI 반도체 얼라이언스 사업'; found by the synthetic benchmark corpus.
 LOANWORDS = ("얼라이언스",)
 
+# Kiwi's time grows with the square of a paragraph's length (a 400,000-character line took 43 s, cut in
+# 5,000-character pieces 8 s). News paragraphs are a few hundred characters, so longer ones are cut, after a
+# sentence end where there is one; a sentence never crosses a cut.
+MAX_PARAGRAPH = 5_000
+_SENTENCE_ENDS = (". ", "? ", "! ", "。")
+
+
+class TooManySentences(ValueError):
+    """The text has more sentences than the caller allows; analysis stopped there."""
+
 
 @lru_cache(maxsize=1)
 def kiwi() -> Kiwi:
@@ -34,24 +45,39 @@ def kiwi() -> Kiwi:
     return analyser
 
 
-def analyse(body: str) -> tuple[list[Sentence], list[Token]]:
+def analyse(body: str, max_sentences: int | None = None) -> tuple[list[Sentence], list[Token]]:
     """Sentences and morphemes in one Kiwi pass. Sentences never cross a paragraph break ('\\n');
-    offsets index `body` and sentence text is verbatim."""
+    offsets index `body` and sentence text is verbatim. With `max_sentences`, raises TooManySentences as soon
+    as Kiwi finds more, so an oversized text costs no more than the allowed part."""
     sentences: list[Sentence] = []
     tokens: list[Token] = []
     offset = 0
     for paragraph in body.split("\n"):
-        if paragraph.strip():
-            for s in kiwi().split_into_sents(paragraph, return_tokens=True):
-                tokens += [Token(offset + t.start, offset + t.start + t.len, t.tag) for t in s.tokens]
-                start, end = offset + s.start, offset + s.end
+        for at, piece in _pieces(paragraph) if paragraph.strip() else ():
+            for s in kiwi().split_into_sents(piece, return_tokens=True):
+                tokens += [Token(offset + at + t.start, offset + at + t.start + t.len, t.tag) for t in s.tokens]
+                start, end = offset + at + s.start, offset + at + s.end
                 text = body[start:end]
                 stripped = text.strip()
                 if stripped:
                     start += len(text) - len(text.lstrip())
                     sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
+            if max_sentences is not None and len(sentences) > max_sentences:
+                raise TooManySentences(f"more than {max_sentences:,} sentences")
         offset += len(paragraph) + 1
     return _join_open_quotes(body, sentences), tokens
+
+
+def _pieces(paragraph: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of at most MAX_PARAGRAPH characters: cut after the last sentence end in the
+    window, else at its last space, else hard."""
+    at = 0
+    while len(paragraph) - at > MAX_PARAGRAPH:
+        window = paragraph[at : at + MAX_PARAGRAPH]
+        cut = max(window.rfind(end) + 1 for end in _SENTENCE_ENDS) or window.rfind(" ") + 1 or MAX_PARAGRAPH
+        yield at, window[:cut]
+        at += cut
+    yield at, paragraph[at:]
 
 
 def split_sentences(body: str) -> list[Sentence]:
@@ -64,12 +90,13 @@ def _open_quote(text: str) -> bool:
 
 def _join_open_quotes(body: str, sentences: list[Sentence]) -> list[Sentence]:
     """A quotation can hold several sentences; Kiwi may cut inside it. Join until the quote closes, so a
-    quote and its speaker stay in one citable sentence."""
+    quote and its speaker stay in one citable sentence. A quote never closed stops growing at MAX_PARAGRAPH
+    characters: re-reading an ever longer sentence made a long line with one stray quote mark quadratic."""
     joined: list[Sentence] = []
     for s in sentences:
         prev = joined[-1] if joined else None
         same_paragraph = prev is not None and "\n" not in body[prev.end : s.start]
-        if prev is not None and same_paragraph and _open_quote(prev.text):
+        if prev is not None and same_paragraph and s.end - prev.start <= MAX_PARAGRAPH and _open_quote(prev.text):
             joined[-1] = Sentence(prev.index, prev.start, s.end, body[prev.start : s.end])
         else:
             joined.append(Sentence(len(joined), s.start, s.end, s.text))

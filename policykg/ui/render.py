@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from urllib.parse import urlsplit
 
 from policykg.bot.models import Answer, Citation
 from policykg.errors import EnvironmentProblem
@@ -51,13 +52,12 @@ def answer_markdown(answer: Answer) -> str:
 def source_html(article: ArticleView, start: int | None = None, end: int | None = None) -> str:
     """The article's header and text, the span [start, end) marked; the page scrolls to the mark."""
     meta = " · ".join(html.escape(x) for x in (article.publisher, article.published) if x)
+    url = article.url or ""
+    # Only http(s) becomes a link: a graph loaded before ingest dropped other schemes may still hold javascript:.
     link = (
-        (
-            f'<a href="{html.escape(article.url, quote=True)}" target="_blank" rel="noopener noreferrer">'
-            f"{html.escape(article.url)}</a>"
-        )
-        if article.url
-        else ""
+        f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{html.escape(url)}</a>'
+        if urlsplit(url).scheme.lower() in ("http", "https")
+        else html.escape(url)
     )
     body = article.body
     if start is not None and end is not None and 0 <= start < end <= len(body):
