@@ -13,14 +13,17 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import neo4j
 import pytest
 from click.testing import CliRunner
+from rdflib.compare import isomorphic
 
 import policykg.cli
 import policykg.service
 from bench.ingest_limits import amounts_article
 from policykg.cli import main
-from policykg.graph.server import ManagedNeo4j
+from policykg.graph.export import export_graph
+from policykg.graph.server import USERNAME, ManagedNeo4j
 from policykg.ingest.pipeline import MAX_SENTENCES, ArticleReport, ingest_file, ingest_files
 from policykg.ontology.vocab import PKG
 from policykg.ui.backend import ArticleView
@@ -152,7 +155,7 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ManagedNeo4
     server.stop()
 
 
-def test_neo4j_killed_mid_ingest_exits_2_with_the_report_so_far(
+def test_neo4j_killed_mid_ingest_exits_2_with_the_report_so_far_and_a_rerun_matches_a_clean_load(
     own_server: ManagedNeo4j, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     names = ("first", "second", "third")
@@ -199,3 +202,26 @@ def test_neo4j_killed_mid_ingest_exits_2_with_the_report_so_far(
         ("second", "skipped"),
         ("third", "not attempted"),
     ]
+
+    # After a restart every article is whole or absent, and a re-run gives what a clean load gives.
+    own_server.start()
+    with _driver(own_server) as driver:
+        sentences = {r["sid"]: r["n"] for r in driver.execute_query(SENTENCES_PER_ARTICLE)[0]}
+        assert set(sentences) == {"first"} and sentences["first"] > 0
+        monkeypatch.undo()
+        env = {"POLICYKG_HOME": str(own_server.home)}
+        assert CliRunner().invoke(main, ["ingest", str(tmp_path)], env=env).exit_code == 0
+        rerun = export_graph(driver, "neo4j")
+        driver.execute_query("MATCH (n:Resource) DETACH DELETE n")
+        assert CliRunner().invoke(main, ["ingest", str(tmp_path)], env=env).exit_code == 0
+        assert isomorphic(rerun, export_graph(driver, "neo4j"))
+
+
+SENTENCES_PER_ARTICLE = (
+    "MATCH (a:Article) OPTIONAL MATCH (s:Sentence)-[:IN_ARTICLE]->(a) RETURN a.source_id AS sid, count(s) AS n"
+)
+
+
+def _driver(server: ManagedNeo4j) -> neo4j.Driver:
+    assert server.uri
+    return neo4j.GraphDatabase.driver(server.uri, auth=(USERNAME, server.password()))
