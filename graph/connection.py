@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import neo4j
 
@@ -44,10 +45,11 @@ def resolve_target(home: Path | None = None) -> Neo4jTarget:
     return Neo4jTarget(server.uri, USERNAME, server.password(), database, managed=True, home=server.home)
 
 
-def open_driver(target: Neo4jTarget) -> neo4j.Driver:
+def open_driver(target: Neo4jTarget, **config: Any) -> neo4j.Driver:
+    """A driver that answers; `config` goes to the driver (timeouts, retries)."""
     # Notifications (unknown label warnings on an empty graph, …) are for query authors, not for logs.
     driver = neo4j.GraphDatabase.driver(
-        target.uri, auth=(target.username, target.password), notifications_min_severity="OFF"
+        target.uri, auth=(target.username, target.password), notifications_min_severity="OFF", **config
     )
     try:
         driver.verify_connectivity()

@@ -578,9 +578,13 @@ def _serve(host: str, port: int, share: bool, open_browser: bool) -> None:
     user, password = settings.get("POLICYKG_UI_USERNAME"), settings.get("POLICYKG_UI_PASSWORD")
     auth = (user, password) if user and password else None
     check_exposure(host, share, auth)  # before anything starts
-    target, driver = _target_and_driver()
+    from policykg.graph.connection import open_driver, resolve_target
+
+    target = resolve_target()
+    # Someone waits on every query: when Neo4j goes away, say so within seconds instead of retrying for 30.
+    driver = open_driver(target, connection_timeout=3.0, max_transaction_retry_time=1.0)
     with driver:
-        app = build(Backend(driver, target.database, settings.home() / "uploads"))
+        app = build(Backend(driver, target.database, settings.home() / "uploads", managed=target.managed))
         click.echo(f"policykg UI on http://{host}:{port} (Neo4j at {target.describe()}); Ctrl+C stops it")
         launch(app, host, port, share, auth, open_browser)
 

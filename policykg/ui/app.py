@@ -23,7 +23,7 @@ import pandas as pd
 from policykg import settings
 from policykg.bot.examples import example_questions
 from policykg.bot.models import Answer
-from policykg.errors import UserError
+from policykg.errors import Neo4jUnavailable, UserError
 from policykg.ingest.loading import MAX_BYTES
 from policykg.ontology.competency import competency_questions
 from policykg.ui import render, uploads
@@ -41,7 +41,45 @@ CSS = """
 .pkg-source mark {background: #ffe066; padding: 1px 0}
 .pkg-source-meta {color: #666; font-size: 0.9em}
 .pkg-error {color: #b00020; font-weight: 600}
+/* Korean wraps between words, not inside them ("그래/프"); overlong URLs still wrap. */
+.gradio-container {word-break: keep-all; overflow-wrap: break-word}
+.pkg-chip {display: inline-block; padding: 0 6px; margin: 0 1px; border-radius: 10px; font-size: 0.85em;
+  line-height: 1.5; background: #e7eefc; color: #1d4ed8 !important; text-decoration: none !important}
+.pkg-chip:hover, .pkg-chip:focus-visible {background: #c7d7fb}
+/* Gradio's placeholder grey is below 4.5:1; these reach about 6:1 on the light and the dark input. */
+.gradio-container ::placeholder {color: #5f6368 !important; opacity: 1}
+.dark .gradio-container ::placeholder {color: #a9aeb6 !important}
 """
+SOURCE_PLACEHOLDER = "<p>질문하면 답의 출처가 여기에 나옵니다.</p>"
+# The page script. A chip in a chat message is a link; clicking it hands "answer:n" to the hidden
+# #pkg-chip-target box, whose change event opens the citation (Gradio has no event for a click inside a
+# message's HTML). The time makes a second click on the same chip a change too.
+PAGE_SCRIPT = """<script>
+document.addEventListener("click", (event) => {
+  const chip = event.target.closest && event.target.closest("#pkg-chat .pkg-chip");
+  if (!chip) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const [, answer, n] = chip.className.match(/pkg-cite-(\\d+)-(\\d+)/);
+  const box = document.querySelector("#pkg-chip-target textarea");
+  box.value = `${answer}:${n}:${Date.now()}`;
+  box.dispatchEvent(new Event("input", {bubbles: true}));
+}, true);
+// Gradio names the upload button in English and redraws it after each upload: keep the Korean name on it.
+new MutationObserver(() => {
+  for (const el of document.querySelectorAll("#pkg-upload button.upload-container, #pkg-upload input[type=file]"))
+    if (el.getAttribute("aria-label") !== "기사 파일 올리기") el.setAttribute("aria-label", "기사 파일 올리기");
+}).observe(document.documentElement, {childList: true, subtree: true});
+</script>"""
+# The newest answer's first line at the top of the chat, clear of the label and icons drawn over its top edge.
+SCROLL_TO_ANSWER = """() => {
+  const rows = document.querySelectorAll("#pkg-chat .message-row");
+  const last = rows[rows.length - 1];
+  if (!last) return;
+  let box = last.parentElement;
+  while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
+  if (box) box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 44;
+}"""
 SCROLL_TO_QUOTE = (
     "() => { const m = document.getElementById('pkg-quote'); if (m) m.scrollIntoView({block: 'center'}); }"
 )
@@ -111,6 +149,11 @@ def _frame(columns: list[str], rows: list[list[Any]]) -> pd.DataFrame:
     return pd.DataFrame(cells, columns=columns)
 
 
+def _empty(message: str) -> pd.DataFrame:
+    """An empty table as a Korean sentence (an empty Dataframe shows a bare "1 | 2 | 3" header)."""
+    return pd.DataFrame([[message]], columns=["안내"])
+
+
 def _error(message: str) -> str:
     return f'<p class="pkg-error">오류: {html.escape(message)}</p>'
 
@@ -120,34 +163,70 @@ def build(backend: Backend) -> gr.Blocks:
     examples = example_questions(backend.driver, backend.database)
 
     # --- chat ---------------------------------------------------------------------------------------
-    def ask(question: str, history: list[dict[str, Any]]) -> tuple[Any, ...]:
-        question = question.strip()
-        if not question:
-            return gr.update(), history, gr.update(), gr.update(), gr.update()
-        answer = backend.ask(question)
+    # `answers` holds every answer of the conversation (a chip carries its answer's index), `shown` the index
+    # of the answer whose citations the sources panel lists.
+    def citation_choices(answer: Answer) -> list[tuple[str, int]]:
+        return [(render.citation_label(c), c.n) for c in answer.citations]
+
+    def ask(question: str, history: list[dict[str, Any]], answers: list[dict[str, Any]]) -> tuple[Any, ...]:
+        text = question.strip()
+        if not text:
+            return (gr.update(),) * 6
+        try:
+            answer = backend.ask(text)
+        except Neo4jUnavailable as exc:  # the question stays in the box to be sent again
+            reply = {"role": "assistant", "content": f'<span class="pkg-error">{html.escape(str(exc))}</span>'}
+            history = [*history, {"role": "user", "content": text}, reply]
+            return question, history, answers, gr.update(), gr.update(), gr.update()
+        index = len(answers)
         history = [
             *history,
-            {"role": "user", "content": question},
-            {"role": "assistant", "content": render.answer_markdown(answer)},
+            {"role": "user", "content": text},
+            {"role": "assistant", "content": render.answer_markdown(answer, index)},
         ]
-        choices = [(render.citation_label(c), c.n) for c in answer.citations]
+        choices = citation_choices(answer)
         hint = "출처를 누르면 기사 원문에서 인용 문장을 보여 줍니다." if choices else "인용할 출처가 없습니다."
-        return "", history, gr.update(choices=choices, value=None), f"<p>{hint}</p>", answer.model_dump()
+        return (
+            "",
+            history,
+            [*answers, answer.model_dump()],
+            gr.update(choices=choices, value=None, label=f"출처 — {index + 1}번째 답"),
+            f"<p>{hint}</p>",
+            index,
+        )
 
-    def show_citation(n: int | None, answer: dict[str, Any] | None) -> Any:
-        if n is None or not answer:
+    def show_citation(n: int | None, answers: list[dict[str, Any]], shown: int | None) -> Any:
+        if n is None or shown is None or not 0 <= shown < len(answers):
             return gr.update()
-        citation = next((c for c in Answer.model_validate(answer).citations if c.n == n), None)
+        citation = next((c for c in Answer.model_validate(answers[shown]).citations if c.n == n), None)
         article = backend.article(citation.source_id) if citation else None
         if citation is None or article is None:
             return _error("이 출처의 기사를 그래프에서 찾지 못했습니다.")
         return render.source_html(article, citation.start, citation.end)
 
+    def open_chip(target: str, answers: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
+        """A chip was clicked: the sources panel lists that answer's citations and opens the one clicked."""
+        try:
+            index, n = (int(x) for x in target.split(":")[:2])
+        except ValueError:
+            return gr.update(), gr.update(), gr.update()
+        if not 0 <= index < len(answers):
+            return gr.update(), gr.update(), gr.update()
+        choices = citation_choices(Answer.model_validate(answers[index]))
+        return (
+            gr.update(choices=choices, value=n, label=f"출처 — {index + 1}번째 답"),
+            show_citation(n, answers, index),
+            index,
+        )
+
+    def clear_chat() -> tuple[Any, ...]:
+        return [], [], None, gr.update(choices=[], value=None, label="출처"), SOURCE_PLACEHOLDER, ""
+
     # --- graph ----------------------------------------------------------------------------------------
-    def answer_graph(answer: dict[str, Any] | None) -> str:
-        if not answer:
+    def answer_graph(answers: list[dict[str, Any]]) -> str:
+        if not answers:
             return render.graph_html(backend.drawing([]), empty="먼저 질문하면 그 답의 근거 그래프가 여기 나타납니다.")
-        parsed = Answer.model_validate(answer)
+        parsed = Answer.model_validate(answers[-1])
         return render.graph_html(
             backend.answer_drawing(parsed), empty="이 답은 그래프의 사실이 아니라 문장에 근거합니다."
         )
@@ -158,19 +237,18 @@ def build(backend: Backend) -> gr.Blocks:
         return gr.update(choices=choices, value=choices[0][1] if choices else None)
 
     def show_entity(iri: str | None) -> tuple[str, pd.DataFrame]:
-        columns = ["사실", "근거 문장", "기사"]
         if not iri:
-            return render.graph_html(backend.drawing([])), pd.DataFrame([], columns=columns)
+            return render.graph_html(backend.drawing([])), _empty("개체를 고르면 그 사실과 근거 문장이 여기 나옵니다.")
         facts = backend.entity_facts(iri)
         rows = [
             [
                 fact_summary(f),
-                f.evidence[0].text if f.evidence else "",
-                f"{f.evidence[0].title} ({f.evidence[0].source_id})" if f.evidence else "",
+                *((f.evidence[0].text, f.evidence[0].title, f.evidence[0].source_id) if f.evidence else ("",) * 3),
             ]
             for f in facts
         ]
-        return render.graph_html(backend.entity_drawing(iri, facts)), pd.DataFrame(rows, columns=columns)
+        frame = _frame(["사실", "근거 문장", "기사", "기사 ID"], rows) if rows else _empty("이 개체의 사실이 없습니다.")
+        return render.graph_html(backend.entity_drawing(iri, facts)), frame
 
     # --- Cypher ---------------------------------------------------------------------------------------
     def pick_saved(cq_id: str | None) -> tuple[Any, Any]:
@@ -194,7 +272,7 @@ def build(backend: Backend) -> gr.Blocks:
         drawing = render.graph_html(backend.result_drawing(result), empty="결과에 노드가 없어 그래프가 없습니다.")
         return (
             f"<p>{note}</p>",
-            _frame(result.columns, result.rows),
+            _frame(result.columns, result.rows) if result.columns else _empty("결과가 없습니다."),
             drawing,
             gr.update(value=str(backend.csv_file(result)), visible=True),
         )
@@ -202,24 +280,41 @@ def build(backend: Backend) -> gr.Blocks:
     # --- data -----------------------------------------------------------------------------------------
     def articles_table() -> tuple[pd.DataFrame, Any]:
         rows = backend.articles()
-        frame = pd.DataFrame(
-            rows, columns=["source_id", "title", "published", "publisher", "sentences", "entities", "facts"]
+        keys = ["title", "published", "publisher", "sentences", "entities", "facts", "source_id"]
+        frame = (
+            _frame(
+                ["제목", "발행일", "언론사", "문장", "개체", "사실", "기사 ID"], [[r[k] for k in keys] for r in rows]
+            )
+            if rows
+            else _empty("아직 수집된 기사가 없습니다. 위에서 기사 파일을 올려 보세요.")
         )
-        ids = [ALL_ARTICLES] + [r["source_id"] for r in rows]
-        return frame, gr.update(choices=ids, value=ALL_ARTICLES)
+        choices = [ALL_ARTICLES] + [
+            (f"{r['title'] or r['source_id']} · {r['source_id']}", r["source_id"]) for r in rows
+        ]
+        return frame, gr.update(choices=choices, value=ALL_ARTICLES)
 
     # Gradio injects progress through this default (its documented idiom).
-    def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[pd.DataFrame, Any, Any]:  # noqa: B008
-        columns = ["file", "result", "sentences", "entities", "facts", "reason"]
+    def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
         named = [(Path(f).name, Path(f)) for f in files or []]
+        if not named:
+            return _empty("올릴 기사 파일을 먼저 고르세요."), gr.update(), gr.update(), gr.update()
         kept, refused = uploads.store(named, backend.uploads)
-        reports = backend.ingest(kept, progress=lambda items: progress.tqdm(items, desc="ingesting")) if kept else []
+        outcomes = backend.ingest(kept, progress=lambda items: progress.tqdm(items, desc="ingesting")) if kept else []
         rows = [
-            [Path(r.path).name, r.status, r.sentences, r.entities, sum(r.facts.values()), r.reason] for r in reports
+            [
+                Path(r.path).name,
+                render.ingest_status(r, loaded),
+                r.sentences,
+                r.entities,
+                sum(r.facts.values()),
+                r.reason,
+            ]
+            for r, loaded in outcomes
         ]
-        rows += [[x.name, "refused", 0, 0, 0, x.reason] for x in refused]
+        rows += [[x.name, "✗ 거부", 0, 0, 0, x.reason] for x in refused]
         frame, choices = articles_table()
-        return pd.DataFrame(rows, columns=columns), frame, choices
+        report = _frame(["파일", "결과", "문장", "개체", "사실", "사유"], rows)
+        return report, frame, choices, None  # None empties the upload box for the next files
 
     def turtle(source_id: str | None) -> str:
         return str(backend.turtle_file(None if source_id in (None, ALL_ARTICLES) else source_id))
@@ -233,23 +328,29 @@ def build(backend: Backend) -> gr.Blocks:
         gr.Markdown(
             "## policykg — 한국 AI 정책 지식 그래프\n뉴스 기사에서 만든 그래프에 묻고, 답마다 기사 문장을 인용합니다."
         )
-        last_answer = gr.State(None)
+        answers = gr.State([])
+        shown = gr.State(None)
         with gr.Tabs():
             with gr.Tab("질문 Chat", id="chat"), gr.Row():
                 with gr.Column(scale=3):
-                    chatbot = gr.Chatbot(label="대화", height=460, elem_id="pkg-chat")
+                    # No autoscroll: a long answer would open at its bottom; SCROLL_TO_ANSWER shows its first line.
+                    chatbot = gr.Chatbot(label="대화", height=460, elem_id="pkg-chat", autoscroll=False)
                     with gr.Row():
                         question = gr.Textbox(
+                            label="질문 입력",
                             placeholder="질문을 입력하세요 (예: 과기정통부 장관은 누구야?)",
                             show_label=False,
                             scale=5,
                             elem_id="pkg-question",
                         )
                         ask_button = gr.Button("질문", variant="primary", scale=1, elem_id="pkg-ask")
+                        clear_button = gr.Button("대화 지우기", scale=1, elem_id="pkg-clear")
                     gr.Examples(examples, inputs=question, label="예시 질문")
+                    # PAGE_SCRIPT writes "answer:n:time" here when a chip is clicked.
+                    chip_target = gr.Textbox(visible="hidden", elem_id="pkg-chip-target")
                 with gr.Column(scale=2):
                     citations = gr.Radio(label="출처", choices=[], elem_id="pkg-citations")
-                    source = gr.HTML("<p>질문하면 답의 출처가 여기에 나옵니다.</p>", elem_id="pkg-source")
+                    source = gr.HTML(SOURCE_PLACEHOLDER, elem_id="pkg-source")
             with gr.Tab("그래프 Graph", id="graph") as graph_tab:
                 gr.Markdown("#### 마지막 답의 근거 그래프")
                 answer_drawing = gr.HTML(elem_id="pkg-answer-graph")
@@ -262,7 +363,12 @@ def build(backend: Backend) -> gr.Blocks:
                         label="찾은 개체", choices=[], value=None, scale=3, elem_id="pkg-entity-pick"
                     )
                 entity_drawing = gr.HTML(elem_id="pkg-entity-graph")
-                entity_facts = gr.Dataframe(label="사실과 근거", wrap=True, elem_id="pkg-entity-facts")
+                entity_facts = gr.Dataframe(
+                    _empty("개체를 고르면 그 사실과 근거 문장이 여기 나옵니다."),
+                    label="사실과 근거",
+                    wrap=True,
+                    elem_id="pkg-entity-facts",
+                )
             with gr.Tab("Cypher", id="cypher"):
                 saved = gr.Dropdown(
                     label="저장된 쿼리 (competency questions)",
@@ -281,7 +387,9 @@ def build(backend: Backend) -> gr.Blocks:
                 cypher_message = gr.HTML(elem_id="pkg-cypher-message")
                 with gr.Tabs():
                     with gr.Tab("표 Table"):
-                        cypher_table = gr.Dataframe(wrap=True, elem_id="pkg-cypher-table")
+                        cypher_table = gr.Dataframe(
+                            _empty("쿼리를 실행하면 결과가 여기 나옵니다."), wrap=True, elem_id="pkg-cypher-table"
+                        )
                     with gr.Tab("그래프 Graph"):
                         cypher_drawing = gr.HTML(elem_id="pkg-cypher-graph")
                 csv_file = gr.File(label="CSV", visible=False, elem_id="pkg-csv")
@@ -292,7 +400,12 @@ def build(backend: Backend) -> gr.Blocks:
                     elem_id="pkg-upload",
                 )
                 ingest_button = gr.Button("수집 Ingest", variant="primary", elem_id="pkg-ingest")
-                report = gr.Dataframe(label="파일별 결과", wrap=True, elem_id="pkg-report")
+                report = gr.Dataframe(
+                    _empty("기사 파일을 올리고 수집하면 파일마다 결과가 여기 나옵니다."),
+                    label="파일별 결과",
+                    wrap=True,
+                    elem_id="pkg-report",
+                )
                 articles = gr.Dataframe(label="수집된 기사", wrap=True, elem_id="pkg-articles")
                 with gr.Row():
                     article_pick = gr.Dropdown(
@@ -307,14 +420,19 @@ def build(backend: Backend) -> gr.Blocks:
                 shacl_text = gr.Textbox(label="SHACL 보고서", lines=8, elem_id="pkg-shacl-report")
 
         for trigger in (question.submit, ask_button.click):
-            trigger(ask, [question, chatbot], [question, chatbot, citations, source, last_answer])
-        citations.change(show_citation, [citations, last_answer], source).then(None, js=SCROLL_TO_QUOTE)
-        graph_tab.select(answer_graph, last_answer, answer_drawing)
+            trigger(ask, [question, chatbot, answers], [question, chatbot, answers, citations, source, shown]).then(
+                None, js=SCROLL_TO_ANSWER
+            )
+        citations.input(show_citation, [citations, answers, shown], source).then(None, js=SCROLL_TO_QUOTE)
+        chip_target.change(open_chip, [chip_target, answers], [citations, source, shown]).then(None, js=SCROLL_TO_QUOTE)
+        for trigger in (clear_button.click, chatbot.clear):
+            trigger(clear_chat, None, [chatbot, answers, shown, citations, source, chip_target])
+        graph_tab.select(answer_graph, answers, answer_drawing)
         entity_text.submit(search_entities, entity_text, entity_pick)
         entity_pick.change(show_entity, entity_pick, [entity_drawing, entity_facts])
         saved.change(pick_saved, saved, [cypher_text, params])
         run_button.click(run_cypher, [cypher_text, params], [cypher_message, cypher_table, cypher_drawing, csv_file])
-        ingest_button.click(ingest, upload, [report, articles, article_pick])
+        ingest_button.click(ingest, upload, [report, articles, article_pick, upload])
         turtle_button.click(turtle, article_pick, turtle_file)
         shacl_button.click(shacl, None, shacl_text)
         app.load(articles_table, None, [articles, article_pick])
@@ -338,4 +456,5 @@ def launch(app: gr.Blocks, host: str, port: int, share: bool, auth: tuple[str, s
         show_error=True,
         theme=theme,
         css=CSS,
+        head=PAGE_SCRIPT,
     )

@@ -14,8 +14,10 @@ import neo4j
 from policykg.bot.answer import Bot
 from policykg.bot.facts import FactView, facts_about
 from policykg.bot.models import Answer
+from policykg.errors import Neo4jUnavailable
 from policykg.graph import cypher
 from policykg.graph.export import export_graph, serialize
+from policykg.graph.loader import LoadResult
 from policykg.graph.query import QueryResult, render, run_read_query
 from policykg.graph.search import query_fulltext
 from policykg.ingest.pipeline import ArticleReport
@@ -38,6 +40,9 @@ GROUPS = (
     Label.TimeSpan,
 )
 MAX_NEIGHBOURS = 150
+UNREACHABLE = "그래프 데이터베이스(Neo4j)에 연결할 수 없습니다. "
+FIX_MANAGED = "터미널에서 `policykg neo4j start`를 실행한 뒤 다시 질문해 주세요."
+FIX_EXTERNAL = "NEO4J_URI의 서버가 실행 중인지 확인한 뒤 다시 질문해 주세요."
 
 
 @dataclass(frozen=True)
@@ -82,8 +87,9 @@ def fact_summary(fact: FactView) -> str:
 
 
 class Backend:
-    def __init__(self, driver: neo4j.Driver, database: str, uploads: Path) -> None:
+    def __init__(self, driver: neo4j.Driver, database: str, uploads: Path, managed: bool = True) -> None:
         self.driver, self.database, self.uploads = driver, database, uploads
+        self.unreachable = UNREACHABLE + (FIX_MANAGED if managed else FIX_EXTERNAL)
         self._bot: Bot | None = None
         self._downloads = Path(tempfile.mkdtemp(prefix="policykg-ui-"))  # Gradio serves files from the temp dir
 
@@ -95,7 +101,10 @@ class Backend:
         return self._bot
 
     def ask(self, question: str) -> Answer:
-        return self.bot.ask(question)
+        try:
+            return self.bot.ask(question)
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
+            raise Neo4jUnavailable(self.unreachable) from exc
 
     def article(self, source_id: str) -> ArticleView | None:
         records, _, _ = self.driver.execute_query(cypher.ARTICLE_VIEW, source_id=source_id, database_=self.database)
@@ -173,10 +182,11 @@ class Backend:
     # --- data -----------------------------------------------------------------------------------------
     def ingest(
         self, paths: list[Path], progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None
-    ) -> list[ArticleReport]:
+    ) -> list[tuple[ArticleReport, LoadResult | None]]:
+        """Each file's report with what loading did (None when it was not loaded)."""
         run = ingest_into_neo4j(self.driver, self.database, paths, progress=progress)
         self._bot = None
-        return [report for report, _ in run.outcomes]
+        return run.outcomes
 
     def articles(self) -> list[dict[str, Any]]:
         records, _, _ = self.driver.execute_query(cypher.ARTICLE_STATS, database_=self.database)

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from policykg.bot.models import Answer, Citation
 from policykg.errors import EnvironmentProblem
+from policykg.graph.loader import LoadResult
+from policykg.ingest.pipeline import ArticleReport
 from policykg.ui.backend import ArticleView, Drawing
 
 COLOURS = {
@@ -30,23 +32,54 @@ COLOURS = {
     "Other": "#ced4da",
 }
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_ESCAPED_MARK = re.compile(r"\\\[(\d+)\\\]")  # `[n]` after md_escape
 
 
 def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+QUOTE_PREVIEW = 40  # characters of the quote in a citation's label: enough to tell two sentences apart
+
+
+def _source_line(c: Citation) -> str:
+    return " · ".join(x for x in (c.title, c.publisher, c.published) if x)
+
+
 def citation_label(c: Citation) -> str:
-    meta = ", ".join(x for x in (c.publisher, c.published) if x)
-    return f"[{c.n}] {c.title}" + (f" — {meta}" if meta else "")
+    """The sources panel's choice: the article and the start of the sentence, so that two sentences of one
+    article differ."""
+    quote = c.quote if len(c.quote) <= QUOTE_PREVIEW else c.quote[:QUOTE_PREVIEW] + "…"
+    return f"[{c.n}] {_source_line(c)} — “{quote}”"
 
 
-def answer_markdown(answer: Answer) -> str:
-    """The chat message: the answer, then each citation with its verbatim quote."""
-    parts = [md_escape(line) for line in answer.answer.splitlines()]
+def citation_chip(c: Citation, answer_index: int) -> str:
+    """`[n]` as a clickable chip; hovering shows the quoted sentence and its article. The page script
+    (PAGE_SCRIPT in app.py) reads the answer's index and n from its class (Gradio's sanitiser drops data-*
+    attributes) to open that citation in the sources panel."""
+    preview = html.escape(f"“{c.quote}”\n— {_source_line(c)}", quote=True)
+    return f'<a class="pkg-chip pkg-cite-{answer_index}-{c.n}" href="#" role="button" title="{preview}">[{c.n}]</a>'
+
+
+def answer_markdown(answer: Answer, answer_index: int) -> str:
+    """The chat message: the answer with its `[n]` as chips, then each citation with its verbatim quote."""
+    chips = {c.n: citation_chip(c, answer_index) for c in answer.citations}
+
+    def chip(match: re.Match[str]) -> str:
+        return chips.get(int(match.group(1)), match.group(0))
+
+    parts = [_ESCAPED_MARK.sub(chip, md_escape(line)) for line in answer.answer.splitlines()]
     for c in answer.citations:
-        parts.append(f"\n**{md_escape(citation_label(c))}**  \n> {md_escape(c.quote)}")
+        label = md_escape(_source_line(c))
+        parts.append(f"\n{chips[c.n]} **{label}**  \n> {md_escape(c.quote)}")
     return "\n".join(parts)
+
+
+def ingest_status(report: ArticleReport, loaded: LoadResult | None) -> str:
+    """A file's outcome at a glance; refused uploads never get this far (app.py marks them ✗ 거부)."""
+    if report.status != "ingested" or loaded is None:
+        return "↷ 건너뜀"
+    return {"unchanged": "↷ 변경 없음", "replaced": "✓ 적재됨 (이전 판 교체)"}.get(loaded.status, "✓ 적재됨")
 
 
 def source_html(article: ArticleView, start: int | None = None, end: int | None = None) -> str:
@@ -71,8 +104,8 @@ def source_html(article: ArticleView, start: int | None = None, end: int | None 
     else:
         text = html.escape(body)
     return (
-        f'<div class="pkg-source"><h3 class="pkg-source-title">{html.escape(article.title)}</h3>'
-        f'<p class="pkg-source-meta">{meta}<br>{link}<br><code>{html.escape(article.source_id)}</code></p>'
+        f'<div class="pkg-source"><h3 class="pkg-source-title" title="기사 ID: {html.escape(article.source_id)}">'
+        f'{html.escape(article.title)}</h3><p class="pkg-source-meta">{meta}<br>{link}</p>'
         f'<div class="pkg-source-body">{text}</div></div>'
     )
 

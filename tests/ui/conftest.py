@@ -7,11 +7,12 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,44 @@ def serving(home: Path, **env_extra: str) -> Iterator[str]:
         proc.wait(timeout=30)
 
 
+class Relay:
+    """A TCP relay to a port that a test can cut, as if the server behind it stopped (without stopping the
+    session's shared Neo4j)."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sockets: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:  # cut
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            self.sockets += [client, upstream]
+            for src, dst in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+
+    def cut(self) -> None:
+        """New connections are refused and open ones are reset."""
+        for s in (self.listener, *self.sockets):
+            with suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+            s.close()
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), (
@@ -117,4 +156,4 @@ def upload_own_article(page: Page, folder: Path) -> None:
     page.get_by_role("tab", name="데이터 Data").click()
     page.locator("#pkg-upload input[type=file]").set_input_files([str(article)])
     page.click("#pkg-ingest")
-    expect(page.locator("#pkg-report")).to_contain_text("ingested")
+    expect(page.locator("#pkg-report")).to_contain_text("팹리스_육성.txt")  # the name it is kept under
