@@ -9,6 +9,9 @@ Two collection rules live here, in one place:
 
 from __future__ import annotations
 
+import os
+import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -135,3 +138,13 @@ def loaded(request: pytest.FixtureRequest, driver: neo4j.Driver) -> neo4j.Driver
 def loaded_folders() -> list[Path]:
     """The folders `loaded` holds, for tests that compare the graph with a fresh ingest."""
     return [SHARED / "corpus" / "seeds", SAMPLES] if HAS_SHARED else [SAMPLES]
+
+
+def kill_server(server: ManagedNeo4j, wait: float = 60.0) -> None:
+    """kill -9 the server's Java process, as a crash would, and wait until it is gone."""
+    pid = server.running_pid()
+    assert pid
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + wait
+    while server.running_pid() is not None and time.monotonic() < deadline:
+        time.sleep(0.2)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +11,7 @@ import pytest
 
 from policykg.errors import EnvironmentProblem
 from policykg.graph.server import USERNAME, ManagedNeo4j
-from tests.conftest import TEST_HEAP, TEST_PAGECACHE
+from tests.conftest import TEST_HEAP, TEST_PAGECACHE, kill_server
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +52,7 @@ def test_stop_when_stopped_is_harmless(own_neo4j: ManagedNeo4j) -> None:
 
 def test_crashed_server_is_detected_and_restart_recovers(own_neo4j: ManagedNeo4j) -> None:
     own_neo4j.start()
-    pid = own_neo4j.running_pid()
-    assert pid
-    os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 30
-    while own_neo4j.running_pid() is not None and time.monotonic() < deadline:
-        time.sleep(0.2)
+    kill_server(own_neo4j, wait=30)
     # The pid file is left behind by the crash; status must see through it.
     status = own_neo4j.status()
     assert not status.running

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -28,7 +26,7 @@ from policykg.ingest.pipeline import MAX_SENTENCES, ArticleReport, ingest_file, 
 from policykg.ontology.vocab import PKG
 from policykg.ui.backend import ArticleView
 from policykg.ui.render import source_html
-from tests.conftest import TEST_HEAP, TEST_PAGECACHE
+from tests.conftest import TEST_HEAP, TEST_PAGECACHE, kill_server
 
 # Written for these tests, not taken from any article.
 ARTICLE = """인공지능 반도체 실증 사업 예산 확정
@@ -162,19 +160,11 @@ def test_neo4j_killed_mid_ingest_exits_2_with_the_report_so_far_and_a_rerun_matc
     for n, name in enumerate(names):
         (tmp_path / f"{name}.txt").write_text(ARTICLE.replace("120억", f"{120 + n}억"), encoding="utf-8")
 
-    def kill_server() -> None:
-        pid = own_server.running_pid()
-        assert pid
-        os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 60
-        while own_server.running_pid() is not None and time.monotonic() < deadline:
-            time.sleep(0.2)
-
     def advancing(bar: Any) -> Callable[[Iterable[Path]], Iterator[Path]]:
         def progress(items: Iterable[Path]) -> Iterator[Path]:
             for i, item in enumerate(items):
                 if i == 1:  # the first article's batch is loaded: the server dies before the second
-                    kill_server()
+                    kill_server(own_server)
                 yield item
 
         return progress

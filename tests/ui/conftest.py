@@ -15,8 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+import neo4j
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from policykg.graph.server import ManagedNeo4j
 
 CHROMIUM = os.environ.get("POLICYKG_CHROMIUM", "/usr/bin/chromium")
 expect.set_options(timeout=60_000)  # answers are fast; an upload, an export or SHACL over the graph take longer
@@ -141,6 +144,19 @@ def open_page(browser: Browser, url: str) -> Iterator[Page]:
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def ui_url(loaded: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> Iterator[str]:
+    """`policykg serve` over the session's Neo4j holding the sample articles (and the seeds beside ../shared)."""
+    with serving(managed_neo4j.home) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser, ui_url: str) -> Iterator[Page]:
+    with open_page(browser, ui_url) as page:
+        yield page
 
 
 def ask(page: Page, question: str) -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import neo4j
-import pytest
 from playwright.sync_api import Browser, Page, expect
 from rdflib import Graph, Literal
 
@@ -17,19 +15,7 @@ from policykg.graph.server import ManagedNeo4j
 from policykg.ingest.loading import MAX_BYTES
 from policykg.ontology.vocab import PKG
 from tests.bot.test_answers import OWN
-from tests.ui.conftest import ask, http_status, open_page, serving, upload_own_article
-
-
-@pytest.fixture(scope="module")
-def ui_url(loaded: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> Iterator[str]:
-    with serving(managed_neo4j.home) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser: Browser, ui_url: str) -> Iterator[Page]:
-    with open_page(browser, ui_url) as page:
-        yield page
+from tests.ui.conftest import ask, http_status, serving, upload_own_article
 
 
 def _own_question(qid: str) -> dict:  # type: ignore[type-arg]

@@ -4,7 +4,6 @@ and the Korean-first details (names, empty tables, contrast, line breaks)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -18,18 +17,6 @@ from tests.ui.conftest import Relay, ask, open_page, serving, upload_own_article
 pytestmark = pytest.mark.neo4j
 BUDGET = "AI안전연구소에 배정한 올해 예산은 얼마야?"  # answered from "AI 기본법 시행…" (a sample article)
 CLUSTER = "인공지능 집적단지 2단계 사업 예산은 얼마야?"  # answered from "광주시, AI 집적단지 2단계에…"
-
-
-@pytest.fixture(scope="module")
-def ui_url(seeded_with_samples: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> Iterator[str]:
-    with serving(managed_neo4j.home) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser: Browser, ui_url: str) -> Iterator[Page]:
-    with open_page(browser, ui_url) as page:
-        yield page
 
 
 def _answer(page: Page, k: int) -> Locator:
