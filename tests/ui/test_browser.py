@@ -125,6 +125,6 @@ def test_an_upload_is_taken_file_by_file(page: Page, tmp_path: Path) -> None:
     page.locator("#pkg-upload input[type=file]").set_input_files([str(good), str(program), str(huge)])
     page.click("#pkg-ingest")
     report = page.locator("#pkg-report")
-    expect(report).to_contain_text("ingested")
+    expect(report).to_contain_text("✓ 적재됨")
     expect(report).to_contain_text("not an article file")
     expect(report).to_contain_text("larger than 10 MB")
