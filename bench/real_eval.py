@@ -140,9 +140,16 @@ def extraction(driver: neo4j.Driver | _Rdf, gold: list[dict[str, Any]], misses: 
             totals[kind].update(_score(gs, ps))
             if misses and gs - ps:
                 print(f"  {sid} {kind} missed: {sorted(map(str, gs - ps))[:8]}")
+            if misses and ps - gs:
+                print(f"  {sid} {kind} not in gold: {sorted(map(str, ps - gs))[:8]}")
         totals["post"].update({"gold": len(gold_posts), "predicted": len(posts), "matched": len(found_posts)})
         if misses and gold_posts - found_posts:
             print(f"  {sid} post missed: {sorted(gold_posts - found_posts)}")
+        extra = {
+            p for p in posts if not any(n == p[0] and (g in (p[1] or "") or (p[1] or "") in g) for n, g in gold_posts)
+        }
+        if misses and extra:
+            print(f"  {sid} post not in gold: {sorted(extra, key=str)}")
     return {
         kind: {
             "gold": t["gold"],
