@@ -99,6 +99,9 @@ def _kind_and_unit(m: re.Match[str]) -> tuple[str, str] | None:
     return None
 
 
+_ONE_SYLLABLE = {"기", "점", "대", "석", "편", "종", "장", "건", "곳", "명", "팀", "개"}
+
+
 def _ordinal(text: str, m: re.Match[str], number: Decimal) -> bool:
     """'제6대', '제1회' and '3대 강국', '6대4' name a rank or a ratio, no count."""
     if m["cnt"] and ORDINAL_BEFORE.search(text[: m.start()]):
@@ -130,6 +133,8 @@ def find_values(text: str) -> list[Value]:
             continue
         if _ordinal(text, m, number):
             continue
+        if m["cnt"] in _ONE_SYLLABLE and not m["noun"] and not re.match(WORD_END, text[m.end("cnt") :]):
+            continue  # '500기가', '30점대': a longer word, no counter
         if m["about"] in ("여만", "여억"):  # '3여만' is unusual but '200여 명' is not; only the plain form counts
             continue
         start, end = _clip(text, m)

@@ -242,7 +242,9 @@ NATIVE_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯":
 ORDINAL_BEFORE = re.compile(r"제\s*$")
 TOP_N = re.compile(r"^(?:\s*\d|\s+(?!이상|이하|미만|초과|가량|정도|규모|수준|내외|안팎|남짓|씩)[가-힣A-Za-z])")
 TOP_N_MAX = 20
-# Where a word ends: no more Hangul, or a particle that ends it ('정예팀과', '세 곳에').
-WORD_END = r"(?=[^가-힣]|$|(?:이|가|을|를|은|는|에|의|와|과|도|만|씩|으로|로|에서|에게|까지|부터)(?![가-힣]))"
+# Where a word ends: no more Hangul, or particles that end it ('정예팀과', '세 곳에', '2팀만이'), or the
+# copula ('45곳이며').
+_PARTICLES = "이|가|을|를|은|는|에|의|와|과|도|만|씩|으로|로|에서|에게|까지|부터|이나|나"
+WORD_END = rf"(?=[^가-힣]|$|(?:{_PARTICLES}){{1,3}}(?![가-힣])|이(?:며|고|다|었|라|지만|자|나))"
 # Units of computing performance, as they are written and as they are kept.
 FLOPS_UNITS = {"페타플롭스": "PF", "PF": "PF", "엑사플롭스": "엑사플롭스", "EF": "엑사플롭스", "테라플롭스": "TF"}
