@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from policykg.ingest.models import Mention, PostMention
-from policykg.korean.sentences import Token, analyse
+from policykg.korean.sentences import Token, analyse, common_noun
 from policykg.korean.spans import Sentence
 from policykg.korean.words import FACILITY_HEADS, GENERIC_ORG_HEADS, NAME_LEADERS, NOT_NAMES, SURNAMES, TITLES, org_head
 from policykg.ontology.iris import mint_iri
@@ -44,7 +44,7 @@ _PERSON_POST = re.compile(
     r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})\s+(?P<middle>(?:[^\s\"“”'‘’.,]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,3}?)"
     r"(?P<title>(?:(?:"
     + _TITLE
-    + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s)?(?:"
+    + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s?)?(?:"
     + _TITLE
     + r"))(?:\s*\([A-Za-z]{2,5}\))?(?=[은는이가을를의와과,\s]|$)"
 )
@@ -281,8 +281,12 @@ _WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}\s")
 _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
 
 
-def _noun_span(tokens: list[Token], start: int, end: int) -> bool:
-    return not any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens if start <= t.start < end)
+def _noun_span(tokens: list[Token], start: int, end: int, body: str = "") -> bool:
+    """A name has no particle or ending inside ('예산은', '예상됐던'), and is no common noun Kiwi knows
+    ('전문가', '부처', '도시계획'). Kiwi may read a rare name as a noun and a verb ('최형' + '두다')."""
+    if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens if start <= t.start < end):
+        return False
+    return not body or not common_noun(body[start:end])
 
 
 def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token]) -> list[PostMention]:
@@ -298,7 +302,7 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         m = _PERSON_POST.match(body, candidate.start())
         # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
         # endings disqualify a name.
-        if not m or not _plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name")):
+        if not m or not _plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
             continue
         sentence = _sentence_of(sentences, m.start())
         middle = m["middle"].strip()
@@ -323,6 +327,34 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         posts.append(PostMention(person, post, org, m.start(), m.end()))
         resume = m.end()
     return posts
+
+
+# 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동'), 'TITLE(NAME)' ('분과장(홍길동)').
+_APPOINTED = re.compile(
+    r"(?P<title>" + _TITLE + r")(?:에|으로|로)\s+(?:신임\s+)?(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
+)
+_TITLE_NAME = re.compile(r"(?P<title>" + _TITLE + r")\s*\((?P<name>[가-힣]{2,4})\)")
+
+
+def titled_people(
+    body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token], known: list[PostMention]
+) -> list[PostMention]:
+    """People whose title comes first: appointments ('…부 2차관에 홍길동') and 'TITLE(NAME)'."""
+    found = []
+    for pattern in (_APPOINTED, _TITLE_NAME):
+        for m in pattern.finditer(body):
+            name = m["name"]
+            if not _plausible_name(name) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
+                continue
+            sentence = _sentence_of(sentences, m.start())
+            if sentence is None or any(p.person.start == m.start("name") and p.post == m["title"] for p in known):
+                continue
+            org = next((o for o in orgs if 0 <= m.start("title") - o.end <= 1 and o.cls != "Programme"), None)
+            person = Mention(
+                name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
+            )
+            found.append(PostMention(person, m["title"], org, min(m.start(), org.start if org else m.start()), m.end()))
+    return found
 
 
 def coreferent_people(body: str, sentences: list[Sentence], posts: list[PostMention]) -> list[Mention]:
@@ -397,6 +429,8 @@ def extract_entities(body: str, sentences: list[Sentence], tokens: list[Token] |
         ):
             mentions = [m for m in mentions if not (m.start >= extra.start and m.end <= extra.end)] + [extra]
     posts = post_mentions(body, sentences, mentions, tokens)
+    posts += titled_people(body, sentences, mentions, tokens, posts)
+    posts.sort(key=lambda p: p.start)
     people = [p.person for p in posts] + coreferent_people(body, sentences, posts)
     mentions += [p for p in people if not any(p.start < m.end and m.start < p.end for m in mentions)]
     mentions.sort(key=lambda m: (m.start, -m.end))
