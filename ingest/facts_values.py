@@ -5,6 +5,8 @@ value, and what is counted ('GPU 1만 장' → GPU) when the words before the va
 
 from __future__ import annotations
 
+import re
+
 from policykg.ingest.context import ORG_CLASSES, ArticleContext, SentenceView, modality
 from policykg.ingest.facts_relations import quantity_measure
 from policykg.ingest.models import Fact, Mention
@@ -21,6 +23,19 @@ def _nearest_org(view: SentenceView, value: Value) -> Mention | None:
         return value.start - end if end <= value.start else (start - value.end) * 2
 
     return min(orgs, key=distance, default=None)
+
+
+_TOPIC = re.compile(r"([가-힣]{2,8})(?:은|는|이|가)\s*$")
+_PART_WORDS = {"가운데", "중", "중에서"}  # '이 가운데 12곳': a part of what came before, no measure
+
+
+def _measure(view: SentenceView, value: Value) -> str:
+    """What is counted, as the quantity rule reads it, else the topic right before ('점유율은 12.5%')."""
+    measure = quantity_measure(view, value.start, value.end, value.unit)
+    if measure in _PART_WORDS:
+        return value.unit
+    topic = _TOPIC.search(view.text[: value.start])
+    return topic.group(1) if measure == value.unit and topic else measure
 
 
 def stated_value_facts(ctx: ArticleContext, facts: list[Fact]) -> list[Fact]:
@@ -40,7 +55,7 @@ def stated_value_facts(ctx: ArticleContext, facts: list[Fact]) -> list[Fact]:
                 roles["about"] = org.iri
             literals = {}
             if value.kind != "money":
-                literals["measure"] = quantity_measure(view, value.start, value.end, value.unit)
+                literals["measure"] = _measure(view, value)
             found.append(
                 Fact(
                     "StatedValue",
