@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from policykg.ingest.models import Mention, PostMention
-from policykg.korean.sentences import Token, analyse
+from policykg.korean.sentences import Token, analyse, common_noun
 from policykg.korean.spans import Sentence
+from policykg.korean.words import FACILITY_HEADS, GENERIC_ORG_HEADS, NAME_LEADERS, NOT_NAMES, SURNAMES, TITLES, org_head
 from policykg.ontology.iris import mint_iri
 from policykg.ontology.registry import name_key, registry
 
@@ -38,86 +39,16 @@ _EVENT_WORDS = (
 _LAW = re.compile(
     r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{1,30}(?:기본법|특별법|진흥법|제한법|보호법|사업법|관리법|촉진법|육성법|혁신법))(?![가-힣])"
 )
-SURNAMES = set(
-    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌"
-)
-TITLES = (
-    "부총리 겸 과학기술정보통신부 장관",
-    "최고기술책임자",
-    "최고경영자",
-    "최고운영책임자",
-    "상근부회장",
-    "대표이사",
-    "부총리",
-    "장관",
-    "차관",
-    "실장",
-    "국장",
-    "과장",
-    "청장",
-    "처장",
-    "위원장",
-    "이사장",
-    "원장",
-    "센터장",
-    "소장",
-    "본부장",
-    "단장",
-    "대표",
-    "회장",
-    "부회장",
-    "사장",
-    "부사장",
-    "전무",
-    "상무",
-    "이사",
-    "교수",
-    "의원",
-    "대통령",
-    "총리",
-    "대변인",
-    "CEO",
-    "CTO",
-    "COO",
-    "CFO",
-    "연구원",
-    "책임연구원",
-    "팀장",
-)
 _TITLE = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 _PERSON_POST = re.compile(
     r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})\s+(?P<middle>(?:[^\s\"“”'‘’.,]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,3}?)"
     r"(?P<title>(?:(?:"
     + _TITLE
-    + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s)?(?:"
+    + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s?)?(?:"
     + _TITLE
     + r"))(?:\s*\([A-Za-z]{2,5}\))?(?=[은는이가을를의와과,\s]|$)"
 )
 _SHORT_REF = re.compile(r"(?<![가-힣])(?P<surname>[가-힣])\s+(?P<title>" + _TITLE + r")(?=[은는이가을를의와과,\s])")
-_NOT_NAMES = {
-    "정부",
-    "업계",
-    "한국",
-    "관계",
-    "관계자",
-    "정예",
-    "국내",
-    "해외",
-    "이날",
-    "당시",
-    "이번",
-    "기업",
-    "지난",
-    "올해",
-    "전문",
-    "주요",
-    "대한",
-    "민간",
-    "공공",
-    "최근",
-    "현재",
-    "특히",
-}
 
 
 _KIND = {
@@ -192,25 +123,6 @@ def registry_mentions(body: str, sentences: list[Sentence], tokens: list[Token])
     return found
 
 
-ORG_SUFFIXES = {
-    "협회": "Association",
-    "연합회": "Association",
-    "협의회": "Association",
-    "진흥회": "Association",
-    "학회": "Association",
-    "조합": "Association",
-    "연구소": "ResearchInstitute",
-    "연구원": "ResearchInstitute",
-    "진흥원": "PublicAgency",
-    "개발원": "PublicAgency",
-    "평가원": "PublicAgency",
-    "정보원": "PublicAgency",
-    "공단": "PublicAgency",
-    "재단": "Organization",
-    "위원회": "GovernmentCommittee",
-    "대학교": "University",
-    "센터": "Organization",
-}
 _REGION_CLASSES = ("LocalGovernment", "Place")
 # Words around a known programme's name that do not make it another programme ('최근 국가AI컴퓨팅센터 사업').
 _GENERIC_PROGRAMME_WORDS = {
@@ -241,20 +153,6 @@ PROGRAMME_HEADS = ("사업", "프로젝트", "펀드", "챌린지", "바우처")
 _COMPANY_MARK = re.compile(
     r"(?:㈜|\(주\)|주식회사)\s?([가-힣A-Za-z0-9]{2,20})|([가-힣A-Za-z0-9]{2,20})\s?(?:㈜|\(주\))"
 )
-_GENERIC_HEADS = {
-    "정부",
-    "업계",
-    "학계",
-    "기관",
-    "위원회",
-    "협회",
-    "센터",
-    "연구원",
-    "신사업",
-    "사업",
-    "개발사업",
-    "지원사업",
-}
 
 
 def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -282,19 +180,51 @@ def _names_a_programme(head: str, modifiers: list[Token]) -> bool:
     return any(t.tag in ("NNP", "SL") for t in modifiers)
 
 
+_LEGAL_FORM = re.compile(r"(?:재단|사단|학교|사회복지)\s?법인\s*")
+
+
 def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -> list[Mention]:
     """Names the registry does not know, by their heads: '…협회', '…진흥원', '…위원회' are organisations;
     '…사업', '…프로젝트', '…챌린지' with a qualifying name before them are programmes; ㈜ marks a company."""
     found = []
     for first, last in _runs(tokens):
+        while first < last:  # '해당 컨소시엄', '재단법인 …': no part of the name
+            if body[tokens[first].start : tokens[first].end] in NAME_LEADERS:
+                first += 1
+            elif first + 1 < last and _LEGAL_FORM.fullmatch(body[tokens[first].start : tokens[first + 1].end]):
+                first += 2
+            else:
+                break
+        # '대검찰청 형사부장', '…은행장': the name ends at its last organisation head, before the post.
+        proper = any(t.tag == "NNP" for t in tokens[first : last + 1])
+        org_last = next(
+            (
+                k
+                for k in range(last, first - 1, -1)
+                if org_head(body[tokens[k].start : tokens[k].end], proper or tokens[first].tag == "SL")
+            ),
+            None,
+        )
+        if org_last is not None and org_last < last:
+            rest = body[tokens[org_last].start : tokens[last].end].replace(" ", "")  # '은행'+'장': '은행장'
+            if any(rest.endswith(t) for t in TITLES):
+                last = org_last
+                first_word = body[tokens[first].start : tokens[first].end]
+                if first < last and tokens[first].tag == "NNP" and _plausible_name(first_word):
+                    first += 1  # '이진수 대검찰청 형사부장': the person before the organisation
         head = body[tokens[last].start : tokens[last].end]
         start, end = tokens[first].start, tokens[last].end
         text = body[start:end]
+        if text.endswith("장") and org_head(text[:-1].replace(" ", ""), proper) and not org_head(text, proper):
+            end, text = end - 1, text[:-1]  # '…은행장': the bank, and its head's post
         sentence = _sentence_of(sentences, start)
-        if sentence is None or text in _GENERIC_HEADS or len(text) < 4:
+        if sentence is None or text in GENERIC_ORG_HEADS or len(text) < 3:
             continue
-        org_cls = next((c for suffix, c in ORG_SUFFIXES.items() if head.endswith(suffix)), None)
-        if org_cls and last > first:
+        org_cls = org_head(text.replace(" ", ""), proper or (last > first and tokens[first].tag == "SL"))
+        # One proper noun is a name by itself ('삼성물산', '기업은행'); common nouns need a word before the head.
+        named = last > first or (tokens[last].tag == "NNP" and len(head) >= 4)
+        facility = text.replace(" ", "").endswith(FACILITY_HEADS) and not proper
+        if org_cls and named and not facility and len(text) >= 4:
             found.append(_resolved(text, start, end, sentence, org_cls, text, "suffix"))
         else:
             # '… 실증 지원 사업 예산으로': the name ends at its last programme head, not at the run's end.
@@ -343,7 +273,7 @@ def law_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
 
 
 def _plausible_name(name: str) -> bool:
-    return name[0] in SURNAMES and name not in _NOT_NAMES and 2 <= len(name) <= 4
+    return name[0] in SURNAMES and name not in NOT_NAMES and 2 <= len(name) <= 4
 
 
 _TITLE_WORD = re.compile(_TITLE)
@@ -351,8 +281,12 @@ _WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}\s")
 _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
 
 
-def _noun_span(tokens: list[Token], start: int, end: int) -> bool:
-    return not any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens if start <= t.start < end)
+def _noun_span(tokens: list[Token], start: int, end: int, body: str = "") -> bool:
+    """A name has no particle or ending inside ('예산은', '예상됐던'), and is no common noun Kiwi knows
+    ('전문가', '부처', '도시계획'). Kiwi may read a rare name as a noun and a verb ('최형' + '두다')."""
+    if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens if start <= t.start < end):
+        return False
+    return not body or not common_noun(body[start:end])
 
 
 def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token]) -> list[PostMention]:
@@ -368,7 +302,7 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         m = _PERSON_POST.match(body, candidate.start())
         # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
         # endings disqualify a name.
-        if not m or not _plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name")):
+        if not m or not _plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
             continue
         sentence = _sentence_of(sentences, m.start())
         middle = m["middle"].strip()
@@ -380,6 +314,9 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         # The post starts after the organisation, unless the organisation is part of it ('부총리 겸 …부 장관').
         after_org = org is not None and "겸" not in body[m.start("title") : org.start]
         post = body[org.end if org and after_org else m.start("title") : m.end("title")]
+        if org is not None and after_org and org.end < m.end("title") and re.match(r"[가-힣]", body[org.end]):
+            # '…은행장': the title is glued to the organisation's name; the post is the whole word
+            post = body[body.rfind(" ", 0, org.end) + 1 : m.end("title")]
         post = re.sub(r"^\s*\([^)]{1,15}\)\s*", "", post).strip()
         if not post:  # the 'title' was the end of the organisation's own name ('…연구원은'): no post named
             continue
@@ -390,6 +327,34 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         posts.append(PostMention(person, post, org, m.start(), m.end()))
         resume = m.end()
     return posts
+
+
+# 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동'), 'TITLE(NAME)' ('분과장(홍길동)').
+_APPOINTED = re.compile(
+    r"(?P<title>" + _TITLE + r")(?:에|으로|로)\s+(?:신임\s+)?(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
+)
+_TITLE_NAME = re.compile(r"(?P<title>" + _TITLE + r")\s*\((?P<name>[가-힣]{2,4})\)")
+
+
+def titled_people(
+    body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token], known: list[PostMention]
+) -> list[PostMention]:
+    """People whose title comes first: appointments ('…부 2차관에 홍길동') and 'TITLE(NAME)'."""
+    found = []
+    for pattern in (_APPOINTED, _TITLE_NAME):
+        for m in pattern.finditer(body):
+            name = m["name"]
+            if not _plausible_name(name) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
+                continue
+            sentence = _sentence_of(sentences, m.start())
+            if sentence is None or any(p.person.start == m.start("name") and p.post == m["title"] for p in known):
+                continue
+            org = next((o for o in orgs if 0 <= m.start("title") - o.end <= 1 and o.cls != "Programme"), None)
+            person = Mention(
+                name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
+            )
+            found.append(PostMention(person, m["title"], org, min(m.start(), org.start if org else m.start()), m.end()))
+    return found
 
 
 def coreferent_people(body: str, sentences: list[Sentence], posts: list[PostMention]) -> list[Mention]:
@@ -464,6 +429,8 @@ def extract_entities(body: str, sentences: list[Sentence], tokens: list[Token] |
         ):
             mentions = [m for m in mentions if not (m.start >= extra.start and m.end <= extra.end)] + [extra]
     posts = post_mentions(body, sentences, mentions, tokens)
+    posts += titled_people(body, sentences, mentions, tokens, posts)
+    posts.sort(key=lambda p: p.start)
     people = [p.person for p in posts] + coreferent_people(body, sentences, posts)
     mentions += [p for p in people if not any(p.start < m.end and m.start < p.end for m in mentions)]
     mentions.sort(key=lambda m: (m.start, -m.end))

@@ -16,6 +16,7 @@ from policykg.ingest.facts_relations import (
     selection_facts,
     transfer_facts,
 )
+from policykg.ingest.facts_values import stated_value_facts
 from policykg.ingest.models import Fact
 
 RULES = (quantity_facts, selection_facts, transfer_facts, role_facts, post_facts, quote_facts, event_facts, law_facts)
@@ -54,4 +55,5 @@ def extract_facts(ctx: ArticleContext) -> list[Fact]:
     facts = MoneyFacts(ctx).run()
     for rule in RULES:
         facts += rule(ctx)
+    facts += stated_value_facts(ctx, facts)  # what no rule above read, one fact per value
     return merge_restatements(facts)

@@ -15,6 +15,7 @@ from policykg.ingest.context import (
     modality,
 )
 from policykg.ingest.models import Fact, Mention
+from policykg.korean.words import NOT_COUNTED
 
 _SELECT = re.compile(r"선정|선발|뽑(?:혔|았|는)")
 _ELIMINATE = re.compile(r"탈락")
@@ -47,7 +48,7 @@ _NOT_A_NOUN = re.compile(
 )
 
 
-def _quantity_measure(view: SentenceView, start: int, end: int, unit: str) -> str:
+def quantity_measure(view: SentenceView, start: int, end: int, unit: str) -> str:
     """What is counted: the noun right before the number ('GPU 1만 장', '성능 95%'), or named after it
     ('1000장 이상의 첨단 그래픽 처리 장치(GPU)'), or the counter itself ('5개 팀' → 팀)."""
     before, after = view.text[:start].rstrip(), view.text[end:]
@@ -67,7 +68,7 @@ def quantity_facts(ctx: ArticleContext) -> list[Fact]:
     facts = []
     for view in ctx.views:
         for n, value in enumerate(v for v in view.values if v.kind in ("count", "percent", "quantity")):
-            if value.unit in ("개월", "회", "배"):
+            if value.unit in NOT_COUNTED:
                 continue
             programme = ctx.programme_for(view)
             subjects = [
@@ -79,7 +80,7 @@ def quantity_facts(ctx: ArticleContext) -> list[Fact]:
             if about is None:
                 continue
             role = "programme" if about.cls == "Programme" else "about"
-            measure = _quantity_measure(view, value.start, value.end, value.unit)
+            measure = quantity_measure(view, value.start, value.end, value.unit)
             facts.append(
                 Fact(
                     "QuantityFact",

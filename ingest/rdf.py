@@ -160,7 +160,8 @@ class GraphWriter:
             g.add((node, PKG[prop], Literal(text, datatype=datatype)))
         if fact.value is not None:
             value = self.value(fact.key, fact.value)
-            g.add((node, PKG.amount if fact.kind == "FundingFact" else PKG.quantity, value))
+            link = {"FundingFact": PKG.amount, "StatedValue": PKG.figure}.get(fact.kind, PKG.quantity)
+            g.add((node, link, value))
             if "measure" in fact.literals:
                 g.add((value, PKG.measure, Literal(fact.literals["measure"])))
         if fact.period is not None:

@@ -52,6 +52,7 @@ class PKG(DefinedNamespace):
     SelectionFact: URIRef
     SelectionOutcome: URIRef
     Sentence: URIRef
+    StatedValue: URIRef
     TimeSeries: URIRef
     TimeSpan: URIRef
     TransferFact: URIRef
@@ -85,6 +86,7 @@ class PKG(DefinedNamespace):
     exact: URIRef
     executed: URIRef
     extractor: URIRef
+    figure: URIRef
     fiscalYear: URIRef
     formerName: URIRef
     fromOrganization: URIRef

@@ -109,3 +109,18 @@ def search_tokens(text: str) -> str:
     return " ".join(
         text[t.start : t.end] for t in tokens if t.tag.startswith(("NN", "SL", "SN", "SH", "VV", "VA", "XR"))
     )
+
+
+# Kiwi scores a noun it has never seen with a fixed, low penalty (a name it does not know, '이호현', about -22);
+# a dictionary noun scores far higher ('전문가' -9, '부처' -12, '관계자' -11).
+_KNOWN_NOUN_SCORE = -16.0
+
+
+@lru_cache(maxsize=4096)
+def common_noun(word: str) -> bool:
+    """Whether Kiwi knows `word` as common nouns only ('전문가', '부처', '최상위', '도시계획'), so it is no
+    name; a word Kiwi reads as a proper noun, or has never seen, may be one."""
+    tokens = kiwi().analyze(word, top_n=1)[0][0]
+    return all(t.tag in ("NNG", "XPN", "XSN", "NNB", "MM") for t in tokens) and all(
+        t.score > _KNOWN_NOUN_SCORE for t in tokens if t.tag == "NNG"
+    )

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from policykg.korean.spans import Value
+from policykg.korean.words import COUNTERS, FLOPS_UNITS, NATIVE_NUMBERS, ORDINAL_BEFORE, TOP_N, TOP_N_MAX, WORD_END
 
 _SMALL = r"\d[\d,]*(?:\.\d+)?(?:\s*[천백십])?"
 _NUMBER = (
@@ -15,34 +16,19 @@ _NUMBER = (
 )
 _PREFIX = r"(?:(?P<pre>약|대략|최대|최소|최고|총|연간|연|매년|각각)\s*)?"
 _CURRENCIES = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY"}
-_COUNTERS = (
-    "개국",
-    "개사",
-    "개소",
-    "개월",
-    "장",
-    "개",
-    "팀",
-    "명",
-    "곳",
-    "건",
-    "대",
-    "종",
-    "회",
-    "배",
-    "편",
-    "기",
-    "석",
-)
 _SUFFIX = r"(?:\s*(?P<post>이상|이하|미만|초과|안팎|가량|정도|내외|수준|남짓|규모|상당))?"
 _VALUE = re.compile(
     _PREFIX
     + r"(?<![\d.,])(?=\d)"
     + _NUMBER
     + r"(?P<about>여|여만|여억)?"
-    + r"(?:\s*(?P<cur>원|달러|유로|엔|위안)|\s*(?P<pct>%|퍼센트)|\s*(?P<cnt>"
-    + "|".join(_COUNTERS)
-    + r")(?:\s+(?P<noun>팀|기업|기관|사|곳))?)?"
+    + r"(?:\s*(?P<cur>원|달러|유로|엔|위안)|\s*(?P<pct>%|퍼센트)|\s*(?P<flops>"
+    + "|".join(FLOPS_UNITS)
+    + r")|\s*(?P<cnt>"
+    + "|".join(COUNTERS)
+    + r")(?:\s+(?P<noun>[가-힣]{0,4}팀|기업|기관|사|곳)"
+    + WORD_END
+    + r")?)?"
     + _SUFFIX
 )
 _VAGUE = re.compile(r"(?P<pre>수)(?P<mag>십|백|천)?(?P<unit>조|억|만)\s*(?P<cur>원|달러)")
@@ -101,12 +87,31 @@ def _kind_and_unit(m: re.Match[str]) -> tuple[str, str] | None:
         return "money", _CURRENCIES[m["cur"]]
     if m["pct"]:
         return "percent", "%"
+    if m["flops"]:
+        return "quantity", FLOPS_UNITS[m["flops"]]
     if m["cnt"]:
-        noun = m["noun"]
-        return "count", noun if m["cnt"] == "개" and noun in ("팀", "곳") else m["cnt"]
+        noun = m["noun"] or ""
+        if m["cnt"] == "개" and noun.endswith("팀"):  # '5개 팀', '3개 정예팀': teams
+            return "count", "팀"
+        return "count", "곳" if m["cnt"] == "개" and noun == "곳" else m["cnt"]
     if m["jo"] or m["eok"]:  # '9.9조', '3천억' name won by default in policy news
         return "money", "KRW"
     return None
+
+
+_ONE_SYLLABLE = {"기", "점", "대", "석", "편", "종", "장", "건", "곳", "명", "팀", "개"}
+
+
+def _ordinal(text: str, m: re.Match[str], number: Decimal) -> bool:
+    """'제6대', '제1회' and '3대 강국', '6대4' name a rank or a ratio, no count."""
+    if m["cnt"] and ORDINAL_BEFORE.search(text[: m.start()]):
+        return True
+    return m["cnt"] == "대" and bool(TOP_N.match(text[m.end("cnt") :])) and (number <= TOP_N_MAX or bool(m["noun"]))
+
+
+_NATIVE = re.compile(
+    r"(?<![가-힣])(?P<num>" + "|".join(NATIVE_NUMBERS) + r")\s+(?P<cnt>차례|곳|명|개|팀|장|건|개국|개사)" + WORD_END
+)
 
 
 def _clip(text: str, m: re.Match[str]) -> tuple[int, int]:
@@ -126,6 +131,10 @@ def find_values(text: str) -> list[Value]:
         number, kind_unit = korean_number(m), _kind_and_unit(m)
         if number is None or kind_unit is None:
             continue
+        if _ordinal(text, m, number):
+            continue
+        if m["cnt"] in _ONE_SYLLABLE and not m["noun"] and not re.match(WORD_END, text[m.end("cnt") :]):
+            continue  # '500기가', '30점대': a longer word, no counter
         if m["about"] in ("여만", "여억"):  # '3여만' is unusual but '200여 명' is not; only the plain form counts
             continue
         start, end = _clip(text, m)
@@ -135,6 +144,9 @@ def find_values(text: str) -> list[Value]:
                 kind_unit[0], number, kind_unit[1], _qualifier(pre, m["post"], m["about"]), text[start:end], start, end
             )
         )
+    for m in _NATIVE.finditer(text):  # '두 차례', '세 곳'
+        number = Decimal(NATIVE_NUMBERS[m["num"]])
+        values.append(Value("count", number, m["cnt"], "exact", m.group(), m.start(), m.end()))
     for m in _VAGUE.finditer(text):
         values.append(Value("money", None, _CURRENCIES[m["cur"]], "vague", m.group(), m.start(), m.end()))
     for m in _POWER.finditer(text):

@@ -1,4 +1,6 @@
-"""Korean words with a meaning the stages share, read the same way from articles and from questions."""
+"""Korean words with a meaning the stages share, read the same way from articles and from questions: budget
+stages, the titles of posts (직제), the heads that make a name an organisation, the counters of quantities and
+the words that make a number an ordinal or a rank rather than a quantity. Ingest reads them here; the bot may."""
 
 from __future__ import annotations
 
@@ -21,3 +23,228 @@ def stage_of(text: str) -> str | None:
         if re.search(pattern, text):
             return notation
     return None
+
+
+# --- people --------------------------------------------------------------------------------------------------
+SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌"
+)
+# Words before a title that are no names although they start with a surname ('정부 관계자', '업계 대표').
+NOT_NAMES = frozenset(
+    {
+        "정부",
+        "업계",
+        "한국",
+        "관계",
+        "관계자",
+        "정예",
+        "국내",
+        "해외",
+        "이날",
+        "당시",
+        "이번",
+        "기업",
+        "지난",
+        "올해",
+        "전문",
+        "주요",
+        "대한",
+        "민간",
+        "공공",
+        "최근",
+        "현재",
+        "특히",
+        "부처",
+        "최상위",
+        "전임",
+        "신임",
+        "차기",
+        "역대",
+        "각국",
+        "부부",
+    }
+)
+# The titles of posts, by the Korean 직제: government (장관 … 과장, 정책관, 대변인), agencies and committees
+# (원장, 청장, 위원장, 분과장, 본부장, 센터장, 단장, 이사장), companies (대표 … 상무), the Assembly and others.
+TITLES = (
+    # government
+    "대통령",
+    "국무총리",
+    "총리",
+    "부총리 겸 과학기술정보통신부 장관",
+    "부총리",
+    "장관",
+    "1차관",
+    "2차관",
+    "3차관",
+    "차관",
+    "차관보",
+    "실장",
+    "국장",
+    "정책관",
+    "심의관",
+    "기획관",
+    "비서관",
+    "비서실장",
+    "수석",
+    "대변인",
+    "과장",
+    "팀장",
+    "청장",
+    "차장",
+    "처장",
+    "도지사",
+    "구청장",
+    "군수",
+    "검사장",
+    "부장",
+    # agencies, committees, institutes
+    "위원장",
+    "부위원장",
+    "분과장",
+    "원장",
+    "부원장",
+    "이사장",
+    "본부장",
+    "센터장",
+    "단장",
+    "소장",
+    "사무총장",
+    "총장",
+    "은행장",
+    "행장",
+    # companies and associations
+    "대표이사",
+    "대표",
+    "최고경영자",
+    "최고기술책임자",
+    "최고운영책임자",
+    "회장",
+    "부회장",
+    "상근부회장",
+    "사장",
+    "부사장",
+    "전무",
+    "상무",
+    "이사",
+    "CEO",
+    "CTO",
+    "COO",
+    "CFO",
+    # the Assembly, academia, the press
+    "의원",
+    "의장",
+    "교수",
+    "연구원",
+    "책임연구원",
+    "수석연구원",
+    "기자",
+)
+
+# --- organisations ---------------------------------------------------------------------------------------------
+# The last word of a name that makes it an organisation, and the class it says (the longest that fits wins).
+ORG_HEADS = {
+    "협회": "Association",
+    "연합회": "Association",
+    "협의회": "Association",
+    "진흥회": "Association",
+    "학회": "Association",
+    "조합": "Association",
+    "연구소": "ResearchInstitute",
+    "연구원": "ResearchInstitute",
+    "과학기술원": "University",
+    "대학교": "University",
+    "진흥원": "PublicAgency",
+    "개발원": "PublicAgency",
+    "평가원": "PublicAgency",
+    "정보원": "PublicAgency",
+    "공단": "PublicAgency",
+    "공사": "PublicAgency",
+    "재단": "Organization",
+    "위원회": "GovernmentCommittee",
+    "센터": "Organization",
+    "컨소시엄": "Consortium",
+    "검찰청": "GovernmentBody",
+    "경찰청": "GovernmentBody",
+}
+# Heads that make a company of a name only when the name is a proper noun ('삼성물산', 'LG전자', '기업은행');
+# after common nouns they are no body ('이동통신', '정보통신', '정책금융 은행').
+COMPANY_HEADS = (
+    "은행",
+    "물산",
+    "전자",
+    "통신",
+    "소프트",
+    "랩스",
+    "테크놀로지스",
+    "테크놀로지",
+    "엔터프라이즈",
+    "솔루션즈",
+    "시스템즈",
+    "네트웍스",
+    "그룹",
+    "홀딩스",
+    "바이오",
+    "증권",
+    "생명",
+    "화재",
+    "중공업",
+    "건설",
+)
+# Words before a name that are no part of it: determiners ('해당 컨소시엄'), time ('현 …'), legal forms.
+NAME_LEADERS = frozenset(
+    {"해당", "이번", "각", "동", "본", "전", "현", "신규", "기존", "관련", "참여", "재단법인", "사단법인", "학교법인"}
+)
+# Heads that name a kind of body, not one body, when nothing specific comes before them.
+GENERIC_ORG_HEADS = frozenset({"정부", "업계", "학계", "기관", "위원회", "협회", "센터", "연구원", "평가위원회"})
+# A 센터 is a facility, no organisation, unless a proper name leads it ('…데이터센터', 'AI 컴퓨팅센터').
+FACILITY_HEADS = ("데이터센터", "컴퓨팅센터", "혁신센터", "지원센터")
+
+
+def org_head(word: str, proper: bool) -> str | None:
+    """The class a name's last word makes it (`proper`: the name has a proper noun), else None."""
+    heads = [(h, c) for h, c in ORG_HEADS.items() if word.endswith(h)]
+    if proper:
+        heads += [(h, "Company") for h in COMPANY_HEADS if word.endswith(h) and len(word) > len(h)]
+    return max(heads, key=lambda hc: len(hc[0]))[1] if heads else None
+
+
+# --- quantities ---------------------------------------------------------------------------------------------
+# Counters after a number, longest first where one is the start of another.
+COUNTERS = (
+    "개국",
+    "개사",
+    "개소",
+    "개월",
+    "차례",
+    "장",
+    "개",
+    "팀",
+    "명",
+    "곳",
+    "건",
+    "대",
+    "종",
+    "회",
+    "배",
+    "편",
+    "기",
+    "석",
+    "점",
+)
+# Counters that state a duration, a number of times or a ratio: no count of things.
+NOT_COUNTED = frozenset({"개월", "회", "배"})
+# Native Korean numbers before a counter ('두 차례', '세 곳').
+NATIVE_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+# A number is an ordinal or a rank, no quantity. Most never read as a count ('2차', '6호기', '1위', '2단계' have no
+# counter); these do: '제1회', '제6대' (제 before), and 'N대 X' naming the N main things of a kind ('3대 강국',
+# '5대 과제') or a ratio ('6대4'), where a count of machines takes a particle or ends ('서버 1714대가').
+ORDINAL_BEFORE = re.compile(r"제\s*$")
+TOP_N = re.compile(r"^(?:\s*\d|\s+(?!이상|이하|미만|초과|가량|정도|규모|수준|내외|안팎|남짓|씩)[가-힣A-Za-z])")
+TOP_N_MAX = 20
+# Where a word ends: no more Hangul, or particles that end it ('정예팀과', '세 곳에', '2팀만이'), or the
+# copula ('45곳이며').
+_PARTICLES = "이|가|을|를|은|는|에|의|와|과|도|만|씩|으로|로|에서|에게|까지|부터|이나|나"
+WORD_END = rf"(?=[^가-힣]|$|(?:{_PARTICLES}){{1,3}}(?![가-힣])|이(?:며|고|다|었|라|지만|자|나))"
+# Units of computing performance, as they are written and as they are kept.
+FLOPS_UNITS = {"페타플롭스": "PF", "PF": "PF", "엑사플롭스": "엑사플롭스", "EF": "엑사플롭스", "테라플롭스": "TF"}
