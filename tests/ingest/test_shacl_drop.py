@@ -18,6 +18,17 @@ from policykg.ontology.registry import registry
 from policykg.ontology.validate import validate
 from policykg.ontology.vocab import PKG
 
+# A total that names nobody ('정부 총 … 예산'), split into a ministry's share and two purposes: the structure of
+# the two real articles whose parts pointed at a total that was never kept (ClassConstraint on pkg:partOf).
+UNNAMED_TOTAL = (
+    "가상경제신문 2026.02.10\n\n"
+    "올해 정부 총 연구 예산 8조2000억원 중 산업부 소관은 3조원으로 반도체 공정에 2조원, "
+    "배터리 소재에 1조원을 각각 배정했다. 업계는 이번 배정을 반겼다.\n"
+)
+LABELLED_PART = """가상경제신문 2026.02.10
+
+총 사업비 5000억원 가운데 국비 2000억원은 연구 장비 구입에 쓰인다. 업계는 이번 결정을 반겼다.
+"""
 ARTICLE = """가상경제신문 2026.02.11
 
 과학기술정보통신부는 내년 인공지능 반도체 실증 사업에 300억원을 투입한다고 11일 밝혔다.
@@ -37,6 +48,25 @@ def _programme() -> str:
 
 def _money(surface: str, amount: int) -> Value:
     return Value("money", Decimal(amount), "KRW", "exact", surface, 0, len(surface))
+
+
+def test_parts_of_a_total_that_names_nobody_point_at_no_missing_fact(tmp_path: Path) -> None:
+    # Regression (r023, r035): the total was not kept, its parts kept a pkg:partOf to it.
+    result = ingest_file(_write(tmp_path, "unnamed_total", UNNAMED_TOTAL), check_shapes=False)
+    assert result.graph is not None and validate(result.graph).conforms
+    checked = ingest_file(_write(tmp_path, "unnamed_total2", UNNAMED_TOTAL))
+    assert checked.report.status == "ingested" and checked.report.dropped_by_shacl == []
+
+
+def test_a_labelled_part_of_an_unkept_total_stands_alone_with_its_payer(tmp_path: Path) -> None:
+    result = ingest_file(_write(tmp_path, "labelled", LABELLED_PART))
+    assert result.report.status == "ingested" and result.report.dropped_by_shacl == []
+    graph = result.graph
+    assert graph is not None
+    (fact,) = graph.subjects(RDF.type, PKG.FundingFact)
+    assert (fact, PKG.partOf, None) not in graph
+    assert graph.value(graph.value(fact, PKG.amount), PKG.value).toPython() == Decimal(200_000_000_000)
+    assert graph.value(graph.value(fact, PKG.payer), PKG.name) is not None
 
 
 def _with_bad_facts(monkeypatch: pytest.MonkeyPatch, *bad: Fact) -> None:
