@@ -51,6 +51,8 @@ class ArticleReport:
     # Facts (and entities) that failed their SHACL shape and were left out, one line each: what was dropped,
     # then every violation as 'shape (constraint) on focus node: message'. The rest of the article loads.
     dropped_by_shacl: list[str] = field(default_factory=list)
+    body_blocks: dict[str, int] = field(default_factory=dict)  # paragraph | subheading | cut → how many
+    warnings: list[str] = field(default_factory=list)  # body found by the fallback, paragraphs cut off
 
     @property
     def facts_dropped(self) -> int:
@@ -62,6 +64,7 @@ class ArticleReport:
         facts = sum(self.facts.values())
         skipped = sum(self.skipped_blocks.values())
         dropped = f"; {self.facts_dropped} facts dropped by SHACL" if self.dropped_by_shacl else ""
+        dropped += f"; ⚠ {'; '.join(self.warnings)}" if self.warnings else ""
         return (
             f"✓ {self.source_id}: {self.sentences} sentences, {self.entities} entities, {facts} facts "
             f"({', '.join(f'{n} {k}' for k, n in sorted(self.facts.items()))}); {skipped} page blocks skipped"
@@ -209,6 +212,9 @@ def ingest_file(path: Path, check_shapes: bool = True, time_budget: float = TIME
     for skipped in article.skipped:
         report.skipped_blocks[skipped.reason] = report.skipped_blocks.get(skipped.reason, 0) + 1
     report.metadata_found_by = dict(article.how)
+    for block in article.blocks:
+        report.body_blocks[block.kind] = report.body_blocks.get(block.kind, 0) + 1
+    report.warnings = list(article.warnings)
     return ArticleResult(report, graph, article.content_hash)
 
 
