@@ -125,3 +125,16 @@ def test_a_copyright_line_after_the_body_still_ends_it(tmp_path: Path) -> None:
     result = ingest_file(path)
     assert result.report.sentences == 1 and result.report.body_blocks == {"paragraph": 1}
 
+
+def test_the_sole_programme_is_the_topic_from_its_first_mention_not_its_last(tmp_path: Path) -> None:
+    # A longer body (a cut paragraph kept) may name the article's programme again at the end: the sentences
+    # between the two mentions are still about it.
+    path = tmp_path / "programme.txt"
+    path.write_text(
+        "가상부, 데이터 바우처 사업 공고\n\n"
+        "가상부는 올해 '가상 데이터 바우처' 사업 참여 기업을 모집한다고 3일 밝혔다.\n"
+        "올해는 중소기업 300곳을 뽑아 데이터 구매 비용을 지원한다.\n"
+        "가상부는 '가상 데이터 바우처' 사업 성과를 연말에 공개할 계획이다.\n",
+        encoding="utf-8",
+    )
+    assert ingest_file(path).report.facts == {"QuantityFact": 1}
