@@ -11,7 +11,7 @@ from policykg.ingest.models import Article, SourceText
 
 def build_article(source: SourceText) -> Article:
     page = split_page(source.text)
-    split = split_body(page.blocks)
+    split = split_body(page.blocks, page.meta.get("og:title") or page.title_tag)
     if not split.kept:
         if page.truncated_html:
             raise BadArticle("truncated HTML: the page ends before its closing tags and holds no complete sentence")
@@ -44,4 +44,6 @@ def build_article(source: SourceText) -> Article:
         how=how,
         origin_map=tuple(origin_map),
         skipped=tuple(split.skipped),
+        blocks=tuple(split.kept),
+        warnings=tuple(split.warnings),
     )

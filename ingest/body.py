@@ -59,6 +59,17 @@ UI_TOKENS = {
     "-",
     "|",
 }
+HEADING = "heading or fragment without a sentence"
+# Page furniture that may sit between the title, the sub-headings and the body (a photo and its credit, a
+# byline line) and is never body, not even when the layout rules find no body at all.
+FURNITURE = {
+    "photo caption",
+    "copyright line",
+    "reporter sign-off",
+    "image, URL or code fence",
+    "portal menu or button",
+    "title or metadata line",
+}
 UI_PHRASES = (
     "이 글자크기로 변경됩니다",
     "(예시) ",
@@ -96,18 +107,45 @@ _REPORTER = re.compile(
 _PHOTO = re.compile(r"[(\[/]\s*(?:사진|그래픽|자료|영상)\s*[=:]|사진\s*제공|/\s*[가-힣]{2,4}\s*기자\s*$|\[사진")
 _IMAGE_LINE = re.compile(r"^(?:!\[.*\]\(.*\)|https?://\S+|\d{12,}|`{3}.*|\[?\s*사진\s*=?.*\]?)$")
 _SENTENCE_END = re.compile(r"(?:[.!?。]|다|요)[\"'”’」』)\]]*$")
+# A complete sentence inside a paragraph: a full stop after a word (not between digits, as in 2025.2.25),
+# followed by a space, the next sentence or the end.
+_SENTENCE_INSIDE = re.compile(r"(?:다|요|[가-힣A-Za-z%)\]\"'”’」』])[.!?。][\"'”’」』)\]]*(?=\s|[가-힣\"'“‘]|$)")
+# A photo credit: '2025.2.25/뉴스1', '사진=연합뉴스' closing the line, '© News1 홍길동 기자'.
+_PHOTO_CREDIT = re.compile(
+    r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*\S+|사진\s*=\s*\S{2,20}\s*$|[ⓒ©]\s*News1\s+[가-힣]{2,4}\s*기자"
+)
+_DATE_OR_ID = re.compile(r"\d{8,}|(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}|기자\s*$|@")
+MIN_PROSE = 40  # characters: a paragraph cut off, or kept by the fallback, is at least this long
 _BULLET = re.compile(r"^\s*(?:[-•·▶▷■□◆◇※]|\d+\.)\s+")
-_BYLINE_PREFIX = re.compile(r"^\s*(?:\[[^\]]{2,40}기자\]|\([^)]{2,30}=[^)]{0,20}\)\s*[가-힣]{2,4}\s*기자\s*=)\s*")
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(?:\[[^\]]{2,40}기자\]|[(\[][^)\]]{2,30}=[^)\]]{0,20}[)\]]\s*[가-힣]{2,4}\s*기자\s*=)\s*"
+)
 
 
 @dataclass(frozen=True)
 class BodySplit:
     kept: list[Block]
     skipped: list[Skipped]
+    warnings: list[str]
+
+
+def _hangul(text: str) -> int:
+    return len(re.findall(r"[가-힣]", text))
 
 
 def is_sentence_like(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text)) and len(re.findall(r"[가-힣]", text)) >= 5
+    return bool(_SENTENCE_END.search(text)) and _hangul(text) >= 5
+
+
+def has_sentence(text: str) -> bool:
+    """At least one complete sentence somewhere in the text (a declarative ending or a full stop)."""
+    return bool(_SENTENCE_INSIDE.search(text) or _SENTENCE_END.search(text)) and _hangul(text) >= 5
+
+
+def is_cut_paragraph(text: str) -> bool:
+    """Prose cut off without a final full stop ('… 방침이다.과기부는 이달 중 추가로 … 고르게'): complete
+    sentences first, then the one the page or the excerpt cut."""
+    return not is_sentence_like(text) and len(text) >= MIN_PROSE and bool(_SENTENCE_INSIDE.search(text))
 
 
 def _is_ui(text: str) -> bool:
@@ -140,6 +178,8 @@ def _merge_broken(blocks: list[Block]) -> list[Block]:
 
 def _reason(block: Block, index: int) -> str | None:
     text = block.text
+    if _PHOTO_CREDIT.search(text) and len(text) < 300:  # a caption's credit may hold a copyright sign
+        return "photo caption"
     if _COPYRIGHT.search(text) and len(text) < 200:
         return "copyright line"
     if text.startswith(TAIL_STARTS):
@@ -154,8 +194,8 @@ def _reason(block: Block, index: int) -> str | None:
         return "photo caption"
     if _IMAGE_LINE.match(text):
         return "image, URL or code fence"
-    if not is_sentence_like(text):
-        return "heading or fragment without a sentence"
+    if not is_sentence_like(text) and not is_cut_paragraph(text):
+        return HEADING
     return None
 
 
@@ -181,30 +221,130 @@ def _headline_lists(blocks: list[Block]) -> set[int]:
     return marked
 
 
-def split_body(blocks: list[Block]) -> BodySplit:
-    kept: list[Block] = []
-    skipped: list[Skipped] = []
-    ended = False
-    seen: set[str] = set()
+def _same_title(text: str, title: str | None) -> bool:
+    a, b = re.sub(r"\s+", "", text), re.sub(r"\s+", "", title or "")
+    return bool(a and b) and (a == b or (len(a) >= 8 and a in b) or (len(b) >= 8 and b in a))
+
+
+def _is_headline(text: str) -> bool:
+    return _hangul(text) >= 6 and len(text) <= 150 and not _DATE_OR_ID.search(text)
+
+
+MAX_SUBHEADINGS = 6
+
+
+def _subheadings(blocks: list[Block], reasons: list[str | None], first_body: int, title: str | None) -> list[int]:
+    """Sub-headings and bullet summaries right above the body: walking up from its first paragraph over photo
+    captions, credits and dates, headline-like lines and bullets count until the title (the page's title, or
+    its first headline) or anything else (a menu, a metadata line) is reached."""
+    if title is None:
+        title = next(
+            (b.text for b, r in zip(blocks, reasons, strict=True) if r == HEADING and _hangul(b.text) >= 6), None
+        )
+    found: list[int] = []
+    for index in range(first_body - 1, -1, -1):
+        text, reason = blocks[index].text, reasons[index]
+        if _same_title(text, title) or len(found) >= MAX_SUBHEADINGS:
+            break
+        if reason in (HEADING, "list of headlines", None) and _is_headline(_BULLET.sub("", text)):
+            found.append(index)  # None: a short sub-heading that ends like a sentence ('… 몰아준다')
+        elif reason in FURNITURE - {"portal menu or button", "title or metadata line"} or reason == HEADING:
+            continue  # an image id, a date line, a photo and its credit between the headings and the body
+        elif reason != "duplicate paragraph":
+            break
+    return sorted(found)
+
+
+def split_body(blocks: list[Block], title: str | None = None) -> BodySplit:
+    """Body blocks (paragraphs, cut paragraphs, sub-headings) and skipped blocks with their reasons. `title`
+    is the page's own title when it has one (meta tags), so that it is not taken for a sub-heading."""
     blocks = _merge_broken(blocks)
     lists = _headline_lists(blocks)
+    reasons: list[str | None] = []
+    cleaned: list[Block] = []
+    ended = False
+    seen: set[str] = set()
     for index, block in enumerate(blocks):
-        if index in lists:
-            skipped.append(Skipped(block.text, "list of headlines"))
-            continue
-        reason = "after the article's end (related headlines, comments)" if ended else _reason(block, index)
-        if reason in ("copyright line", "related headlines or comments"):
+        reason = (
+            "list of headlines"
+            if index in lists
+            else "after the article's end (related headlines, comments)"
+            if ended
+            else _reason(block, index)
+        )
+        # A copyright line or 'related articles' ends the article only once it has begun: a photo credit
+        # with © (뉴스1) or a box of other stories may come before the body.
+        if reason in ("copyright line", "related headlines or comments") and any(r is None for r in reasons):
             ended = True
-        if reason == "photo caption" and kept and kept[-1].container == block.container:
-            skipped.append(Skipped(kept.pop().text, "photo caption"))  # the caption text before its credit line
+        if reason == "photo caption" and reasons and reasons[-1] is None and cleaned[-1].container == block.container:
+            reasons[-1] = "photo caption"  # the caption text before its credit line
         if reason is None:
             block = strip_byline(block)
             key = re.sub(r"\s+", "", block.text)
             if key in seen:
                 reason = "duplicate paragraph"
             seen.add(key)
-        if reason:
-            skipped.append(Skipped(block.text, reason))
-        else:
-            kept.append(block)
-    return BodySplit(kept, skipped)
+        reasons.append(reason)
+        cleaned.append(block)
+    warnings: list[str] = []
+    if all(r is not None for r in reasons):
+        reasons, warnings = _fallback(cleaned, reasons)
+    # The body starts at its first paragraph proper; short lines above it are sub-headings or the title.
+    first_body = next((i for i, r in enumerate(reasons) if r is None and _starts_body(blocks[i], cleaned[i])), None)
+    if first_body is not None:
+        last = len(cleaned) - 1
+        if reasons[last] == HEADING and reasons[last - 1] is None and _hangul(cleaned[last].text) >= 5:
+            reasons[last] = None  # the page or the excerpt ends mid-sentence: the cut words stay with the body
+        for index in _subheadings(cleaned, reasons, first_body, title):
+            b = cleaned[index]
+            cleaned[index], reasons[index] = _strip_bullet(b, "subheading"), None
+    kept = [_kind(_strip_bullet(strip_byline(b))) for b, r in zip(cleaned, reasons, strict=True) if r is None]
+    for number, block in enumerate(kept, 1):
+        if block.kind == "cut":
+            tail = block.text[-30:].strip()
+            warnings.append(
+                f"paragraph {number} is cut off without a final full stop: its last sentence is incomplete (…{tail})"
+            )
+    skipped = [Skipped(b.text, r) for b, r in zip(cleaned, reasons, strict=True) if r is not None]
+    return BodySplit(kept, skipped, warnings)
+
+
+def _starts_body(raw: Block, cleaned: Block) -> bool:
+    """A paragraph proper: long, or one ending with a full stop, or opened by a byline ('(서울=뉴스1) … 기자 =').
+    A sub-heading may end like a sentence ('… 몰아준다') but is short and has no full stop."""
+    text = cleaned.text.rstrip("\"'”’」』)] ")
+    return len(text) >= MIN_PROSE or text.endswith((".", "!", "?")) or raw.text != cleaned.text
+
+
+def _strip_bullet(block: Block, kind: str | None = None) -> Block:
+    match = _BULLET.match(block.text)
+    cut = match.end() if match else 0
+    origin = block.origin + cut if block.origin is not None else None
+    return Block(block.text[cut:], origin, block.container, kind or block.kind)
+
+
+def _kind(block: Block) -> Block:
+    if block.kind == "paragraph" and not is_sentence_like(block.text):
+        return Block(block.text, block.origin, block.container, "cut")
+    return block
+
+
+def _fallback(blocks: list[Block], reasons: list[str | None]) -> tuple[list[str | None], list[str]]:
+    """No body by the layout rules: keep every prose paragraph (a complete sentence, MIN_PROSE characters or
+    more) that is not page furniture, wherever it is on the page, and say so."""
+    chosen: list[str | None] = list(reasons)
+    seen: set[str] = set()
+    for index, (block, reason) in enumerate(zip(blocks, reasons, strict=True)):
+        key = re.sub(r"\s+", "", block.text)
+        if reason in FURNITURE or reason == "duplicate paragraph" or key in seen:
+            continue
+        if len(block.text) >= MIN_PROSE and has_sentence(block.text) and not _COPYRIGHT.search(block.text):
+            seen.add(key)
+            chosen[index] = None
+    kept = sum(r is None for r in chosen)
+    if not kept:
+        return reasons, []
+    why = sorted({r for r, c in zip(reasons, chosen, strict=True) if c is None and r})
+    return chosen, [
+        f"no article body found by the layout rules ({', '.join(why)}): kept all {kept} prose paragraphs instead"
+    ]

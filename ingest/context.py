@@ -144,6 +144,9 @@ def build_context(article: Article, sentences: list[Sentence], entities: Entitie
         topical = [m for m in view.programmes() if not _CONTRAST.match(view.text[view.local(m)[1] :])]
         if topical:
             last = topical[-1]
-    named = {m.iri: m for m in entities.mentions if m.cls == "Programme"}
+    named: dict[str, Mention] = {}
+    for m in entities.mentions:  # each programme at its first mention: the topic from there on
+        if m.cls == "Programme":
+            named.setdefault(m.iri, m)
     sole = next(iter(named.values())) if len(named) == 1 else None
     return ArticleContext(article, views, entities, last_by_sentence, sole)

@@ -93,7 +93,15 @@ class MoneyFacts:
                 self.last_payer, self.last_payer_at = found, view.sentence.index
             elif self.open_total and self.open_total_at < view.sentence.index - 2:
                 self.open_total = None
-        return self.facts
+        return self._without_unkept_totals()
+
+    def _without_unkept_totals(self) -> list[Fact]:
+        """A total that names no payer, recipient or programme ('정부 총 AI 예산 10조원 중 …') is not kept, but
+        its parts were split off it: they must not point at a fact that does not exist. Each part then stands
+        alone, kept only when it names someone itself ('국비 2000억원' → the state)."""
+        kept = {f.key for f in self.facts}
+        alone = [replace(f, part_of=None) if f.part_of and f.part_of not in kept else f for f in self.facts]
+        return [f for f in alone if f.roles or f.part_of]
 
     def _base(
         self, view: SentenceView, key: str, value: Value, programme: Mention | None, payer: Mention | None

@@ -27,6 +27,10 @@ _COPYRIGHT_NAME = re.compile(
     r"(?:copyright\s*(?:ⓒ|©|\(c\))?|ⓒ|©)\s*(?P<name>[^.,·\s][^.,·]{0,20}?)\s*(?:[.,·]|무단|all rights|$)", re.I
 )
 _BRACKET_BYLINE = re.compile(r"^\s*\[(?P<pub>[^\]\s]{2,15})\s+(?P<author>[가-힣]{2,4})\s+기자\]")
+# '(서울=뉴스1) 홍길동 기자 =', '[세종=뉴시스]홍길동 기자 =': the wire-service dateline opening the body.
+_DATELINE_BYLINE = re.compile(
+    r"^\s*[(\[][가-힣]{1,10}\s*=\s*(?P<pub>[^)\]\s]{2,15})[)\]]\s*(?P<author>[가-힣]{2,4})\s*(?:선임|수석)?\s*기자\s*="
+)
 _REPORTER = re.compile(r"^(?P<author>[가-힣]{2,4})\s*(?:선임|수석|전문|객원)?\s*(?:기자\b|\((?:[\w.+-]+@[\w.-]+)\))")
 _BARE_URL = re.compile(r"^https?://\S+$")
 
@@ -118,7 +122,12 @@ def _from_blocks(meta: Metadata, blocks: list[Block], image_dates: list[date]) -
             if line["rest"] and (name := _PUBLISHER_WORD.match(line["rest"])):
                 meta.set("publisher", _publisher_name(name["name"]), "date line under the title")
         if (cr := _COPYRIGHT_NAME.search(text)) and len(text) < 200:
-            meta.set("publisher", _publisher_name(cr["name"]), "copyright line")
+            # '© News1 홍길동 기자' under a photo: the name is the agency's, without the photographer.
+            agency = re.sub(r"\s+[가-힣]{2,4}\s*기자\s*$", "", cr["name"])
+            meta.set("publisher", _publisher_name(agency), "copyright line")
+        if dateline := _DATELINE_BYLINE.match(text):
+            meta.set("publisher", _publisher_name(dateline["pub"]), "dateline byline (서울=…)")
+            meta.set("author", dateline["author"], "dateline byline (서울=…)")
         if byline := _BRACKET_BYLINE.match(text):
             meta.set("publisher", _publisher_name(byline["pub"]), "byline in brackets")
             meta.set("author", byline["author"], "byline in brackets")

@@ -28,6 +28,9 @@ class Block:
     text: str
     origin: int | None  # offset of `text` in the decoded source, when it occurs there verbatim
     container: int  # blocks split only by <br> share a container
+    # What the block is in the body: a paragraph, a sub-heading or bullet summary above it, or a paragraph cut
+    # off without a final full stop (its last sentence is incomplete).
+    kind: str = "paragraph"  # paragraph | subheading | cut
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class Article:
     # (body start, body end, offset in the decoded source or None): the map back to the original text
     origin_map: tuple[tuple[int, int, int | None], ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    blocks: tuple[Block, ...] = ()  # the body's blocks, with their kind
+    warnings: tuple[str, ...] = ()  # how the body was found when the layout rules did not find it, cut paragraphs
 
 
 @dataclass(frozen=True)

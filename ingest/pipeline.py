@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -13,19 +13,25 @@ from rdflib import Graph
 from policykg.errors import BadArticle
 from policykg.ingest.article import build_article
 from policykg.ingest.context import build_context
-from policykg.ingest.entities import extract_entities
+from policykg.ingest.entities import Entities, extract_entities
 from policykg.ingest.facts import extract_facts
 from policykg.ingest.loading import SUPPORTED_SUFFIXES, read_source
+from policykg.ingest.models import Article, Fact
 from policykg.ingest.rdf import article_graph
 from policykg.korean.sentences import TooManySentences, analyse
+from policykg.korean.spans import Sentence
+from policykg.ontology import iris
 from policykg.ontology.schema import new_graph
-from policykg.ontology.validate import validate
+from policykg.ontology.validate import Violation, short, validate
 
 # Per-file budgets, far above any real article (the seed articles have at most 30 sentences and 18 facts) and
 # low enough that a file within MAX_BYTES cannot tie a batch up: past one, the file is refused with the reason.
 MAX_SENTENCES = 2_000
 MAX_FACTS = 5_000
 TIME_BUDGET_S = 60.0
+# Validate, drop what fails, validate again: each round drops at least one fact or entity, and a fact that
+# only pointed at a dropped one fails in the next round. Past this many rounds the article is refused.
+MAX_SHACL_ROUNDS = 6
 
 
 @dataclass
@@ -42,15 +48,27 @@ class ArticleReport:
     facts: dict[str, int] = field(default_factory=dict)
     skipped_blocks: dict[str, int] = field(default_factory=dict)
     metadata_found_by: dict[str, str] = field(default_factory=dict)
+    # Facts (and entities) that failed their SHACL shape and were left out, one line each: what was dropped,
+    # then every violation as 'shape (constraint) on focus node: message'. The rest of the article loads.
+    dropped_by_shacl: list[str] = field(default_factory=list)
+    body_blocks: dict[str, int] = field(default_factory=dict)  # paragraph | subheading | cut → how many
+    warnings: list[str] = field(default_factory=list)  # body found by the fallback, paragraphs cut off
+
+    @property
+    def facts_dropped(self) -> int:
+        return sum(1 for line in self.dropped_by_shacl if not line.startswith("entity "))
 
     def line(self) -> str:
         if self.status != "ingested":
             return f"✗ {self.source_id}: {self.reason}"
         facts = sum(self.facts.values())
         skipped = sum(self.skipped_blocks.values())
+        dropped = f"; {self.facts_dropped} facts dropped by SHACL" if self.dropped_by_shacl else ""
+        dropped += f"; ⚠ {'; '.join(self.warnings)}" if self.warnings else ""
         return (
             f"✓ {self.source_id}: {self.sentences} sentences, {self.entities} entities, {facts} facts "
             f"({', '.join(f'{n} {k}' for k, n in sorted(self.facts.items()))}); {skipped} page blocks skipped"
+            f"{dropped}"
         )
 
 
@@ -74,6 +92,82 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def _owners(source_id: str, facts: list[Fact]) -> dict[str, Fact]:
+    """Each node a fact alone owns (the fact, its value and its period) → the fact."""
+    owned: dict[str, Fact] = {}
+    for fact in facts:
+        for kind in ("fact", "value", "period"):
+            owned[iris.child_iri(kind, source_id, fact.key)] = fact
+    return owned
+
+
+def _without(facts: list[Fact], gone: set[str]) -> list[Fact]:
+    """The facts left once `gone` (keys) are dropped; a fact pointing at a dropped one loses the pointer and
+    faces the shapes again on its own (a part without its total names nobody, a series may keep two years)."""
+    kept = []
+    for fact in facts:
+        if fact.key in gone:
+            continue
+        if fact.part_of in gone or gone.intersection(fact.observations):
+            part_of = None if fact.part_of in gone else fact.part_of
+            fact = replace(fact, part_of=part_of, observations=tuple(k for k in fact.observations if k not in gone))
+        kept.append(fact)
+    return kept
+
+
+class ShapeViolation(BadArticle):
+    """The article or its sentences fail their shapes: nothing of the article can load."""
+
+
+def conforming_graph(
+    article: Article, sentences: list[Sentence], entities: Entities, facts: list[Fact]
+) -> tuple[Graph, list[Fact], Entities, list[str]]:
+    """The article's graph with every fact (or entity) that fails its SHACL shape dropped, and why.
+
+    Validate; map each violation's focus node to the fact that owns it (the fact, its value or its period
+    node) or to the entity it is; rebuild the graph without those facts (and without the entity's mentions
+    and the facts naming it), so everything a dropped fact alone owned (its value and period nodes, its
+    links, entities only it named) goes with it; validate again, at most MAX_SHACL_ROUNDS times. The article
+    is refused only when its own node, its sentences or anything no fact or mention owns violates."""
+    dropped: list[str] = []
+    article_node = iris.article_iri(article.source_id)
+    sentence_prefix = iris.child_iri("sentence", article.source_id, "")
+    for _ in range(MAX_SHACL_ROUNDS):
+        graph = article_graph(article, sentences, entities, facts)
+        result = validate(graph)
+        if result.conforms:
+            return graph, facts, entities, dropped
+        owners = _owners(article.source_id, facts)
+        mentioned = {m.iri for m in entities.mentions}
+        bad_facts: dict[str, list[Violation]] = {}
+        bad_entities: dict[str, list[Violation]] = {}
+        for violation in result.violations:
+            focus = str(violation.focus)
+            if focus == article_node or focus.startswith(sentence_prefix):
+                raise ShapeViolation(f"the article's own nodes fail SHACL validation (a bug): {violation.line()}")
+            if focus in owners:
+                bad_facts.setdefault(owners[focus].key, []).append(violation)
+            elif focus in mentioned or any(focus in f.roles.values() for f in facts):
+                bad_entities.setdefault(focus, []).append(violation)
+            else:
+                raise ShapeViolation(f"extracted graph fails SHACL validation (a bug): {violation.line()}")
+        kinds = {f.key: f.kind for f in facts}
+        for key, found in bad_facts.items():
+            dropped.append(f"{kinds[key]} {key}: " + "; ".join(v.line() for v in found))
+        for iri, found in bad_entities.items():
+            dropped.append(f"entity {short(iri)}: " + "; ".join(v.line() for v in found))
+            for fact in facts:
+                if fact.key not in bad_facts and (
+                    iri in fact.roles.values() or any(iri in (s, o) for s, _, o in fact.links)
+                ):
+                    bad_facts[fact.key] = []
+                    dropped.append(f"{fact.kind} {fact.key}: names the dropped entity {short(iri)}")
+        if bad_entities:
+            entities = replace(entities, mentions=[m for m in entities.mentions if m.iri not in bad_entities])
+        facts = _without(facts, set(bad_facts))
+    raise ShapeViolation(f"extracted graph still fails SHACL validation after {MAX_SHACL_ROUNDS} rounds of dropping")
 
 
 def ingest_file(path: Path, check_shapes: bool = True, time_budget: float = TIME_BUDGET_S) -> ArticleResult:
@@ -101,16 +195,14 @@ def ingest_file(path: Path, check_shapes: bool = True, time_budget: float = TIME
         if len(facts) > MAX_FACTS:
             raise BadArticle(f"{len(facts):,} facts; articles over {MAX_FACTS:,} facts are refused")
         on_time("facts")
-        graph = article_graph(article, sentences, entities, facts)
+        if check_shapes:
+            graph, facts, entities, report.dropped_by_shacl = conforming_graph(article, sentences, entities, facts)
+        else:
+            graph = article_graph(article, sentences, entities, facts)
         on_time("RDF")
     except BadArticle as exc:
         report.reason = str(exc)
         return ArticleResult(report, None)
-    if check_shapes:
-        result = validate(graph)
-        if not result.conforms:
-            report.reason = "extracted graph fails SHACL validation (a bug): " + result.text.splitlines()[3][:200]
-            return ArticleResult(report, None)
     report.status, report.title = "ingested", article.title
     report.published = article.published.isoformat() if article.published else None
     report.publisher = article.publisher
@@ -120,6 +212,9 @@ def ingest_file(path: Path, check_shapes: bool = True, time_budget: float = TIME
     for skipped in article.skipped:
         report.skipped_blocks[skipped.reason] = report.skipped_blocks.get(skipped.reason, 0) + 1
     report.metadata_found_by = dict(article.how)
+    for block in article.blocks:
+        report.body_blocks[block.kind] = report.body_blocks.get(block.kind, 0) + 1
+    report.warnings = list(article.warnings)
     return ArticleResult(report, graph, article.content_hash)
 
 

@@ -8,15 +8,31 @@ from functools import lru_cache
 from typing import Any
 
 import pyshacl
-from rdflib import Graph, plugin
+from rdflib import RDF, SH, BNode, Graph, URIRef, plugin
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.processor import SPARQLProcessor
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Processor
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Node
 
-from policykg.ontology.schema import ontology, shapes
+from policykg.ontology.schema import ID_NS, PREFIXES, ontology, shapes
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: the node that fails, the shape and constraint it fails, and why."""
+
+    focus: URIRef | BNode
+    shape: str  # 'FundingFactShape pkg:partOf' for a property shape, 'FundingFactShape' for a node shape
+    constraint: str  # 'Class', 'MinCount', 'Or' … (sh:…ConstraintComponent without the suffix)
+    message: str
+    value: str | None = None
+
+    def line(self) -> str:
+        """One line: shape (constraint) on focus node: message [value]."""
+        value = f" (value {self.value})" if self.value and self.value != short(self.focus) else ""
+        return f"{self.shape} ({self.constraint}) on {short(self.focus)}: {self.message}{value}"
 
 
 @dataclass(frozen=True)
@@ -24,6 +40,57 @@ class ValidationResult:
     conforms: bool
     report: Graph
     text: str
+
+    @property
+    def violations(self) -> list[Violation]:
+        return violations(self.report)
+
+
+def short(term: object) -> str:
+    """An IRI as a reader wants it in a report line: 'fact/r023/money-6-1', 'pkg:partOf'."""
+    text = str(term)
+    if text.startswith(ID_NS):
+        return text[len(ID_NS) :]
+    for prefix, ns in PREFIXES.items():
+        if text.startswith(ns):
+            return f"{prefix}:{text[len(ns) :]}"
+    return text
+
+
+def _shape_name(shape: Node | None) -> str:
+    """A named node shape by its local name; a property shape (a blank node) by its node shape and path."""
+    if isinstance(shape, URIRef):
+        return str(shape).rsplit("#", 1)[-1]
+    if shape is None:
+        return "shape"
+    graph = shapes()
+    parent = next(graph.subjects(SH.property, shape), None)
+    path = graph.value(shape, SH.path)
+    owner = _shape_name(parent) if parent is not None else "shape"
+    return f"{owner} {short(path)}" if path is not None else owner
+
+
+def violations(report: Graph) -> list[Violation]:
+    """Every sh:Violation in a pySHACL report graph, in a stable order."""
+    found = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        if report.value(result, SH.resultSeverity) not in (None, SH.Violation):
+            continue
+        focus = report.value(result, SH.focusNode)
+        if not isinstance(focus, URIRef | BNode):
+            continue
+        component = str(report.value(result, SH.sourceConstraintComponent) or "")
+        value = report.value(result, SH.value)
+        found.append(
+            Violation(
+                focus=focus,
+                shape=_shape_name(report.value(result, SH.sourceShape)),
+                constraint=component.rsplit("#", 1)[-1].removesuffix("ConstraintComponent"),
+                message=" ".join(str(report.value(result, SH.resultMessage) or "fails its shape").split()),
+                value=short(value) if value is not None else None,
+            )
+        )
+    return sorted(set(found), key=lambda v: (str(v.focus), v.shape, v.constraint, v.message))
 
 
 class ParsedOnceProcessor(SPARQLProcessor):

@@ -356,7 +356,9 @@ def _echo_reports(reports: list[Any], report: Path | None) -> str:
         click.echo(r.line())
     if report:
         report.write_text(json.dumps([asdict(r) for r in reports], ensure_ascii=False, indent=1), encoding="utf-8")
-    return f"{sum(r.status == 'ingested' for r in reports)} of {len(reports)} articles ingested; "
+    dropped = sum(r.facts_dropped for r in reports)
+    note = f" ({dropped} facts dropped by SHACL, see each article's line)" if dropped else ""
+    return f"{sum(r.status == 'ingested' for r in reports)} of {len(reports)} articles ingested{note}; "
 
 
 def _ingest_into_neo4j(
