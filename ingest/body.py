@@ -226,8 +226,17 @@ def _same_title(text: str, title: str | None) -> bool:
     return bool(a and b) and (a == b or (len(a) >= 8 and a in b) or (len(b) >= 8 and b in a))
 
 
+# '2026년 3월 2일 가상일보': a date line with at most a short name after it, not a sub-heading
+_KOREAN_DATE_LINE = re.compile(r"^\W*(?:19|20)\d{2}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?[^.!?]{0,20}$")
+
+
 def _is_headline(text: str) -> bool:
-    return _hangul(text) >= 6 and len(text) <= 150 and not _DATE_OR_ID.search(text)
+    return (
+        _hangul(text) >= 6
+        and len(text) <= 150
+        and not _DATE_OR_ID.search(text)
+        and not _KOREAN_DATE_LINE.match(text.strip())
+    )
 
 
 MAX_SUBHEADINGS = 6

@@ -161,9 +161,6 @@ class MoneyFacts:
                 total = fact
             elif total is not None or (self.open_total and (_REST.search(before) or _PAYER_LABEL.search(before))):
                 fact = self._part(fact, total or self.open_total, before, after)  # type: ignore[arg-type]
-            if fact.part_of is not None and not any(f.key == fact.part_of for f in self.facts):
-                # the total was not kept (it names no payer, programme or recipient): no part of it either
-                fact = replace(fact, part_of=None, extractor="money")
             if fact.roles:  # a FundingFact names who pays or what for; other amounts are stated values
                 self.facts.append(fact)
         self._attach_labelled_parts(view, total)
