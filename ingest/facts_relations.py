@@ -180,11 +180,15 @@ def role_facts(ctx: ArticleContext) -> list[Fact]:
 
 
 def post_facts(ctx: ArticleContext) -> list[Fact]:
-    """One fact per person and post; a later mention without the organisation ('최형두 의원은') adds nothing."""
+    """One fact per person and post; a mention without the organisation that restates a post named with one
+    adds nothing: '최형두 의원은' after '최형두 국민의힘 의원', or a headline's '배경훈 부총리' beside
+    '배경훈 부총리 겸 과학기술정보통신부 장관' (the short title is a word of the full one)."""
     facts = []
-    with_org = {(p.person.iri, p.post) for p in ctx.entities.posts if p.organization}
+    with_org = [(p.person.iri, p.post) for p in ctx.entities.posts if p.organization]
     for n, post in enumerate(ctx.entities.posts):
-        if post.organization is None and (post.person.iri, post.post) in with_org:
+        if post.organization is None and any(
+            person == post.person.iri and (post.post == full or post.post in full.split()) for person, full in with_org
+        ):
             continue
         roles = {"holder": post.person.iri}
         if post.organization:

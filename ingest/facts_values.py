@@ -40,6 +40,8 @@ def _measure(view: SentenceView, value: Value) -> str:
 
 def stated_value_facts(ctx: ArticleContext, facts: list[Fact]) -> list[Fact]:
     claimed = {(f.sentence, f.value.start) for f in facts if f.value is not None}
+    # '사업 예산 110억원 중 …' restating the programme's 110억 already read by a rule is that same fact again
+    stated = {(f.roles.get("programme"), f.value.value, f.value.unit) for f in facts if f.value is not None}
     found = []
     for view in ctx.views:
         index = view.sentence.index
@@ -49,6 +51,8 @@ def stated_value_facts(ctx: ArticleContext, facts: list[Fact]) -> list[Fact]:
             programme = ctx.programme_for(view)
             roles = {}
             if programme is not None:
+                if (programme.iri, value.value, value.unit) in stated:
+                    continue
                 roles["programme"] = programme.iri
             org = _nearest_org(view, value)
             if org is not None:

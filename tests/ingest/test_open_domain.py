@@ -130,3 +130,32 @@ def test_organisations_not_in_the_registry(tmp_path: Path) -> None:
     orgs = {m.name: m.cls for m in entities.mentions if m.cls != "Person"}
     assert orgs.get("한빛미래재단") == "Organization"
     assert not {"해당 컨소시엄", "이동통신", "AI 데이터센터", "재단법인 한빛미래재단"} & set(orgs)
+
+
+RESTATED = """가상 데이터 바우처 사업 예산 확정
+
+2026.03.02 09:00 김하늘 기자
+
+과학기술정보통신부는 '가상 데이터 바우처 사업'에 올해 50억원을 투입한다고 밝혔다.
+사업 예산 50억원 중 40억원은 바우처 발급에 쓰이고, 남은 10억원은 운영에 쓰인다.
+"""
+
+
+def test_a_restated_programme_figure_is_no_second_fact(tmp_path: Path) -> None:
+    _, facts, _ = _article(tmp_path, RESTATED)
+    fifty = [f for f in facts if f.value is not None and f.value.value == Decimal(5_000_000_000)]
+    assert [f.kind for f in fifty] == ["FundingFact"], "the second '50억원' restates the budget"
+
+
+SHORT_TITLE = """홍길동 부총리 "AI 예산 더 늘린다"
+
+2026.03.02 09:00 김하늘 기자
+
+홍길동 부총리 겸 과학기술정보통신부 장관은 2일 간담회에서 예산 확대 방침을 밝혔다.
+"""
+
+
+def test_a_short_title_restating_a_full_post_is_one_post(tmp_path: Path) -> None:
+    _, facts, _ = _article(tmp_path, SHORT_TITLE)
+    posts = [f.literals["postTitle"] for f in facts if f.kind == "PostHolding"]
+    assert posts == ["부총리 겸 과학기술정보통신부 장관"]
