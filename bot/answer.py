@@ -9,9 +9,11 @@ from decimal import Decimal
 
 import neo4j
 
-from policykg.bot import numbers
+from policykg.bot import numbers, reader
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
 from policykg.bot.models import Answer, Citation
+from policykg.bot.need import Need, analyse_need
+from policykg.bot.rank import Candidate
 from policykg.bot.understand import Catalogue, Question, analyse_question
 from policykg.graph import cypher
 from policykg.korean.sentences import analyse
@@ -101,19 +103,30 @@ class Bot:
             message = TOO_LONG.format(n=length, limit=MAX_QUESTION_CHARS) if length else USAGE_HINT
             return Answer(question=text, answer=message, abstained=True, citations=[], facts=[], cypher=[])
         question = analyse_question(text.strip(), self.catalogue)
-        words = content_words(question.text)
-        handler = HANDLERS.get(question.kind, answer_which)
         # A question about a body no article mentions is outside the evidence, whatever else it names.
-        result = None if question.outside_articles else handler(self, question, words)
-        if result is not None and question.kind in COVERED_KINDS and not covers(question, words, result):
-            result = None
-        if result is None and question.kind in FALLBACK_KINDS and not question.outside_articles:
-            result = answer_from_sentences(self, question, words)
-            if result is not None and not covers(question, words, result):
-                result = None
-        if result is None:
+        if question.outside_articles:
             return Answer(question=text, answer=ABSTAIN, abstained=True, citations=[], facts=[], cypher=[])
-        return compose(text, result)
+        result = self.from_facts(question)
+        if result is not None:
+            return compose(text, result)
+        # No graph fact answers: read the answer from the retrieved sentences, or show the closest ones.
+        need, found, ranked = self.read(question)
+        return reader.compose(text, need, found, ranked, ABSTAIN)
+
+    def from_facts(self, question: Question) -> Result | None:
+        """The answer of the handler for the question's kind, when the graph's facts give one that covers
+        the question's own words."""
+        words = content_words(question.text)
+        result = HANDLERS.get(question.kind, answer_which)(self, question, words)
+        if result is not None and question.kind in COVERED_KINDS and not covers(question, words, result):
+            return None
+        return result
+
+    def read(self, question: Question) -> tuple[Need, reader.Evidenced, list[Candidate]]:
+        """The retrieval-first reader: typed spans from the retrieved sentences, ranked."""
+        need = analyse_need(question.text, " ".join(e.name + " " + e.surface for e in question.entities))
+        found = reader.retrieve(self.driver, self.database, question.text, need, [e.iri for e in question.entities])
+        return need, found, reader.candidates(found, need, {e.iri for e in question.entities})
 
     def facts(self, kind: str, anchors: list[str], stage: str | None = None) -> list[FactView]:
         if anchors:
@@ -468,35 +481,6 @@ def answer_which(bot: Bot, q: Question, words: set[str]) -> Result | None:
     return None
 
 
-def answer_from_sentences(bot: Bot, q: Question, words: set[str]) -> Result | None:
-    """No fact answers: the best sentence that names the question's entities and shares its words."""
-    from policykg.graph.embeddings import make_embedder
-    from policykg.graph.search import fulltext, fuse, vector
-
-    hits = fuse(fulltext(bot.driver, bot.database, q.text), vector(bot.driver, bot.database, q.text, make_embedder()))
-    wanted = {e.iri for e in q.entities}
-    for hit in hits[:5]:
-        record = bot.driver.execute_query(cypher.SENTENCE_CONTEXT, iri=hit.iri, database_=bot.database)[0][0]
-        if (
-            not record["verified"]
-            or (wanted and not wanted & set(record["mentions"]))
-            or overlap(words, hit.text) < 0.5
-        ):
-            continue
-        ev = Evidence(
-            record["text"],
-            record["start"],
-            record["end"],
-            record["source_id"],
-            record["title"],
-            record["published"].iso_format() if record["published"] else None,
-            record["url"],
-            record["publisher"],
-        )
-        return Result([f"관련 기사 문장: {record['text']}"], [], [cypher.SENTENCE_CONTEXT], quotes=[ev])
-    return None
-
-
 HANDLERS = {
     "amount": answer_amount,
     "payer": answer_payer,
@@ -512,7 +496,6 @@ HANDLERS = {
     "which": answer_which,
     "when": answer_which,
 }
-FALLBACK_KINDS = {"which", "when", "amount", "quantity"}
 COVERED_KINDS = {"amount", "quantity", "count", "which", "when"}
 
 

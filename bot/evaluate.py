@@ -48,7 +48,9 @@ def judge(gold: dict[str, Any], answer: Answer, seconds: float) -> Row:
         correct = not answer.abstained and all(any(states(s, first) for s in group) for group in gold["expect"])
     sources = set(gold.get("sources", []))
     from_sources = [c for c in answer.citations if not sources or c.source_id in sources]
-    cited = (answer.abstained and not answer.citations) if expect_abstain else bool(from_sources)
+    # An abstention may show the closest sentences for the reader to judge ("가장 가까운 근거:"); they claim
+    # nothing, so an expected abstention is cited right when the bot abstained.
+    cited = answer.abstained if expect_abstain else bool(from_sources)
     # what a cited sentence must state: an expected value, or the evidence a computed answer (sum, comparison)
     # is made of
     wanted = [s for group in gold.get("expect", []) for s in group] + list(gold.get("evidence", []))

@@ -85,3 +85,9 @@ def facts_about(driver: neo4j.Driver, database: str, kind: str, anchors: list[st
 def facts_of_kind(driver: neo4j.Driver, database: str, kind: str, stage: str | None = None) -> list[FactView]:
     records, _, _ = driver.execute_query(cypher.FACTS_OF_KIND, kind=kind, stage=stage, database_=database)
     return sorted((_view(r) for r in records), key=lambda f: f.iri)
+
+
+def facts_evidenced_by(driver: neo4j.Driver, database: str, sentence_iris: list[str]) -> list[FactView]:
+    """The facts whose evidence is one of these sentences."""
+    records, _, _ = driver.execute_query(cypher.FACTS_EVIDENCED_BY, iris=sentence_iris, database_=database)
+    return sorted((_view(r) for r in records), key=lambda f: f.iri)

@@ -158,6 +158,25 @@ SENTENCE_CONTEXT = (
     f"substring(a.{Prop.body}, s.{Prop.start}, s.{Prop.end} - s.{Prop.start}) = s.{Prop.text} AS verified"
 )
 
+# The reader's evidence (bot/reader.py): the sentences found, each with its neighbours in the article
+# (index within $around), its article's citation data, what it mentions and whether it is verbatim.
+SENTENCES_AROUND = (
+    f"UNWIND $iris AS hit MATCH (h:{Label.Sentence} {{{Prop.iri}: hit}})-[:{Rel.IN_ARTICLE}]->(a:{Label.Article}) "
+    f"MATCH (s:{Label.Sentence})-[:{Rel.IN_ARTICLE}]->(a) "
+    f"WHERE s.{Prop.index} >= h.{Prop.index} - $around AND s.{Prop.index} <= h.{Prop.index} + $around "
+    f"WITH DISTINCT s, a OPTIONAL MATCH (a)-[:{Rel.PUBLISHED_BY}]->(p) "
+    f"OPTIONAL MATCH (s)-[:{Rel.MENTIONS}]->(e) "
+    f"RETURN s.{Prop.iri} AS iri, s.{Prop.text} AS text, s.{Prop.start} AS start, s.{Prop.end} AS end, "
+    f"s.{Prop.index} AS index, a.{Prop.source_id} AS source_id, a.{Prop.title} AS title, "
+    f"a.{Prop.published} AS published, a.{Prop.url} AS url, p.{Prop.name} AS publisher, "
+    f"collect(e.{Prop.iri}) AS mentions, "
+    f"substring(a.{Prop.body}, s.{Prop.start}, s.{Prop.end} - s.{Prop.start}) = s.{Prop.text} AS verified"
+)
+# Facts whose evidence is one of the sentences $iris.
+FACTS_EVIDENCED_BY = (
+    f"MATCH (f:{Label.Fact})-[:{Rel.EVIDENCE}]->(s:{Label.Sentence}) WHERE s.{Prop.iri} IN $iris " + _FACT_RETURN
+)
+
 # --- the UI -------------------------------------------------------------------------------------------
 ARTICLE_VIEW = (
     f"MATCH (a:{Label.Article} {{{Prop.source_id}: $source_id}}) OPTIONAL MATCH (a)-[:{Rel.PUBLISHED_BY}]->(p) "

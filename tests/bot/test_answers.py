@@ -21,9 +21,11 @@ SAMPLE_IDS = {p.stem for p in SAMPLES.iterdir()}
 CORE = {f"d{i:02d}" for i in range(1, 18)}
 # The whole dev set (57 questions; d18-d57 written by people who had not seen the bot), as measured on
 # 2026-11-22 with seeds + samples loaded. Floors, not targets: the bot issue raises them as it improves.
+# Raised with the retrieval-first reader (bot/reader.py); an expected abstention that shows its closest
+# sentences counts as cited (bot/evaluate.py).
 DEV_QUESTIONS = 57
-FLOOR_CORRECT = 32  # accuracy 32/57
-FLOOR_CITED = 38  # citation correctness 38/57
+FLOOR_CORRECT = 34  # accuracy 34/57
+FLOOR_CITED = 54  # citation correctness 54/57
 FLOOR_ABSTAINED_RIGHT = 7  # of the 7 questions no article answers, the bot abstained on 7
 
 
@@ -93,4 +95,8 @@ def test_answer_shape_and_abstention(bot: Bot) -> None:
     )
     assert answer.facts and answer.cypher and not answer.abstained
     nothing = bot.ask("화성 탐사선 발사 예산은 얼마야?")
-    assert nothing.abstained and nothing.answer == ABSTAIN and nothing.citations == []
+    # no answer; the closest sentences are shown, cited, for the user to judge
+    lines = nothing.answer.splitlines()
+    assert nothing.abstained and lines[0] == ABSTAIN and not nothing.facts
+    assert lines[1:] == ["가장 가까운 근거: " + " ".join(f"[{c.n}]" for c in nothing.citations)]
+    assert 1 <= len(nothing.citations) <= 3

@@ -1,0 +1,186 @@
+"""What kind of answer a question wants, read from its words and not from one fixed phrasing: money, a
+count with its unit (장, 개, 팀, 명, 곳, 건 …), a percentage, a person, an organisation, a date or period, a
+place, a name, a reason, a list or yes/no; plus the content terms the evidence should share with it.
+
+Tolerant of spacing ('몇명', '몇 명'), casual endings ('얼마임', '몇장?', '어디어디임') and English questions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.korean.sentences import analyse
+
+# Counters a count question asks with (몇 장, 몇 팀 …), longest first so that '개월' is not read as '개'.
+COUNTERS = (
+    "개국",
+    "개사",
+    "개소",
+    "개월",
+    "엑사플롭스",
+    "페타플롭스",
+    "테라플롭스",
+    "호기",
+    "장",
+    "개",
+    "팀",
+    "명",
+    "곳",
+    "건",
+    "대",
+    "점",
+    "년",
+    "배",
+    "회",
+    "종",
+    "차",
+)
+# Nouns that imply a counter when the question names no 몇-counter: 'GPU 수량은?' wants 장.
+_IMPLIED_UNITS = (
+    (r"GPU|그래픽처리장치", "장"),
+    (r"지자체|기관|기업|대학|대학원|학교|곳", "곳"),
+    (r"팀", "팀"),
+    (r"사람|인원|관계자|사용자|위원|인력|명", "명"),
+    (r"과제|사업|서비스|건수", "건"),
+    (r"서버", "대"),
+)
+# (type, pattern) in order: the first that matches names the expected answer type.
+_TYPES: tuple[tuple[str, str], ...] = (
+    ("percent", r"%|퍼센트|몇\s*퍼|비중|비율|점유율|률은|률\s*$|률\s*\?|percent"),
+    ("yesno", r"맞(나|아|죠|습니까|는지)|인가요\?|였나요\?|받았어\?|해야\s*해\?|^(is|are|was|were|does|did|do|can)\b"),
+    ("reason", r"왜|이유|사유|목적|까닭|뜻|의미|why|어떤\s*곳|어떤\s*기준|무슨\s*뜻"),
+    ("date", r"언제|날짜|시기|일정|기간|마감일?|며칠|몇\s*월|when|착공|시행일"),
+    ("money", r"얼마|금액|예산|비용|액수|투자액|지원액|지원금|사업비|총액|규모는\s*\?*$|돈|how much|자금|원\s*\?"),
+    ("count", r"몇|수량|개수|how many|\b수는|\s수\s*$|수는\s*\?|성능|점수|배점"),
+    ("list", r"모두|전부|나열|어디\s*어디|누구\s*누구|각각|들은\s*\?|들\s*\?|list"),
+    (
+        "person",
+        r"누구|누가|인물|성함|who|(장관|차관|원장|대표|위원장|부위원장|사장|회장|청장|실장|총장|후보자)\s*(이름|은|는)",
+    ),
+    ("place", r"어느\s*나라|국가는|지역은|어디에|어디서|입지|위치|장소|where|후보지|부지"),
+    ("org", r"기관|회의|조직|부처|회사|기업|어디|어느\s*곳|누가\s*맡|위원회|홈피|홈페이지|which"),
+    ("name", r"이름|명칭|무엇|뭐|무슨|어떤|what"),
+)
+_MONEY_HINT = re.compile(r"얼마|금액|예산|비용|투자|지원액|지원금|사업비|총액|돈|자금|how much|추경|원\b")
+# Words that say what is asked, not what it is about: they are no evidence terms.
+ASKING = {
+    "얼마",
+    "몇",
+    "무엇",
+    "누구",
+    "어디",
+    "언제",
+    "어떤",
+    "어느",
+    "무슨",
+    "이름",
+    "것",
+    "수",
+    "등",
+    "뭐",
+    "거",
+    "게",
+    "때",
+    "데",
+    "중",
+    "그중",
+    "정도",
+    "대략",
+    "전부",
+    "모두",
+    "나열",
+    "알리",
+    "알려주",
+    "말하",
+    "하",
+    "되",
+    "있",
+    "이",
+    "없",
+    "같",
+    "보",
+    "주",
+    "가",
+    "쓰",
+    "맞",
+}
+_CONTENT = ("NNG", "NNP", "SL", "SN", "XR", "VV", "VA", "NR")
+_NOUNS = ("NNG", "NNP", "SL", "SN", "XR")
+# Nouns that say what kind of figure is asked: the evidence may say 편성 where the question says 투입.
+GENERIC = {"예산", "금액", "규모", "사업", "프로젝트", "돈", "지원", "투입", "투자", "편성", "배정", "책정", "값"}
+
+
+@dataclass(frozen=True)
+class Need:
+    """The expected answer: `type` (money, count, percent, person, org, date, place, name, reason, list,
+    yesno, other), the counter for a count (장, 명 …, or None), and the question's content terms."""
+
+    type: str
+    unit: str | None = None
+    terms: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    numbers: tuple[str, ...] = ()  # figures the question itself states ('GPU 1만 장'): not the answer
+    wants_list: bool = False
+    # the question's own nouns beyond the names it links and its asking words ('전기요금'): the evidence
+    # should state most of them
+    specific: tuple[str, ...] = ()
+    text: str = ""  # the question, for spans that merely repeat it
+
+
+def _unit(text: str) -> str | None:
+    m = re.search(r"몇\s*(" + "|".join(COUNTERS) + ")", text)
+    if m:
+        return m.group(1)
+    m = re.search(r"(엑사플롭스|페타플롭스|테라플롭스|EF|PF)", text)
+    if m:
+        return m.group(1)
+    for pattern, unit in _IMPLIED_UNITS:
+        if re.search(pattern, text):
+            return unit
+    return None
+
+
+def content_terms(text: str) -> tuple[str, ...]:
+    """Nouns, verb and adjective stems, Latin words and numbers of `text`, without asking words; compound
+    nouns written apart or together both give their parts ('사용자평가' → 사용자, 평가)."""
+    _, tokens = analyse(text)
+    terms: list[str] = []
+    for t in tokens:
+        word = text[t.start : t.end]
+        if t.tag not in _CONTENT or word in ASKING:
+            continue
+        if t.tag in ("VV", "VA") and len(word) < 2:
+            continue
+        terms.append(word)
+    return tuple(dict.fromkeys(terms))
+
+
+def specific_nouns(text: str, names: str = "") -> tuple[str, ...]:
+    """The question's nouns beyond `names` (the entities it links) and the words that only ask."""
+
+    def nouns(t: str) -> set[str]:
+        _, tokens = analyse(t)
+        return {t[x.start : x.end] for x in tokens if x.tag in _NOUNS}
+
+    rest = nouns(text) - nouns(names) - ASKING - GENERIC
+    return tuple(sorted(w for w in rest if len(w) > 1 or w.isdigit()))
+
+
+def analyse_need(text: str, names: str = "") -> Need:
+    """The expected answer of `text`; `names` are the entity names linked in it (not specific nouns)."""
+    lowered = text.lower().strip()
+    kind = next((k for k, pattern in _TYPES if re.search(pattern, lowered)), "other")
+    wants_list = bool(re.search(_TYPES[6][1], lowered)) or bool(re.search(r"\d+\s*(개|곳)\s*(팀|기업|곳|지역)", text))
+    if kind == "count" and re.search(r"얼마", lowered):
+        kind = "money"
+    if kind == "list":
+        wants_list = True
+    if kind in ("org", "name") and re.search(r"몇", text):
+        kind = "count"
+    unit = _unit(text) if kind == "count" else None
+    if kind == "count" and unit is None and _MONEY_HINT.search(lowered):
+        kind = "money"
+    years = tuple(sorted({int(y) for y in re.findall(r"(20\d\d)\s*년?", text)}))
+    numbers = tuple(m.group(0).replace(" ", "") for m in re.finditer(r"\d[\d,.]*\s*[만억조천]?", text))
+    specific = specific_nouns(text, names)
+    return Need(kind, unit, content_terms(text), years, numbers, wants_list, specific, text)

@@ -1,0 +1,205 @@
+"""The retrieval-first reader: analyse the question → retrieve evidence sentences (hybrid search plus their
+neighbours, and the sentences of the stored facts about what the question names) → typed candidate spans →
+rank (bot/rank.py) → compose the short answer with the citation of the sentence it came from, or abstain
+below the threshold and show the closest sentences instead."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+import neo4j
+
+from policykg.bot.facts import Evidence, FactView, facts_about, facts_evidenced_by
+from policykg.bot.models import Answer, Citation
+from policykg.bot.need import Need
+from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, rank
+from policykg.bot.spans import Span, find_spans
+from policykg.graph import cypher
+from policykg.graph.embeddings import make_embedder
+from policykg.graph.search import fulltext, fuse, vector
+from policykg.korean.values import exact
+from policykg.ontology.neo4j_names import Label
+
+HITS = 12  # fused hits read, each with its neighbours
+NEAREST_SHOWN = 3
+NEAREST = "가장 가까운 근거:"
+
+
+@dataclass
+class Evidenced:
+    """What retrieval found: the ranked sentences, their citation data, and the stored facts they carry."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    cites: dict[str, Evidence] = field(default_factory=dict)
+    published: dict[str, date | None] = field(default_factory=dict)
+    facts: list[FactView] = field(default_factory=list)
+
+
+def sentence_key(source_id: str, start: int) -> str:
+    return f"{source_id}@{start}"
+
+
+def fact_key(f: FactView) -> str | None:
+    if f.value is None:
+        return None
+    value = exact(Decimal(f.value))
+    if f.currency:
+        return f"money:{value}:{f.currency}"
+    if f.unit == "%":
+        return f"pct:{value}"
+    return f"count:{value}:{f.unit}"
+
+
+def retrieve(driver: neo4j.Driver, database: str, text: str, need: Need, anchors: list[str]) -> Evidenced:
+    terms = " ".join(need.terms)
+    hits = fuse(
+        fulltext(driver, database, text, k=HITS),
+        fulltext(driver, database, terms, k=HITS) if terms else [],
+        vector(driver, database, text, make_embedder(), k=HITS),
+    )[:HITS]
+    rank_of = {h.iri: i for i, h in enumerate(hits)}
+    records, _, _ = driver.execute_query(cypher.SENTENCES_AROUND, iris=list(rank_of), around=1, database_=database)
+    found = Evidenced()
+    by_iri: dict[str, Sentence] = {}
+    order = sorted(records, key=lambda r: (r["source_id"], r["index"]))
+    for r in order:
+        if not r["verified"]:
+            continue
+        key = sentence_key(r["source_id"], r["start"])
+        published = r["published"].to_native() if hasattr(r["published"], "to_native") else None
+        found.cites[key] = Evidence(
+            r["text"],
+            r["start"],
+            r["end"],
+            r["source_id"],
+            r["title"],
+            published.isoformat() if published else None,
+            r["url"],
+            r["publisher"],
+        )
+        found.published[key] = published
+        own = rank_of.get(r["iri"])
+        by_iri[r["iri"]] = Sentence(key, r["text"], own if own is not None else HITS, own is None, set(r["mentions"]))
+    # a neighbour ranks just after the hit it stands beside
+    for r in order:
+        s = by_iri.get(r["iri"])
+        if s is not None and s.neighbour:
+            near = [
+                by_iri[o["iri"]].rank
+                for o in order
+                if o["iri"] in rank_of
+                and o["source_id"] == r["source_id"]
+                and abs(o["index"] - r["index"]) <= 1
+                and o["iri"] in by_iri
+            ]
+            s.rank = min(near, default=HITS) + 1
+    sentences = {s.key: s for s in by_iri.values()}
+    facts = facts_evidenced_by(driver, database, list(by_iri))
+    for kind in (Label.FundingFact, Label.QuantityFact):
+        facts += facts_about(driver, database, kind, anchors) if anchors else []
+    for f in facts:
+        value_key = fact_key(f)
+        for ev in f.evidence:
+            skey = sentence_key(ev.source_id, ev.start)
+            if skey not in sentences:  # a fact about what the question names, stated in a sentence not found
+                sentences[skey] = Sentence(skey, ev.text, HITS, False, set(), context=ev.text)
+                found.cites[skey], found.published[skey] = ev, None
+            if value_key:
+                sentences[skey].fact_keys.add(value_key)
+            sentences[skey].mentions |= {iri for links in f.roles.values() for iri, _ in links}
+    by_article: dict[str, list[tuple[int, str, list[str]]]] = {}
+    for r in order:
+        by_article.setdefault(r["source_id"], []).append((r["index"], r["text"], r["mentions"]))
+    for r in order:
+        s = by_iri.get(r["iri"])
+        if s is not None:
+            around = [(t, m) for i, t, m in by_article[r["source_id"]] if abs(i - r["index"]) <= 1]
+            s.context = " ".join(t for t, _ in around)
+            s.mentions = {iri for _, m in around for iri in m}
+    found.sentences = sorted(sentences.values(), key=lambda s: (s.rank, s.key))
+    found.facts = facts
+    return found
+
+
+def candidates(found: Evidenced, need: Need, entities: set[str]) -> list[Candidate]:
+    spans: dict[str, list[Span]] = {s.key: find_spans(s.text, found.published.get(s.key)) for s in found.sentences}
+    return rank(found.sentences, spans, need, entities)
+
+
+def _clip(text: str, span: Span, width: int = 70) -> str:
+    start = max(0, span.start - width // 2)
+    end = min(len(text), span.end + width // 2)
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+class _Citer:
+    def __init__(self, cites: dict[str, Evidence]) -> None:
+        self.cites, self.list, self.index = cites, [], {}  # type: ignore[var-annotated]
+
+    def __call__(self, key: str) -> int:
+        if key not in self.index:
+            ev = self.cites[key]
+            self.index[key] = len(self.list) + 1
+            self.list.append(
+                Citation(
+                    n=self.index[key],
+                    source_id=ev.source_id,
+                    title=ev.title,
+                    publisher=ev.publisher,
+                    published=ev.published,
+                    url=ev.url,
+                    quote=ev.text,
+                    start=ev.start,
+                    end=ev.end,
+                )
+            )
+        return int(self.index[key])
+
+
+def compose(question: str, need: Need, found: Evidenced, ranked: list[Candidate], abstain: str) -> Answer:
+    cite = _Citer(found.cites)
+    if not ranked or ranked[0].score < THRESHOLD:
+        nearest = [s for s in found.sentences if not s.neighbour][:NEAREST_SHOWN]
+        lines = [abstain]
+        if nearest:
+            lines.append(f"{NEAREST} " + " ".join(f"[{cite(s.key)}]" for s in nearest))
+        return Answer(
+            question=question,
+            answer="\n".join(lines),
+            abstained=True,
+            citations=cite.list,
+            facts=[],
+            cypher=[cypher.SEARCH_FULLTEXT, cypher.SEARCH_VECTOR, cypher.SENTENCES_AROUND],
+        )
+    top = ranked[0]
+    first = f"{top.span.text}입니다. [{cite(top.sentence.key)}]"
+    if top.span.type in ("money", "count", "percent"):
+        source = found.cites[top.sentence.key].source_id
+        others = [
+            c
+            for c in ranked[1:]
+            if c.span.type == top.span.type
+            and c.span.unit == top.span.unit
+            and c.span.key != top.span.key
+            and c.score >= top.score - DIFFERING_MARGIN
+            and found.cites[c.sentence.key].source_id != source
+        ][:1]
+        if others:
+            c = others[0]
+            first += f" (기사마다 수치가 다릅니다: {c.span.text} [{cite(c.sentence.key)}])"
+    lines = [first, f"— {_clip(top.sentence.text, top.span)}"]
+    facts = [
+        {"iri": f.iri, "kind": f.kind, "value": str(f.value) if f.value is not None else None}
+        for f in found.facts
+        if top.span.key == fact_key(f)
+    ]
+    return Answer(
+        question=question,
+        answer="\n".join(lines),
+        abstained=False,
+        citations=cite.list,
+        facts=facts[:3],
+        cypher=[cypher.SEARCH_FULLTEXT, cypher.SEARCH_VECTOR, cypher.SENTENCES_AROUND],
+    )

@@ -1,0 +1,192 @@
+"""Typed answer spans inside one evidence sentence: amounts, counts with their unit, percentages, dates and
+periods, names (Kiwi proper nouns, people by a title beside them), posts, reasons (the phrase before
+위해/때문에/목표로) and enumerations. Pure functions of the sentence text, testable without Neo4j."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from policykg.bot import numbers
+from policykg.korean.dates import find_dates
+from policykg.korean.sentences import analyse
+from policykg.korean.values import find_values
+
+TITLES = (
+    "부위원장",
+    "위원장",
+    "장관",
+    "차관",
+    "원장",
+    "대표이사",
+    "대표",
+    "사장",
+    "회장",
+    "청장",
+    "실장",
+    "국장",
+    "과장",
+    "총장",
+    "소장",
+    "단장",
+    "이사장",
+    "본부장",
+    "센터장",
+    "정책관",
+    "의원",
+    "교수",
+    "후보자",
+    "대통령",
+    "CEO",
+    "CTO",
+)
+_EXTRA_COUNT = re.compile(
+    r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<big>[만억천])?\s*(?P<unit>엑사플롭스|페타플롭스|테라플롭스|EF|PF|점|년|호기|개월)"
+)
+_PERIOD = re.compile(
+    r"(?:(?:20\d\d|\d\d)년\s*)?(?:상반기|하반기|[1-4]분기|연내|연말|연초|\d{1,2}월\s*(?:\d{1,2}일|초|중순|말|께)?)"
+    r"(?:\s*(?:까지|부터|중|이내|안))?"
+)
+_REASON = re.compile(r"(위해|위한|때문|목표로|이유로|차원에서|따라|덕분|로 인해|으로 인해|취지)")
+_NAME_TAGS = ("NNP", "SL", "SH")
+_NOUN_TAGS = ("NNP", "NNG", "SL", "SH", "SN", "XSN", "NNB", "XPN")
+_PLACE_END = re.compile(r"(시|도|군|구|권|국|주|섬|단지|밸리|지역|부지)$")
+_ORG_END = re.compile(
+    r"(부|처|청|원|위원회|회의|기관|센터|공사|공단|재단|협회|은행|그룹|클라우드|텔레콤|전자|단|국|실|사|연구소|대학교?|컨소시엄|연합체)$"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate answer inside a sentence: its surface, its type, a key equal across sentences that state
+    the same thing (the number and unit, or the name) and its offsets in the sentence."""
+
+    text: str
+    type: str
+    key: str
+    start: int
+    end: int
+    unit: str | None = None
+
+
+def _values(sentence: str) -> list[Span]:
+    spans: list[Span] = []
+    for v in find_values(sentence):
+        if v.value is None:
+            continue
+        if v.kind == "money":
+            text = numbers.money(v.value, v.unit, v.qualifier).split(" (")[0] if v.unit == "KRW" else v.surface
+            spans.append(Span(text, "money", f"money:{v.value}:{v.unit}", v.start, v.end, v.unit))
+        elif v.kind == "percent":
+            spans.append(Span(v.surface, "percent", f"pct:{v.value}", v.start, v.end, "%"))
+        else:
+            spans.append(Span(v.surface, "count", f"count:{v.value}:{v.unit}", v.start, v.end, v.unit))
+    taken = [(s.start, s.end) for s in spans]
+    for m in _EXTRA_COUNT.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        unit = {"EF": "엑사플롭스", "PF": "페타플롭스"}.get(m["unit"], m["unit"])
+        key = f"count:{m['n'].replace(',', '')}{m['big'] or ''}:{unit}"
+        spans.append(Span(m.group(0), "count", key, m.start(), m.end(), unit))
+    return spans
+
+
+def _dates(sentence: str, published: date | None) -> list[Span]:
+    spans = [
+        Span(d.surface, "date", f"date:{d.surface}", d.start, d.end_offset) for d in find_dates(sentence, published)
+    ]
+    for m in _PERIOD.finditer(sentence):
+        text = m.group(0).strip()
+        if text and not any(s.start <= m.start() < s.end for s in spans):
+            spans.append(Span(text, "date", f"date:{text}", m.start(), m.start() + len(text)))
+    return spans
+
+
+def _runs(sentence: str, tags: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Maximal runs of tokens with `tags`, written together ('네이버클라우드') or apart where a Latin word
+    on both sides ('NC AI'); two Hangul words apart are two names ('류제명 과기정통부')."""
+    _, tokens = analyse(sentence)
+    runs: list[tuple[int, int]] = []
+    for t in tokens:
+        if t.tag not in tags:
+            continue
+        gap = sentence[runs[-1][1] : t.start] if runs else "x"
+        latin = t.tag == "SL" and runs and re.search(r"[A-Za-z0-9]$", sentence[runs[-1][0] : runs[-1][1]])
+        if runs and (gap == "" or (gap == " " and latin)):
+            runs[-1] = (runs[-1][0], t.end)
+        else:
+            runs.append((t.start, t.end))
+    return runs
+
+
+def _names(sentence: str) -> list[Span]:
+    """Proper-noun runs; a run right before or after a title is a person ('류제명 제2차관', '배경훈 장관')."""
+    spans: list[Span] = []
+    for start, end in _runs(sentence, _NAME_TAGS):
+        text = sentence[start:end]
+        if len(text) < 2:
+            continue
+        after = sentence[end : end + 16]
+        before = sentence[max(0, start - 16) : start]
+        titled = any(after.lstrip().startswith(t) or before.rstrip().endswith(t) for t in TITLES)
+        # a whole word: '배경훈 장관', '류제명은', not '과기' inside '과기정통부'
+        hangul = (
+            re.fullmatch(r"[가-힣]{2,4}", text) is not None
+            and re.match(r"($|[^가-힣]|[은는이가을를의과와도께][^가-힣]?)", sentence[end : end + 2]) is not None
+        )
+        if hangul and (
+            titled or re.match(r"\s*(?:[가-힣A-Za-z0-9]+\s){0,3}?[가-힣A-Za-z0-9]*(" + "|".join(TITLES) + ")", after)
+        ):
+            spans.append(Span(text, "person", f"name:{text}", start, end))
+        kind = "place" if _PLACE_END.search(text) else "org" if _ORG_END.search(text) else "name"
+        spans.append(Span(text, kind, f"name:{text}", start, end))
+    for start, end in _runs(sentence, _NOUN_TAGS):
+        text = sentence[start:end]
+        if _ORG_END.search(text) and len(text) >= 3 and not any(s.start == start and s.end == end for s in spans):
+            spans.append(Span(text, "org", f"name:{text}", start, end))
+        if re.search("(" + "|".join(TITLES) + ")$", text) and len(text) >= 4:
+            spans.append(Span(text, "post", f"post:{text}", start, end))
+    return spans
+
+
+def _reasons(sentence: str) -> list[Span]:
+    spans: list[Span] = []
+    for m in _REASON.finditer(sentence):
+        begin = max(sentence.rfind(c, 0, m.start()) for c in (",", "“", '"', "‘", "'", "(")) + 1
+        text = sentence[begin : m.start()].strip()
+        if 2 <= len(text) <= 60:
+            spans.append(Span(text, "reason", f"reason:{text}", begin, m.start()))
+    return spans
+
+
+def _lists(sentence: str, names: list[Span]) -> list[Span]:
+    """Three or more names joined by commas, '·', '와/과' or '및' make one list span."""
+    named = [s for s in names if s.type != "person"]
+    # the longest name at each place: 'SK텔레콤', not also 'SK'
+    items = sorted(
+        {
+            (s.start, s.end): s
+            for s in named
+            if not any(o.start <= s.start and s.end <= o.end and o.end - o.start > s.end - s.start for o in named)
+        }.values(),
+        key=lambda s: s.start,
+    )
+    groups: list[list[Span]] = []
+    for s in items:
+        if groups and re.fullmatch(r"\s*(,|·|및|와|과|그리고|、)\s*", sentence[groups[-1][-1].end : s.start]):
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    return [
+        Span(", ".join(s.text for s in g), "list", "list:" + ",".join(s.text for s in g), g[0].start, g[-1].end)
+        for g in groups
+        if len(g) >= 2
+    ]
+
+
+def find_spans(sentence: str, published: date | None = None) -> list[Span]:
+    """Every typed span in `sentence`, in text order."""
+    names = _names(sentence)
+    spans = _values(sentence) + _dates(sentence, published) + names + _reasons(sentence) + _lists(sentence, names)
+    return sorted(spans, key=lambda s: (s.start, -s.end))

@@ -1,0 +1,80 @@
+"""The reader's components on small sentences written for these tests, without Neo4j: question analysis,
+typed spans, ranking and the abstention threshold."""
+
+from __future__ import annotations
+
+from policykg.bot.need import analyse_need
+from policykg.bot.rank import THRESHOLD, WEIGHTS, Sentence, rank, score
+from policykg.bot.spans import find_spans
+
+
+def test_need_reads_the_answer_type_and_unit_whatever_the_spacing_or_ending() -> None:
+    cases = {
+        "시범 사업에 배정된 돈은 얼마야?": ("money", None),
+        "참여 기업은 몇곳임": ("count", "곳"),
+        "지원받는 학생은 몇 명이야?": ("count", "명"),
+        "드론 수량은?": ("count", None),
+        "센서를 몇 개 사나요": ("count", "개"),
+        "연구소 GPU 수량은?": ("count", "장"),
+        "예산 증가율은 몇 %?": ("percent", None),
+        "시범 사업 마감일은 언제야": ("date", None),
+        "협회 회장은 누구?": ("person", None),
+        "왜 지방에 두려는 거야?": ("reason", None),
+        "참여사 전부 나열해줘": ("list", None),
+        "장비를 시험하는 나라는 어디?": ("org", None),
+        "어느 나라에서 시험해?": ("place", None),
+    }
+    for question, (kind, unit) in cases.items():
+        need = analyse_need(question)
+        assert (need.type, need.unit) == (kind, unit), question
+
+
+def test_need_keeps_content_terms_and_the_figures_the_question_states() -> None:
+    need = analyse_need("2024년 드론 300대 구매 예산은 얼마임?")
+    assert {"드론", "구매", "예산"} <= set(need.terms) and "얼마" not in need.terms
+    assert need.years == (2024,) and "300" in need.numbers
+
+
+def test_spans_find_amounts_counts_dates_people_reasons_and_lists() -> None:
+    sentence = "김하늘 해양수산부 제1차관은 3월까지 드론 1200대를 사는 데 3조 2500억 원을 쓴다고 밝혔다."
+    spans = {(s.type, s.text) for s in find_spans(sentence)}
+    assert ("person", "김하늘") in spans
+    assert ("date", "3월까지") in spans
+    assert ("count", "1200대") in spans
+    assert ("money", "3조 2500억 원") in spans
+    reason = find_spans("시는 바다 쓰레기를 줄이기 위해 드론을 띄운다.")
+    assert any(s.type == "reason" and "쓰레기" in s.text for s in reason)
+    listed = find_spans("참여사는 가나전자, 다라텔레콤, 마바클라우드다.")
+    assert any(s.type == "list" and s.text == "가나전자, 다라텔레콤, 마바클라우드" for s in listed)
+    assert [s.text for s in find_spans("평가 배점은 40점이다.") if s.type == "count"] == ["40점"]
+
+
+def _rank(question: str, sentences: list[str]) -> list[tuple[str, float]]:
+    need = analyse_need(question)
+    evidence = [Sentence(f"s{i}", text, i, context=text) for i, text in enumerate(sentences)]
+    ranked = rank(evidence, {s.key: find_spans(s.text) for s in evidence}, need)
+    return [(c.span.text, c.score) for c in ranked]
+
+
+def test_ranking_prefers_the_span_of_the_asked_unit_near_the_question_words() -> None:
+    sentences = [
+        "해양 드론 사업은 2025년에 시작됐다.",
+        "해양 드론 사업에는 연구원 40명이 참여하고 드론 1200대가 투입된다.",
+    ]
+    assert _rank("해양 드론 사업에 투입되는 드론은 몇 대?", sentences)[0][0] == "1200대"
+    assert _rank("해양 드론 사업에 참여하는 연구원은 몇 명?", sentences)[0][0] == "40명"
+
+
+def test_a_span_that_repeats_the_question_is_not_its_answer() -> None:
+    ranked = _rank("드론 1200대를 사는 예산은 얼마야?", ["드론 1200대를 사는 데 3조 2500억 원이 든다."])
+    assert ranked[0][0] == "3조 2500억 원"
+
+
+def test_abstention_below_the_threshold_when_the_evidence_misses_the_question_s_nouns() -> None:
+    ranked = _rank("드론 사업의 연간 전기요금은 얼마야?", ["드론 사업에는 3조 2500억 원이 든다."])
+    assert not ranked or ranked[0][1] < THRESHOLD
+    assert _rank("드론 사업에는 얼마가 들어?", ["드론 사업에는 3조 2500억 원이 든다."])[0][1] >= THRESHOLD
+
+
+def test_weights_are_named_and_score_is_their_weighted_sum() -> None:
+    assert score({name: 1.0 for name in WEIGHTS}) == sum(WEIGHTS.values())
