@@ -508,19 +508,7 @@ def compose(question: str, result: Result) -> Answer:
         key = (ev.source_id, ev.start)
         if key not in index:
             index[key] = len(citations) + 1
-            citations.append(
-                Citation(
-                    n=index[key],
-                    source_id=ev.source_id,
-                    title=ev.title,
-                    publisher=ev.publisher,
-                    published=ev.published,
-                    url=ev.url,
-                    quote=ev.text,
-                    start=ev.start,
-                    end=ev.end,
-                )
-            )
+            citations.append(ev.citation(index[key]))
         return index[key]
 
     marks = [f"[{cite(f.evidence[0])}]" for f in result.facts if f.evidence] + [f"[{cite(e)}]" for e in result.quotes]

@@ -9,6 +9,7 @@ from typing import Any
 
 import neo4j
 
+from policykg.bot.models import Citation
 from policykg.graph import cypher
 from policykg.ontology.neo4j_names import Label, Prop, Rel
 
@@ -23,6 +24,20 @@ class Evidence:
     published: str | None
     url: str | None
     publisher: str | None
+
+    def citation(self, n: int) -> Citation:
+        """This sentence as the answer's citation number n."""
+        return Citation(
+            n=n,
+            source_id=self.source_id,
+            title=self.title,
+            publisher=self.publisher,
+            published=self.published,
+            url=self.url,
+            quote=self.text,
+            start=self.start,
+            end=self.end,
+        )
 
 
 @dataclass

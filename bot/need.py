@@ -10,31 +10,14 @@ import re
 from dataclasses import dataclass
 
 from policykg.korean.sentences import analyse
+from policykg.korean.words import COUNTERS as WORD_COUNTERS
+from policykg.korean.words import FLOPS_UNITS
 
-# Counters a count question asks with (몇 장, 몇 팀 …), longest first so that '개월' is not read as '개'.
-COUNTERS = (
-    "개국",
-    "개사",
-    "개소",
-    "개월",
-    "엑사플롭스",
-    "페타플롭스",
-    "테라플롭스",
-    "호기",
-    "장",
-    "개",
-    "팀",
-    "명",
-    "곳",
-    "건",
-    "대",
-    "점",
-    "년",
-    "배",
-    "회",
-    "종",
-    "차",
-)
+# What a count question asks with (몇 장, 몇 팀 …): the counters values are read with, units of computing
+# performance, and a few that count no things but are asked for ('몇 호기', '몇 년', '몇 차'); longest first so
+# that '개월' is not read as '개'.
+_ASKED = {*WORD_COUNTERS, *(u for u in FLOPS_UNITS if not u.isascii()), "호기", "년", "차"}
+COUNTERS = tuple(sorted(_ASKED, key=lambda c: (-len(c), c)))
 # Nouns that imply a counter when the question names no 몇-counter: 'GPU 수량은?' wants 장.
 _IMPLIED_UNITS = (
     (r"GPU|그래픽처리장치", "장"),

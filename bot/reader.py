@@ -12,7 +12,7 @@ from decimal import Decimal
 import neo4j
 
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_evidenced_by
-from policykg.bot.models import Answer, Citation
+from policykg.bot.models import Answer
 from policykg.bot.need import Need
 from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, rank
 from policykg.bot.spans import Span, find_spans
@@ -142,19 +142,7 @@ class _Citer:
         if key not in self.index:
             ev = self.cites[key]
             self.index[key] = len(self.list) + 1
-            self.list.append(
-                Citation(
-                    n=self.index[key],
-                    source_id=ev.source_id,
-                    title=ev.title,
-                    publisher=ev.publisher,
-                    published=ev.published,
-                    url=ev.url,
-                    quote=ev.text,
-                    start=ev.start,
-                    end=ev.end,
-                )
-            )
+            self.list.append(ev.citation(self.index[key]))
         return int(self.index[key])
 
 
