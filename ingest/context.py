@@ -12,23 +12,6 @@ from policykg.korean.dates import find_dates
 from policykg.korean.spans import DateSpan, Sentence, Value
 from policykg.korean.values import find_values
 
-ORG_CLASSES = {
-    "Organization",
-    "GovernmentBody",
-    "Ministry",
-    "PublicAgency",
-    "GovernmentCommittee",
-    "Legislature",
-    "LegislativeCommittee",
-    "LocalGovernment",
-    "Company",
-    "Association",
-    "ResearchInstitute",
-    "University",
-    "PoliticalParty",
-    "Consortium",
-    "NewsPublisher",
-}
 GOVERNMENT_CLASSES = {
     "GovernmentBody",
     "Ministry",
@@ -37,6 +20,16 @@ GOVERNMENT_CLASSES = {
     "Legislature",
     "LegislativeCommittee",
     "LocalGovernment",
+}
+ORG_CLASSES = GOVERNMENT_CLASSES | {
+    "Organization",
+    "Company",
+    "Association",
+    "ResearchInstitute",
+    "University",
+    "PoliticalParty",
+    "Consortium",
+    "NewsPublisher",
 }
 TEAM_CLASSES = {"Company", "ResearchInstitute", "University", "Consortium", "Organization"}
 _ANAPHORA = re.compile(r"(이번|이|해당|본|동|같은)\s*(사업|프로젝트|펀드)|사업\s*예산|이들\s*정예팀|정예팀")
