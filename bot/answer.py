@@ -14,9 +14,10 @@ from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
 from policykg.bot.models import Answer, Citation
 from policykg.bot.need import Need, analyse_need
 from policykg.bot.rank import Candidate
-from policykg.bot.understand import Catalogue, Question, analyse_question
+from policykg.bot.understand import Catalogue, Question, analyse_question, post_matches
 from policykg.graph import cypher
 from policykg.korean.sentences import analyse
+from policykg.korean.values import find_values
 from policykg.ontology.neo4j_names import Label, Prop, Rel
 
 ABSTAIN = "자료에서 근거를 찾지 못했습니다."
@@ -71,6 +72,12 @@ _ASKING = {
     "책정",
     "들이",
     "쓰",
+    # what a post is called: the evidence names the post, not the word for it
+    "직책",
+    "직위",
+    "직함",
+    "자리",
+    "이름",
 }
 
 
@@ -80,6 +87,13 @@ class Result:
     facts: list[FactView]
     cypher: list[str] = field(default_factory=list)
     quotes: list[Evidence] = field(default_factory=list)  # sentence-level evidence when no fact carries it
+
+
+def need_of(question: Question) -> Need:
+    """The answer a question expects, read with the names of the entities it links."""
+    return analyse_need(
+        question.text, tuple(e.name for e in question.entities), tuple(e.surface for e in question.entities)
+    )
 
 
 def content_words(text: str, nouns_only: bool = False) -> set[str]:
@@ -106,27 +120,30 @@ class Bot:
         # A question about a body no article mentions is outside the evidence, whatever else it names.
         if question.outside_articles:
             return Answer(question=text, answer=ABSTAIN, abstained=True, citations=[], facts=[], cypher=[])
-        result = self.from_facts(question)
+        need = need_of(question)
+        question.answer_type = need.type
+        result = self.from_facts(question, need)
         if result is not None:
             return compose(text, result)
         # No graph fact answers: read the answer from the retrieved sentences, or show the closest ones.
-        need, found, ranked = self.read(question)
+        found, ranked = self.read(question, need)
         return reader.compose(text, need, found, ranked, ABSTAIN)
 
-    def from_facts(self, question: Question) -> Result | None:
-        """The answer of the handler for the question's kind, when the graph's facts give one that covers
-        the question's own words."""
+    def from_facts(self, question: Question, need: Need) -> Result | None:
+        """The answer of the handler for the question's kind, when it is of the type the question asks for and
+        the graph's facts give one that covers the question's own words."""
+        if need.type not in ANSWER_TYPES.get(question.kind, ANSWER_TYPES["which"]):
+            return None
         words = content_words(question.text)
         result = HANDLERS.get(question.kind, answer_which)(self, question, words)
         if result is not None and question.kind in COVERED_KINDS and not covers(question, words, result):
             return None
         return result
 
-    def read(self, question: Question) -> tuple[Need, reader.Evidenced, list[Candidate]]:
+    def read(self, question: Question, need: Need) -> tuple[reader.Evidenced, list[Candidate]]:
         """The retrieval-first reader: typed spans from the retrieved sentences, ranked."""
-        need = analyse_need(question.text, " ".join(e.name + " " + e.surface for e in question.entities))
         found = reader.retrieve(self.driver, self.database, question.text, need, [e.iri for e in question.entities])
-        return need, found, reader.candidates(found, need, {e.iri for e in question.entities})
+        return found, reader.candidates(found, need, {e.iri for e in question.entities})
 
     def facts(self, kind: str, anchors: list[str], stage: str | None = None) -> list[FactView]:
         if anchors:
@@ -273,11 +290,21 @@ def answer_selection(bot: Bot, q: Question, words: set[str]) -> Result | None:
     programmes = [e.iri for e in q.of(Label.Programme)]
     if not programmes:
         return _programmes_of_team(bot, q) if q.entities else None
+    if q.answer_type == "name":
+        return None  # '업스테이지가 내세운 모델 이름' asks for a name, not for the programme's teams
     outcome = q.outcome or "selected"
     facts = [f for f in bot.facts(Label.SelectionFact, programmes) if f.props.get(Prop.outcome) == outcome]
     if not facts:
         return None
     teams = list(dict.fromkeys(name for f in facts for name in f.names(Rel.TEAM)))
+    stated = [int(v.value) for v in find_values(q.text) if v.value is not None and v.unit in ("팀", "곳", "개")]
+    if stated and len(teams) != stated[0]:
+        # '최종 5개 정예팀': the selection of the latest report, if that is the number the question states
+        latest = max((f.as_of for f in facts if f.as_of), default=None)
+        facts = [f for f in facts if f.as_of == latest]
+        teams = list(dict.fromkeys(name for f in facts for name in f.names(Rel.TEAM)))
+        if len(teams) != stated[0]:
+            return None
     verb = "탈락" if outcome == "eliminated" else "선정"
     programme = facts[0].names(Rel.FOR_PROGRAMME)[0]
     when = max((f.as_of for f in facts if f.as_of), default=None)
@@ -310,7 +337,8 @@ def _holders(bot: Bot, org_iris: list[str], posts: list[str]) -> list[FactView]:
     matching = [
         f
         for f in facts
-        if set(f.iris(Rel.IN_ORGANIZATION)) & set(org_iris) and (not posts or str(f.props.get(Prop.post)) in posts)
+        if set(f.iris(Rel.IN_ORGANIZATION)) & set(org_iris)
+        and (not posts or post_matches(str(f.props.get(Prop.post)), posts))
     ]
     return sorted(matching, key=lambda f: -(f.as_of.toordinal() if f.as_of else 0))
 
@@ -496,7 +524,25 @@ HANDLERS = {
     "which": answer_which,
     "when": answer_which,
 }
-COVERED_KINDS = {"amount", "quantity", "count", "which", "when"}
+COVERED_KINDS = {"amount", "quantity", "count", "which", "when", "who"}
+# The answer types (bot/need.py) each handler's answer is of: a handler answers only a question asking for one of
+# them ('어느 건물에서 발표됐어?' mentions a selection but asks for a place; the reader takes it).
+_NAMES = {"org", "list", "name", "other"}
+ANSWER_TYPES: dict[str, set[str]] = {
+    "amount": {"money", "other"},
+    "payer": _NAMES | {"person"},  # '누가 지원해?' asks which body pays
+    "selection": {"org", "list", "name", "other"},
+    "who": {"person", "other"},
+    "post": {"post", "name", "other"},
+    "transfer": {"org", "place", "other"},
+    "quantity": {"count", "percent", "money", "other"},
+    "count": {"count", "percent", "other"},
+    "trend": {"money", "other"},
+    "sum": {"money", "other"},
+    "compare": {"money", "org", "name", "other"},
+    "which": _NAMES | {"place"},
+    "when": _NAMES,
+}
 
 
 # --- composition ------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.bot.spans import value_spans
 from policykg.korean.sentences import analyse
 from policykg.korean.words import COUNTERS as WORD_COUNTERS
 from policykg.korean.words import FLOPS_UNITS
@@ -16,7 +17,7 @@ from policykg.korean.words import FLOPS_UNITS
 # What a count question asks with (몇 장, 몇 팀 …): the counters values are read with, units of computing
 # performance, and a few that count no things but are asked for ('몇 호기', '몇 년', '몇 차'); longest first so
 # that '개월' is not read as '개'.
-_ASKED = {*WORD_COUNTERS, *(u for u in FLOPS_UNITS if not u.isascii()), "호기", "년", "차"}
+_ASKED = {*WORD_COUNTERS, *(u for u in FLOPS_UNITS if not u.isascii()), "호기", "년", "차", "가지"}
 COUNTERS = tuple(sorted(_ASKED, key=lambda c: (-len(c), c)))
 # Nouns that imply a counter when the question names no 몇-counter: 'GPU 수량은?' wants 장.
 _IMPLIED_UNITS = (
@@ -33,7 +34,8 @@ _TYPES: tuple[tuple[str, str], ...] = (
     ("yesno", r"맞(나|아|죠|습니까|는지)|인가요\?|였나요\?|받았어\?|해야\s*해\?|^(is|are|was|were|does|did|do|can)\b"),
     ("reason", r"왜|이유|사유|목적|까닭|뜻|의미|why|어떤\s*곳|어떤\s*기준|무슨\s*뜻"),
     ("date", r"언제|날짜|시기|일정|기간|마감일?|며칠|몇\s*월|when|착공|시행일"),
-    ("money", r"얼마|금액|예산|비용|액수|투자액|지원액|지원금|사업비|총액|규모는\s*\?*$|돈|how much|자금|원\s*\?"),
+    # '목표액', '출자액': any noun ending in 액 asks for an amount
+    ("money", r"얼마|금액|예산|비용|액수|[가-힣]액(?![가-힣])|지원금|사업비|규모는\s*\?*$|돈|how much|자금|원\s*\?"),
     ("count", r"몇|수량|개수|how many|\b수는|\s수\s*$|수는\s*\?|성능|점수|배점"),
     ("list", r"모두|전부|나열|어디\s*어디|누구\s*누구|각각|들은\s*\?|들\s*\?|list"),
     (
@@ -41,8 +43,24 @@ _TYPES: tuple[tuple[str, str], ...] = (
         r"누구|누가|인물|성함|who|(장관|차관|원장|대표|위원장|부위원장|사장|회장|청장|실장|총장|후보자)\s*(이름|은|는)",
     ),
     ("place", r"어느\s*나라|국가는|지역은|어디에|어디서|입지|위치|장소|where|후보지|부지"),
-    ("org", r"기관|회의|조직|부처|회사|기업|어디|어느\s*곳|누가\s*맡|위원회|홈피|홈페이지|which"),
+    ("org", r"기관|회의|조직|부처|회사|기업|어디|어느\s*곳|누가\s*맡|위원회|홈피|홈페이지|소속|정당|어느\s*당|which"),
     ("name", r"이름|명칭|무엇|뭐|무슨|어떤|what"),
+)
+_HEAD_WINDOW = 6  # characters: a type whose match ends this close to a generic last one competes with it
+# Asking words that say nothing of the type by themselves: the noun before them decides ('국가는 어디?').
+_GENERIC = re.compile(r"어디|어느|무엇|뭐|무슨|어떤|what|which|where")
+# Asking words that fix the type wherever they stand: a figure with its unit ('몇 % 성능을 목표로 해야 해?').
+_STRONG = (
+    ("percent", r"%|퍼센트|몇\s*퍼"),
+    ("count", r"몇\s*(?:" + "|".join(COUNTERS) + ")"),
+    ("money", r"얼마(?!\s*(?:나|동안|간))"),
+)
+# How long something lasts: '얼마 동안', '몇 년간' ask for a count of years or months, not money.
+_DURATION = re.compile(r"얼마\s*(?:동안|간|나\s*오래)|몇\s*(?:년|개월|달)\s*(?:동안|간)|기간은")
+# 'the three regions', '두 팀': a number of things asked for by their names
+_NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+_SEVERAL = re.compile(
+    r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:개\s*)?(?:곳|팀|기업|지역|나라|국가|기관|회사|사)"
 )
 _MONEY_HINT = re.compile(r"얼마|금액|예산|비용|투자|지원액|지원금|사업비|총액|돈|자금|how much|추경|원\b")
 # Words that say what is asked, not what it is about: they are no evidence terms.
@@ -102,12 +120,13 @@ class Need:
     unit: str | None = None
     terms: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
-    numbers: tuple[str, ...] = ()  # figures the question itself states ('GPU 1만 장'): not the answer
+    values: tuple[str, ...] = ()  # span keys of the figures the question itself states ('GPU 1만 장'): not the answer
     wants_list: bool = False
     # the question's own nouns beyond the names it links and its asking words ('전기요금'): the evidence
     # should state most of them
     specific: tuple[str, ...] = ()
     text: str = ""  # the question, for spans that merely repeat it
+    several: tuple[int, ...] = ()  # how many things the question says there are ('세 지역' → 3)
 
 
 def _unit(text: str) -> str | None:
@@ -149,21 +168,52 @@ def specific_nouns(text: str, names: str = "") -> tuple[str, ...]:
     return tuple(sorted(w for w in rest if len(w) > 1 or w.isdigit()))
 
 
-def analyse_need(text: str, names: str = "") -> Need:
-    """The expected answer of `text`; `names` are the entity names linked in it (not specific nouns)."""
+def answer_type(lowered: str) -> str:
+    """The type asked at the question's end: a Korean question puts what it asks last ('GPU 공급 일정을 밝힌 차관
+    이름은?' asks for a person, not a date). When the last asking word is a generic one (어디, 무엇 …), a match
+    ending a few characters before it competes by the order of _TYPES: the head noun decides ('국가는 어디?' asks
+    for a place). A yes/no ending counts only when no other asking word is there ('몇 %를 목표로 해야 해?')."""
+    found = []
+    for row, (kind, pattern) in enumerate(_TYPES):
+        matches = list(re.finditer(pattern, lowered))
+        if matches:
+            last = max(matches, key=lambda m: m.end())
+            found.append((last.end(), row, kind, bool(_GENERIC.fullmatch(last.group(0)))))
+    asking = [f for f in found if f[2] != "yesno"] or found
+    if not asking:
+        return "other"
+    end, row, kind, generic = max(asking, key=lambda f: (f[0], -f[1]))
+    if not generic:
+        return kind
+    return min((r, k) for e, r, k, _ in asking if e >= end - _HEAD_WINDOW)[1]
+
+
+def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ...] = ()) -> Need:
+    """The expected answer of `text`; `names` are the names of the entities linked in it (not specific nouns) and
+    `surfaces` how the question writes them (masked when reading the type: '국가AI전략위원회' asks for no org)."""
     lowered = text.lower().strip()
-    kind = next((k for k, pattern in _TYPES if re.search(pattern, lowered)), "other")
-    wants_list = bool(re.search(_TYPES[6][1], lowered)) or bool(re.search(r"\d+\s*(개|곳)\s*(팀|기업|곳|지역)", text))
-    if kind == "count" and re.search(r"얼마", lowered):
+    masked = lowered
+    for surface in sorted(surfaces, key=len, reverse=True):
+        masked = masked.replace(surface.lower(), " ")
+    strong = next((k for k, pattern in _STRONG if re.search(pattern, masked)), None)
+    kind = "count" if _DURATION.search(lowered) else strong or answer_type(masked)
+    wants_list = bool(re.search(_TYPES[6][1], lowered)) or bool(_SEVERAL.search(text))
+    if kind == "count" and re.search(r"얼마", lowered) and not _DURATION.search(lowered):
         kind = "money"
     if kind == "list":
         wants_list = True
     if kind in ("org", "name") and re.search(r"몇", text):
         kind = "count"
-    unit = _unit(text) if kind == "count" else None
+    duration = _DURATION.search(lowered)
+    unit = (
+        (("개월" if "개월" in lowered or "달" in lowered else "년") if duration else _unit(text))
+        if kind == "count"
+        else None
+    )
     if kind == "count" and unit is None and _MONEY_HINT.search(lowered):
         kind = "money"
     years = tuple(sorted({int(y) for y in re.findall(r"(20\d\d)\s*년?", text)}))
-    numbers = tuple(m.group(0).replace(" ", "") for m in re.finditer(r"\d[\d,.]*\s*[만억조천]?", text))
-    specific = specific_nouns(text, names)
-    return Need(kind, unit, content_terms(text), years, numbers, wants_list, specific, text)
+    values = tuple(s.key for s in value_spans(text))
+    specific = specific_nouns(text, " ".join(names + surfaces))
+    several = tuple(_NUMBER_WORDS.get(m.group(1), 0) or int(m.group(1)) for m in _SEVERAL.finditer(text))
+    return Need(kind, unit, content_terms(text), years, values, wants_list, specific, text, several)

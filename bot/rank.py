@@ -1,6 +1,6 @@
 """Rank candidate answers by named features. Every weight, and the score below which the bot abstains, is
-in WEIGHTS / THRESHOLD here and nowhere else; they were chosen on the train half of bench/real and the dev
-set (bench/real/README.md: the test half is never tuned on). Pure: testable without Neo4j."""
+in WEIGHTS / THRESHOLD here and nowhere else; they are fitted by `python -m bench.fit_weights` on the train half
+of bench/real and the dev set (bench/real/README.md: the test half is never tuned on). Pure: testable without Neo4j."""
 
 from __future__ import annotations
 
@@ -11,37 +11,49 @@ from policykg.bot.need import Need
 from policykg.bot.spans import Span
 
 WEIGHTS: dict[str, float] = {
-    "retrieval": 1.0,  # 1 / (1 + rank) of the sentence in the fused full-text + vector ranking
-    "overlap": 4.5,  # share of the question's terms in the sentence
-    "near": 2.5,  # share of the question's terms within a few words of the span
-    "type": 5.0,  # the span is of the expected type (1), a close one (0.5: a name where an org is asked)
-    "unit": 2.5,  # the count's unit is the one asked (+1) or another (-1)
-    "in_question": -1.5,  # the span repeats a figure or name the question itself states
-    "year": 1.5,  # the sentence names the question's year (+1) or only other years (-1)
-    "agreement": 0.0,  # other retrieved sentences state the same value (capped at 2; no gain on train)
-    "fact": 0.5,  # a stored fact holds this value and cites this sentence
-    "entity": 0.0,  # share of the entities the question names that the sentence mentions (no gain on train)
-    "neighbour": -1.0,  # the sentence was not found itself but stands beside one that was
-    "no_entity": -3.0,  # the question names entities and neither the sentence nor its neighbours mention one
+    "retrieval": 1.2,  # 1 / (1 + rank) of the sentence in the fused full-text + vector ranking
+    "overlap": 4.0,  # share of the question's terms in the sentence
+    "near": 2.3,  # share of the question's terms within a few words of the span
+    "type": 5.1,  # the span is of the expected type (1), a close one (0.5: a name where an org is asked)
+    "unit": 2.1,  # the count's unit is the one asked (+1) or another (-1)
+    "in_question": -1.9,  # the span repeats a figure or name the question itself states
+    "year": 1.1,  # the sentence names the question's year (+1) or only other years (-1)
+    "agreement": -0.9,  # other retrieved sentences state the same value (capped at 2)
+    "fact": 0.8,  # a stored fact holds this value and cites this sentence
+    "entity": -0.6,  # share of the entities the question names that the sentence mentions
+    "neighbour": -2.0,  # the sentence was not found itself but stands beside one that was
+    "no_entity": -2.6,  # the question names entities and the sentence's article mentions none of them
+    "far_entity": -0.8,  # its article mentions one, but neither the sentence nor its neighbours do
+    "adjacent": 1.0,  # share of the question's terms right beside the span ('4팀 체제' for '…체제는 몇 팀?')
+    "per": 0.4,  # the question asks a rate ('1년에 얼마씩') and the span's clause states one ('연간 30억 원')
+    "segment": 0.9,  # share of the question's terms in the span's own clause ('산업계 1288장' of a breakdown)
+    "items": 2.4,  # a list of exactly as many names as the question states ('세 지역', '5개 정예팀')
+    "missing_name": -2.8,  # a Latin name or acronym of the question ('OSS', 'NPU') is not in the sentence or beside it
     "loose": -2.0,  # a name, organisation, place, post or list: spans found by part of speech, less sure
-    "uncovered": -8.0,  # under half of the question's specific nouns are in the sentence or its neighbours
+    "uncovered": -6.3,  # under half of the question's specific nouns are in the sentence or its neighbours
 }
-THRESHOLD = 7.0  # below it: no answer, the closest sentences are shown instead
+THRESHOLD = 6.6  # below it: no answer, the closest sentences are shown instead
 # Differing figures: a second value of the same kind whose score is this close to the best one.
 DIFFERING_MARGIN = 0.5
 
 # Types that can stand in for one another, at half the type weight.
 _CLOSE = {
-    "org": {"name", "place", "list"},
-    "place": {"name", "org"},
-    "name": {"org", "place", "post"},
+    "org": {"name", "place", "list", "phrase"},
+    "place": {"name", "org", "phrase"},
+    "name": {"org", "place", "post", "phrase"},
     "person": set(),
     "list": {"org", "name"},
     "post": {"name"},
     "count": {"percent"},
     "reason": set(),
+    "money": {"count"},  # '매개변수 규모는?' asks for an amount that is a count
+    "other": {"name", "org", "place", "phrase", "person", "list"},
+    "yesno": set(),
 }
 _WINDOW = 20  # characters either side of a span that count as 'near'
+_RELATIVE_YEARS = {"올해": 0, "금년": 0, "내년": 1, "지난해": -1, "작년": -1}
+_BESIDE = 8  # characters either side of a span that count as 'adjacent'
+_RATE = re.compile(r"씩|연간|매년|해마다|한\s*해|1년에|연\s*평균|평균|당\b|마다")
 
 
 @dataclass
@@ -53,6 +65,8 @@ class Sentence:
     rank: int  # its place in the fused ranking (neighbours get their hit's)
     neighbour: bool = False
     mentions: set[str] = field(default_factory=set)  # entity IRIs it and its neighbours mention
+    article_mentions: set[str] = field(default_factory=set)  # entity IRIs its whole article mentions
+    published_year: int | None = None  # for '올해', '내년' in the sentence
     context: str = ""  # the sentence with its neighbours, for coverage
     fact_keys: set[str] = field(default_factory=set)  # candidate keys stored facts state with this sentence
 
@@ -69,24 +83,54 @@ def _present(term: str, text: str) -> bool:
     return term.lower() in text.lower()
 
 
+_CLAUSE_END = ',;·/“”"‘’[]'
+
+
+def segment_of(text: str, span: Span) -> str:
+    """The clause a span stands in, between separators: in '학계 2624장, 산업계 1288장' the clause of '1288장' is
+    '산업계 1288장'. A span in parentheses belongs with the clause before them ('GPU 1만 장 확보(1조4600억원)')."""
+    start = span.start
+    opened = text.rfind("(", 0, start)
+    if opened > text.rfind(")", 0, start):
+        start = opened
+    begin = max([text.rfind(c, 0, start) for c in _CLAUSE_END] + [-1]) + 1
+    ends = [i for i in (text.find(c, span.end) for c in _CLAUSE_END + "(") if i >= 0]
+    return text[begin : min(ends, default=len(text))]
+
+
 def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: set[str]) -> dict[str, float]:
     terms = [t for t in need.terms if not t.isdigit()] or list(need.terms)
     text = sentence.text
     window = text[max(0, span.start - _WINDOW) : span.end + _WINDOW]
     type_hit = 1.0 if span.type == need.type else 0.5 if span.type in _CLOSE.get(need.type, set()) else 0.0
+    if need.wants_list and span.type == "list":
+        type_hit = 1.0  # 'the three regions' asks for their names together
     unit = 0.0
     if need.type == "count" and need.unit and span.type == "count":
-        unit = 1.0 if span.unit == need.unit or (span.unit or "").startswith(need.unit) else -1.0
-    compact = span.text.replace(" ", "").replace(",", "")
-    in_question = 1.0 if any(compact == n or compact.startswith(n) for n in need.numbers if n) else 0.0
-    if span.type not in ("money", "count", "percent", "date") and span.text in " ".join(need.terms):
+        got = span.unit or ""
+        # the asked counter itself (1), a related one ('곳' for '개', 0.5), another (-1)
+        unit = (
+            1.0
+            if got.startswith(need.unit) or need.unit.startswith(got)
+            else 0.5
+            if _same_unit(got, need.unit)
+            else -1.0
+        )
+    in_question = 1.0 if span.key in need.values else 0.0
+    if span.type == "date" and re.sub(r"\s", "", span.text) in re.sub(r"\s", "", need.text):
+        in_question = 1.0
+    if span.type not in ("money", "count", "percent", "date", "yesno") and span.text in " ".join(need.terms):
         in_question = 1.0
     context = sentence.context or text
     covered = sum(_present(t, context) for t in need.specific) / len(need.specific) if need.specific else 1.0
     years = set(re.findall(r"(20\d\d)년", text))
+    if sentence.published_year:
+        years |= {str(sentence.published_year + d) for word, d in _RELATIVE_YEARS.items() if word in text}
     year = 0.0
     if need.years:
         year = 1.0 if years & {str(y) for y in need.years} else -1.0 if years else 0.0
+    beside = text[max(0, span.start - _BESIDE) : span.start] + " " + text[span.end : span.end + _BESIDE]
+    clause = segment_of(text, span)
     return {
         "retrieval": 1.0 / (1 + sentence.rank),
         "overlap": sum(_present(t, text) for t in terms) / len(terms) if terms else 0.0,
@@ -99,10 +143,28 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "fact": 1.0 if span.key in sentence.fact_keys else 0.0,
         "entity": len(entities & sentence.mentions) / len(entities) if entities else 0.0,
         "neighbour": 1.0 if sentence.neighbour else 0.0,
-        "no_entity": 1.0 if entities and not entities & sentence.mentions else 0.0,
-        "loose": 1.0 if span.type in ("name", "org", "place", "list", "post") else 0.0,
+        "no_entity": 1.0 if entities and not entities & (sentence.mentions | sentence.article_mentions) else 0.0,
+        "far_entity": 1.0
+        if entities and not entities & sentence.mentions and entities & sentence.article_mentions
+        else 0.0,
+        "segment": sum(_present(t, clause) for t in terms) / len(terms) if terms else 0.0,
+        "adjacent": sum(_present(t, beside) for t in terms) / len(terms) if terms else 0.0,
+        "per": 1.0 if _RATE.search(need.text) and _RATE.search(clause) else 0.0,
+        "items": 1.0 if span.type == "list" and span.text.count(", ") + 1 in need.several else 0.0,
+        "missing_name": 1.0
+        if any(not _present(t, context) for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]*", t))
+        else 0.0,
+        "loose": 1.0 if span.type in ("name", "org", "place", "list", "post", "phrase") else 0.0,
         "uncovered": 1.0 if need.specific and covered < 0.5 else 0.0,
     }
+
+
+def _same_unit(unit: str, asked: str) -> bool:
+    return unit.startswith(asked) or asked.startswith(unit) or unit in _LIKE.get(asked, ())
+
+
+# Counters a question may ask with that a count may be written in: '몇 곳' answered by '13개'.
+_LIKE = {"곳": ("개", "개소"), "개": ("곳", "개사", "건"), "팀": ("개", "곳"), "개사": ("개", "곳"), "가지": ("개",)}
 
 
 def score(values: dict[str, float], weights: dict[str, float] | None = None) -> float:
@@ -128,8 +190,14 @@ def rank(
         for s in sentences
         for sp in spans.get(s.key, [])
         if sp.type in wanted
-        and not (sp.type not in ("money", "count", "percent", "date") and re.sub(r"\s", "", sp.text).lower() in asked)
+        and not (
+            sp.type not in ("money", "count", "percent", "date", "yesno")
+            and re.sub(r"\s", "", sp.text).lower() in asked
+        )
     ]
+    # a count in another unit never answers '몇 개사?' ('2003년'); '개' and '개사' are one unit
+    if need.type == "count" and need.unit:
+        pool = [(sp, s) for sp, s in pool if sp.type != "count" or _same_unit(sp.unit or "", need.unit)]
     seen: dict[str, set[str]] = {}
     for sp, s in pool:
         seen.setdefault(sp.key, set()).add(s.key)

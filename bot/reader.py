@@ -15,7 +15,7 @@ from policykg.bot.facts import Evidence, FactView, facts_about, facts_evidenced_
 from policykg.bot.models import Answer
 from policykg.bot.need import Need
 from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, rank
-from policykg.bot.spans import Span, find_spans
+from policykg.bot.spans import Span, find_spans, question_spans
 from policykg.graph import cypher
 from policykg.graph.embeddings import make_embedder
 from policykg.graph.search import fulltext, fuse, vector
@@ -25,6 +25,7 @@ from policykg.ontology.neo4j_names import Label
 HITS = 12  # fused hits read, each with its neighbours
 NEAREST_SHOWN = 3
 NEAREST = "가장 가까운 근거:"
+YES_NO = {"예": "예, 기사에 그렇게 나옵니다.", "아니요": "아니요, 기사는 그렇지 않다고 합니다."}
 
 
 @dataclass
@@ -95,6 +96,16 @@ def retrieve(driver: neo4j.Driver, database: str, text: str, need: Need, anchors
                 and o["iri"] in by_iri
             ]
             s.rank = min(near, default=HITS) + 1
+    records, _, _ = driver.execute_query(
+        cypher.ARTICLE_MENTIONS, source_ids=list({r["source_id"] for r in order}), database_=database
+    )
+    in_article = {r["source_id"]: set(r["mentions"]) for r in records}
+    for r in order:
+        if r["iri"] in by_iri:
+            by_iri[r["iri"]].article_mentions = in_article.get(r["source_id"], set())
+    for s in by_iri.values():
+        published = found.published.get(s.key)
+        s.published_year = published.year if published else None
     sentences = {s.key: s for s in by_iri.values()}
     facts = facts_evidenced_by(driver, database, list(by_iri))
     for kind in (Label.FundingFact, Label.QuantityFact):
@@ -123,8 +134,17 @@ def retrieve(driver: neo4j.Driver, database: str, text: str, need: Need, anchors
     return found
 
 
+def spans_for(sentence: str, need: Need, published: date | None = None) -> list[Span]:
+    """The spans of a sentence, and those it has with respect to the question (yes/no, meanings, causes)."""
+    return find_spans(sentence, published) + question_spans(sentence, need.text, need.terms, need.values)
+
+
 def candidates(found: Evidenced, need: Need, entities: set[str]) -> list[Candidate]:
-    spans: dict[str, list[Span]] = {s.key: find_spans(s.text, found.published.get(s.key)) for s in found.sentences}
+    spans: dict[str, list[Span]] = {
+        s.key: find_spans(s.text, found.published.get(s.key))
+        + question_spans(s.text, need.text, need.terms, need.values)
+        for s in found.sentences
+    }
     return rank(found.sentences, spans, need, entities)
 
 
@@ -162,7 +182,11 @@ def compose(question: str, need: Need, found: Evidenced, ranked: list[Candidate]
             cypher=[cypher.SEARCH_FULLTEXT, cypher.SEARCH_VECTOR, cypher.SENTENCES_AROUND],
         )
     top = ranked[0]
-    first = f"{top.span.text}입니다. [{cite(top.sentence.key)}]"
+    first = (
+        f"{YES_NO[top.span.text]} [{cite(top.sentence.key)}]"
+        if top.span.type == "yesno"
+        else f"{top.span.text}입니다. [{cite(top.sentence.key)}]"
+    )
     if top.span.type in ("money", "count", "percent"):
         source = found.cites[top.sentence.key].source_id
         others = [
@@ -177,7 +201,8 @@ def compose(question: str, need: Need, found: Evidenced, ranked: list[Candidate]
         if others:
             c = others[0]
             first += f" (기사마다 수치가 다릅니다: {c.span.text} [{cite(c.sentence.key)}])"
-    lines = [first, f"— {_clip(top.sentence.text, top.span)}"]
+    quote = top.sentence.text if top.span.type == "yesno" else _clip(top.sentence.text, top.span)
+    lines = [first, f"— {quote}"]
     facts = [
         {"iri": f.iri, "kind": f.kind, "value": str(f.value) if f.value is not None else None}
         for f in found.facts

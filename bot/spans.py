@@ -7,40 +7,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from policykg.bot import numbers
 from policykg.korean.dates import find_dates
-from policykg.korean.sentences import analyse
+from policykg.korean.sentences import Token, analyse
 from policykg.korean.values import find_values
+from policykg.korean.words import TITLES as WORD_TITLES
 
-TITLES = (
-    "부위원장",
-    "위원장",
-    "장관",
-    "차관",
-    "원장",
-    "대표이사",
-    "대표",
-    "사장",
-    "회장",
-    "청장",
-    "실장",
-    "국장",
-    "과장",
-    "총장",
-    "소장",
-    "단장",
-    "이사장",
-    "본부장",
-    "센터장",
-    "정책관",
-    "의원",
-    "교수",
-    "후보자",
-    "대통령",
-    "CEO",
-    "CTO",
-)
+# The Korean layer's titles, and '후보자' (a nominee is named beside the post: '장관 후보자')
+TITLES = (*WORD_TITLES, "후보자")
 _EXTRA_COUNT = re.compile(
     r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<big>[만억천])?\s*(?P<unit>엑사플롭스|페타플롭스|테라플롭스|EF|PF|점|년|호기|개월)"
 )
@@ -48,13 +24,18 @@ _PERIOD = re.compile(
     r"(?:(?:20\d\d|\d\d)년\s*)?(?:상반기|하반기|[1-4]분기|연내|연말|연초|\d{1,2}월\s*(?:\d{1,2}일|초|중순|말|께)?)"
     r"(?:\s*(?:까지|부터|중|이내|안))?"
 )
-_REASON = re.compile(r"(위해|위한|때문|목표로|이유로|차원에서|따라|덕분|로 인해|으로 인해|취지)")
+_REASON = re.compile(r"(위해|위한|때문|목표로|이유로|차원에서|따라|덕분|로 인해|으로 인해|취지|고려해|감안해|탓)")
+_NEGATION = re.compile(r"않|없|아니|못|미달|불가|무산|취소")
+_QUOTED = re.compile(r"['‘\"“]([^'’\"”]{2,30})['’\"”]")
 _NAME_TAGS = ("NNP", "SL", "SH")
 _NOUN_TAGS = ("NNP", "NNG", "SL", "SH", "SN", "XSN", "NNB", "XPN")
 _PLACE_END = re.compile(r"(시|도|군|구|권|국|주|섬|단지|밸리|지역|부지)$")
 _ORG_END = re.compile(
     r"(부|처|청|원|위원회|회의|기관|센터|공사|공단|재단|협회|은행|그룹|클라우드|텔레콤|전자|단|국|실|사|연구소|대학교?|컨소시엄|연합체)$"
 )
+
+
+_TITLE_REACH = 30  # characters between a name and its title: '박윤규 전 과학기술정보통신부 제2차관'
 
 
 @dataclass(frozen=True)
@@ -70,7 +51,7 @@ class Span:
     unit: str | None = None
 
 
-def _values(sentence: str) -> list[Span]:
+def value_spans(sentence: str) -> list[Span]:
     spans: list[Span] = []
     for v in find_values(sentence):
         if v.value is None:
@@ -87,6 +68,8 @@ def _values(sentence: str) -> list[Span]:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         unit = {"EF": "엑사플롭스", "PF": "페타플롭스"}.get(m["unit"], m["unit"])
+        if unit == "년" and not m["big"] and float(m["n"].replace(",", "")) >= 1900:
+            continue  # '2026년' is a year, not a number of years
         key = f"count:{m['n'].replace(',', '')}{m['big'] or ''}:{unit}"
         spans.append(Span(m.group(0), "count", key, m.start(), m.end(), unit))
     return spans
@@ -103,10 +86,16 @@ def _dates(sentence: str, published: date | None) -> list[Span]:
     return spans
 
 
+@lru_cache(maxsize=8192)
+def _tokens(sentence: str) -> list[Token]:
+    """Kiwi's tokens of a sentence, kept: the same evidence sentences come back for question after question."""
+    return analyse(sentence)[1]
+
+
 def _runs(sentence: str, tags: tuple[str, ...]) -> list[tuple[int, int]]:
     """Maximal runs of tokens with `tags`, written together ('네이버클라우드') or apart where a Latin word
     on both sides ('NC AI'); two Hangul words apart are two names ('류제명 과기정통부')."""
-    _, tokens = analyse(sentence)
+    tokens = _tokens(sentence)
     runs: list[tuple[int, int]] = []
     for t in tokens:
         if t.tag not in tags:
@@ -127,16 +116,21 @@ def _names(sentence: str) -> list[Span]:
         text = sentence[start:end]
         if len(text) < 2:
             continue
-        after = sentence[end : end + 16]
-        before = sentence[max(0, start - 16) : start]
+        after = sentence[end : end + _TITLE_REACH]
+        before = sentence[max(0, start - _TITLE_REACH) : start]
         titled = any(after.lstrip().startswith(t) or before.rstrip().endswith(t) for t in TITLES)
         # a whole word: '배경훈 장관', '류제명은', not '과기' inside '과기정통부'
         hangul = (
             re.fullmatch(r"[가-힣]{2,4}", text) is not None
             and re.match(r"($|[^가-힣]|[은는이가을를의과와도께][^가-힣]?)", sentence[end : end + 2]) is not None
         )
-        if hangul and (
-            titled or re.match(r"\s*(?:[가-힣A-Za-z0-9]+\s){0,3}?[가-힣A-Za-z0-9]*(" + "|".join(TITLES) + ")", after)
+        if (
+            hangul
+            and not _ORG_END.search(text)
+            and (
+                titled
+                or re.match(r"\s*(?:[가-힣A-Za-z0-9]+\s){0,3}?[가-힣A-Za-z0-9]*(" + "|".join(TITLES) + ")", after)
+            )
         ):
             spans.append(Span(text, "person", f"name:{text}", start, end))
         kind = "place" if _PLACE_END.search(text) else "org" if _ORG_END.search(text) else "name"
@@ -174,7 +168,9 @@ def _lists(sentence: str, names: list[Span]) -> list[Span]:
     )
     groups: list[list[Span]] = []
     for s in items:
-        if groups and re.fullmatch(r"\s*(,|·|및|와|과|그리고|、)\s*", sentence[groups[-1][-1].end : s.start]):
+        if groups and re.fullmatch(
+            r"\s*(,|·|및|와|과|그리고|、)?\s*[△▲■□▷-]?\s*", sentence[groups[-1][-1].end : s.start]
+        ):
             groups[-1].append(s)
         else:
             groups.append([s])
@@ -185,8 +181,48 @@ def _lists(sentence: str, names: list[Span]) -> list[Span]:
     ]
 
 
+def _phrases(sentence: str) -> list[Span]:
+    """Common-noun runs ('비수도권', '수요기업'): what a 'which'/'what' question may ask for when no name fits."""
+    return [
+        Span(sentence[a:b], "phrase", f"name:{sentence[a:b]}", a, b)
+        for a, b in _runs(sentence, ("NNG", "XR", "XSN", "XPN"))
+        if b - a >= 2
+    ]
+
+
 def find_spans(sentence: str, published: date | None = None) -> list[Span]:
     """Every typed span in `sentence`, in text order."""
     names = _names(sentence)
-    spans = _values(sentence) + _dates(sentence, published) + names + _reasons(sentence) + _lists(sentence, names)
+    spans = (
+        value_spans(sentence)
+        + _dates(sentence, published)
+        + names
+        + _phrases(sentence)
+        + _reasons(sentence)
+        + _lists(sentence, names)
+    )
     return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+def question_spans(sentence: str, question: str, terms: tuple[str, ...], values: tuple[str, ...]) -> list[Span]:
+    """Spans that exist only with respect to a question:
+    - yes/no: '예' when the sentence states the figures the question states and denies nothing, '아니요' when it
+      negates ('하지 않을 수 있다');
+    - what a quoted term means: the clause right before it ('처음부터 … 학습시키는 '프롬 스크래치' 방식');
+    - a cause written 'X(으)로 <the question's word>' ('최하위로 탈락')."""
+    spans: list[Span] = []
+    stated = {s.key for s in value_spans(sentence)}
+    if not values or set(values) <= stated:
+        answer = "아니요" if _NEGATION.search(sentence) else "예"
+        spans.append(Span(answer, "yesno", f"yesno:{answer}", 0, len(sentence)))
+    for m in _QUOTED.finditer(question):
+        at = sentence.find(m.group(1))
+        if at > 0:
+            begin = max(sentence.rfind(c, 0, at - 1) for c in (",", "(", "“", '"')) + 1
+            text = sentence[begin:at].strip(" '‘\"“")
+            if 4 <= len(text) <= 80:
+                spans.append(Span(text, "reason", f"reason:{text}", begin, begin + len(text)))
+    for term in terms:
+        for m in re.finditer(r"([^,.\s]+(?:\s[^,.\s]+){0,2}?)(?:으로|로)\s*" + re.escape(term), sentence):
+            spans.append(Span(m.group(1), "reason", f"reason:{m.group(1)}", m.start(1), m.end(1)))
+    return spans

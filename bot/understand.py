@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from policykg.graph import cypher
 from policykg.korean.dates import find_dates
-from policykg.korean.words import stage_of
+from policykg.korean.words import TITLES, stage_of
 from policykg.ontology.neo4j_names import Label
 from policykg.ontology.registry import name_key, registry
 
@@ -83,6 +83,7 @@ class Question:
     posts: list[str] = field(default_factory=list)
     wants_total: bool = False
     payer_words: list[str] = field(default_factory=list)
+    answer_type: str = ""  # what the reader's analysis expects (bot/need.py): a name, a list, a person …
 
     def of(self, label: str) -> list[Linked]:
         return [e for e in self.entities if e.has(label)]
@@ -194,6 +195,31 @@ def _longest_common(a: str, b: str) -> str:
     return best
 
 
+_TITLE_WORD = re.compile(
+    r"[가-힣A-Za-z0-9]*(?:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")(?=(?:[은는이가을를의도와과]|에게)?(?![가-힣]))"
+)
+
+
+def _plain_post(post: str) -> str:
+    return re.sub(r"제(?=\d)", "", post.replace(" ", ""))
+
+
+def asked_posts(text: str) -> list[str]:
+    """The posts a question names, whole words ('상근 부위원장' → 부위원장, not 위원장 or 원장; '인공지능인프라정책관'),
+    with the other names of the same post ('대표' → 대표이사, CEO)."""
+    words = [_plain_post(m.group(0)) for m in _TITLE_WORD.finditer(text)]
+    return list(dict.fromkeys(p for w in words for p in POSTS.get(w, [w])))
+
+
+def post_matches(post: str, asked: list[str]) -> bool:
+    """A post held ('부총리 겸 과학기술정보통신부 장관', '제2차관') is one asked for when it ends with the asked
+    word as a whole ('장관', '2차관'), not inside a longer title ('위원장' in '부위원장')."""
+    held = re.sub(r"제(?=\d)", "", post.strip())
+    return any(held.endswith(a) and (len(held) == len(a) or not re.match(r"[가-힣]", held[-len(a) - 1])) for a in asked)
+
+
 def analyse_question(text: str, catalogue: Catalogue) -> Question:
     kind = next((k for k, pattern in KINDS if re.search(pattern, text)), "which")
     q = Question(text=text, kind=kind, entities=catalogue.link(text))
@@ -209,7 +235,7 @@ def analyse_question(text: str, catalogue: Catalogue) -> Question:
         q.relative_year = {"올해": 0, "금년": 0, "내년": 1, "지난해": -1, "작년": -1}[rel.group(1)]
     q.stage = stage_of(text)
     q.outcome = "eliminated" if "탈락" in text else "selected" if re.search(r"선정|선발|뽑힌|정예팀", text) else None
-    q.posts = [p for word, posts in POSTS.items() if word in text for p in posts]
+    q.posts = asked_posts(text)
     q.wants_total = bool(re.search(r"총\s*(금액|액|규모|예산)|전체|총액|모두", text))
     q.payer_words = re.findall(r"민간|공공|정부|국비|시비|도비", text)
     return q

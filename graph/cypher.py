@@ -172,6 +172,13 @@ SENTENCES_AROUND = (
     f"collect(e.{Prop.iri}) AS mentions, "
     f"substring(a.{Prop.body}, s.{Prop.start}, s.{Prop.end} - s.{Prop.start}) = s.{Prop.text} AS verified"
 )
+# Everything each article of $source_ids mentions anywhere: a sentence is about its article's subject even
+# when it names it only by a pronoun.
+ARTICLE_MENTIONS = (
+    f"MATCH (a:{Label.Article})<-[:{Rel.IN_ARTICLE}]-(:{Label.Sentence})-[:{Rel.MENTIONS}]->(e) "
+    f"WHERE a.{Prop.source_id} IN $source_ids "
+    f"RETURN a.{Prop.source_id} AS source_id, collect(DISTINCT e.{Prop.iri}) AS mentions"
+)
 # Facts whose evidence is one of the sentences $iris.
 FACTS_EVIDENCED_BY = (
     f"MATCH (f:{Label.Fact})-[:{Rel.EVIDENCE}]->(s:{Label.Sentence}) WHERE s.{Prop.iri} IN $iris " + _FACT_RETURN

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from policykg.bot.need import analyse_need
 from policykg.bot.rank import THRESHOLD, WEIGHTS, Sentence, rank, score
+from policykg.bot.reader import spans_for
 from policykg.bot.spans import find_spans
 
 
@@ -32,7 +33,7 @@ def test_need_reads_the_answer_type_and_unit_whatever_the_spacing_or_ending() ->
 def test_need_keeps_content_terms_and_the_figures_the_question_states() -> None:
     need = analyse_need("2024년 드론 300대 구매 예산은 얼마임?")
     assert {"드론", "구매", "예산"} <= set(need.terms) and "얼마" not in need.terms
-    assert need.years == (2024,) and "300" in need.numbers
+    assert need.years == (2024,) and "count:300:대" in need.values
 
 
 def test_spans_find_amounts_counts_dates_people_reasons_and_lists() -> None:
@@ -52,7 +53,7 @@ def test_spans_find_amounts_counts_dates_people_reasons_and_lists() -> None:
 def _rank(question: str, sentences: list[str]) -> list[tuple[str, float]]:
     need = analyse_need(question)
     evidence = [Sentence(f"s{i}", text, i, context=text) for i, text in enumerate(sentences)]
-    ranked = rank(evidence, {s.key: find_spans(s.text) for s in evidence}, need)
+    ranked = rank(evidence, {s.key: spans_for(s.text, need) for s in evidence}, need)
     return [(c.span.text, c.score) for c in ranked]
 
 
@@ -78,3 +79,46 @@ def test_abstention_below_the_threshold_when_the_evidence_misses_the_question_s_
 
 def test_weights_are_named_and_score_is_their_weighted_sum() -> None:
     assert score({name: 1.0 for name in WEIGHTS}) == sum(WEIGHTS.values())
+
+
+def test_the_type_asked_at_the_end_wins_and_a_head_noun_beats_a_generic_asking_word() -> None:
+    cases = {
+        "보고에서 드론 일정을 밝힌 해양부 제1차관 이름은?": "person",
+        "바다 시험장을 둔 국가는 어디?": "place",
+        "드론 몇 %를 국산으로 채워야 해?": "percent",
+        "해양위원회 원안 목표액 2030": "money",
+        "해양 사업이 몇 년 만에 늘어나?": "count",
+        "선정된 팀은 지원을 얼마 동안 받아?": "count",
+        "김바다 의원은 어느 당 소속이야?": "org",
+    }
+    for question, kind in cases.items():
+        assert analyse_need(question).type == kind, question
+    assert analyse_need("선정된 팀은 지원을 얼마 동안 받아?").unit == "년"
+    # the name of a linked body does not decide the type: '해양위원회' asks for no organisation
+    assert analyse_need("해양위원회 드론 목표액", ("해양위원회",), ("해양위원회",)).type == "money"
+
+
+def test_yes_no_questions_are_answered_from_the_sentence_that_states_their_figure() -> None:
+    ranked = _rank("연구소에는 드론 40대가 가는 게 맞나요?", ["연구소에는 드론 40대, 대학에는 드론 60대가 간다."])
+    assert ranked[0][0] == "예"
+    denied = _rank("부적격이면 추가 선정을 꼭 하는 게 맞나요?", ["부적격 팀만 있으면 추가 선정을 하지 않을 수 있다."])
+    assert denied[0][0] == "아니요"
+
+
+def test_a_list_of_as_many_names_as_the_question_states_is_preferred() -> None:
+    sentences = ["후보지는 가람시·나래시·다솜시 세 곳으로 좁혀졌고, 최종 후보는 가람시와 나래시다."]
+    assert _rank("드론 시험장 후보지 세 곳은?", sentences)[0][0] == "가람시, 나래시, 다솜시"
+
+
+def test_a_count_in_another_unit_never_answers_a_count_question() -> None:
+    ranked = _rank("드론 업체는 몇 개사야?", ["드론 업체는 2003년에 처음 생겼다."])
+    assert all(not text.endswith("년") for text, _ in ranked)
+
+
+def test_posts_are_matched_as_whole_titles() -> None:
+    from policykg.bot.understand import asked_posts, post_matches
+
+    assert asked_posts("해양위원회 상근 부위원장은 누구?") == ["부위원장"]
+    assert post_matches("상근 부위원장", ["부위원장"]) and not post_matches("부위원장", ["위원장"])
+    assert post_matches("제2차관", asked_posts("해양부 2차관은 누구?"))
+    assert not post_matches("장관", asked_posts("해양부 드론정책관은 누구?"))
