@@ -4,7 +4,7 @@ the batch goes on."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,7 +21,6 @@ from policykg.ingest.rdf import article_graph
 from policykg.korean.sentences import TooManySentences, analyse
 from policykg.korean.spans import Sentence
 from policykg.ontology import iris
-from policykg.ontology.schema import new_graph
 from policykg.ontology.validate import Violation, short, validate
 
 # Per-file budgets, far above any real article (the seed articles have at most 30 sentences and 18 facts) and
@@ -216,17 +215,3 @@ def ingest_file(path: Path, check_shapes: bool = True, time_budget: float = TIME
         report.body_blocks[block.kind] = report.body_blocks.get(block.kind, 0) + 1
     report.warnings = list(article.warnings)
     return ArticleResult(report, graph, article.content_hash)
-
-
-def ingest_files(
-    paths: Iterable[Path], check_shapes: bool = True, progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None
-) -> tuple[Graph, list[ArticleReport]]:
-    """Every article into one graph; each file's outcome in the report list, in order."""
-    files = discover(paths)
-    merged, reports = new_graph(), []
-    for path in progress(files) if progress else files:
-        result = ingest_file(path, check_shapes)
-        reports.append(result.report)
-        if result.graph is not None:
-            merged += result.graph
-    return merged, reports

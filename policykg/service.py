@@ -14,7 +14,8 @@ from policykg.graph.connection import is_external
 from policykg.graph.embeddings import Embedder, make_embedder
 from policykg.graph.loader import LoadResult, PreparedArticle, embed_missing, prepare, write_batch
 from policykg.graph.schema import ensure_schema
-from policykg.ingest.pipeline import ArticleReport, ingest_file
+from policykg.ingest.batch import extract_files
+from policykg.ingest.pipeline import ArticleReport
 
 Progress = Callable[[Iterable[Path]], Iterator[Path]]
 Outcome = tuple[ArticleReport, LoadResult | None]
@@ -44,9 +45,11 @@ def load_files(
     progress: Progress | None = None,
     batch_articles: int = 50,
     force: bool = False,
+    workers: int = 1,
 ) -> list[Outcome]:
-    """Ingest each file and load the good ones, many per transaction; a bad file is reported and the
-    batch goes on. Should Neo4j become unreachable, raises LoadInterrupted with every file's outcome."""
+    """Ingest each file (in `workers` processes) and load the good ones, many per transaction, here in this
+    process; a bad file is reported and the batch goes on. Should Neo4j become unreachable, raises
+    LoadInterrupted with every file's outcome."""
     outcomes: list[Outcome] = []
     pending: list[tuple[ArticleReport, PreparedArticle]] = []
 
@@ -59,9 +62,10 @@ def load_files(
             outcomes.append((report, loaded))
         pending.clear()
 
+    results = extract_files(paths, workers=workers)
     try:
-        for path in progress(paths) if progress else paths:
-            result = ingest_file(path)
+        # The progress wrapper advances as each path's result arrives, in order.
+        for _, result in zip(progress(paths) if progress else paths, results, strict=True):
             if result.graph is None:
                 outcomes.append((result.report, None))
                 continue
@@ -82,6 +86,8 @@ def load_files(
             if str(p) not in reported
         ]
         raise LoadInterrupted(exc, _in_input_order(outcomes, paths)) from exc
+    finally:
+        results.close()
     return _in_input_order(outcomes, paths)
 
 
@@ -105,11 +111,12 @@ def ingest_into_neo4j(
     embedder_spec: str | None = None,
     progress: Progress | None = None,
     force: bool = False,
+    workers: int = 1,
 ) -> IngestRun:
     """What `policykg ingest` and the UI's upload do: schema, extraction and load, then any re-embedding."""
     embedder = make_embedder(embedder_spec)
     switched = ensure_schema(driver, database, embedder)
-    outcomes = load_files(driver, database, paths, embedder, progress=progress, force=force)
+    outcomes = load_files(driver, database, paths, embedder, progress=progress, force=force, workers=workers)
     try:
         reembedded = embed_missing(driver, database, embedder)
     except _LOST as exc:

@@ -10,8 +10,9 @@ import pytest
 from rdflib import RDF, Graph
 
 from policykg.ingest.article import build_article
+from policykg.ingest.batch import ingest_files
 from policykg.ingest.loading import read_source
-from policykg.ingest.pipeline import ArticleReport, ingest_file, ingest_files
+from policykg.ingest.pipeline import ArticleReport, ingest_file
 from policykg.ontology.validate import validate
 from policykg.ontology.vocab import PKG
 

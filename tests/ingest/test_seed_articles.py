@@ -9,7 +9,8 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
-from policykg.ingest.pipeline import ArticleReport, ingest_files
+from policykg.ingest.batch import ingest_files
+from policykg.ingest.pipeline import ArticleReport
 from policykg.ontology.registry import registry
 from policykg.ontology.validate import validate
 from policykg.ontology.vocab import PKG

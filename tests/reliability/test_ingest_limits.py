@@ -22,7 +22,8 @@ from bench.ingest_limits import amounts_article
 from policykg.cli import main
 from policykg.graph.export import export_graph
 from policykg.graph.server import USERNAME, ManagedNeo4j
-from policykg.ingest.pipeline import MAX_SENTENCES, ArticleReport, ingest_file, ingest_files
+from policykg.ingest.batch import ingest_files
+from policykg.ingest.pipeline import MAX_SENTENCES, ArticleReport, ingest_file
 from policykg.ontology.vocab import PKG
 from policykg.ui.backend import ArticleView
 from policykg.ui.render import source_html
