@@ -22,6 +22,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from policykg.errors import explained
 from policykg.ingest.pipeline import ArticleReport, ArticleResult, discover, ingest_file
 from policykg.ontology.schema import new_graph
 
@@ -31,7 +32,10 @@ Results = Generator[ArticleResult, None, None]
 # Files handed to the pool ahead of the one the caller waits for, per worker: enough to keep every worker busy
 # while the parent loads, few enough that a slow parent does not hold a corpus of finished graphs in memory.
 AHEAD_PER_WORKER = 4
-WORKER_DIED = "the extraction process stopped while reading this file (out of memory or a crash); it was refused"
+WORKER_DIED = explained(
+    "이 파일을 처리하던 추출 프로세스가 멈춰 받지 않았습니다 (메모리 부족이나 충돌)",
+    "the extraction worker process died while reading this file",
+)
 # A worker takes about 2 s to start (imports, Kiwi's model, the shapes), the time of some 25 articles: a batch
 # with fewer files per worker is done sooner in one process.
 MIN_FILES_PER_WORKER = 25

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.errors import explained
 from policykg.ingest.models import Block, Skipped
 
 UI_TOKENS = {
@@ -312,7 +313,10 @@ def split_body(blocks: list[Block], title: str | None = None) -> BodySplit:
         if block.kind == "cut":
             tail = block.text[-30:].strip()
             warnings.append(
-                f"paragraph {number} is cut off without a final full stop: its last sentence is incomplete (…{tail})"
+                explained(
+                    f"{number}번째 문단이 마침표 없이 끊겨 마지막 문장이 온전하지 않습니다",
+                    f"paragraph {number} is cut off without a final full stop: …{tail}",
+                )
             )
     skipped = [Skipped(b.text, r) for b, r in zip(cleaned, reasons, strict=True) if r is not None]
     return BodySplit(kept, skipped, warnings)
@@ -355,5 +359,8 @@ def _fallback(blocks: list[Block], reasons: list[str | None]) -> tuple[list[str 
         return reasons, []
     why = sorted({r for r, c in zip(reasons, chosen, strict=True) if c is None and r})
     return chosen, [
-        f"no article body found by the layout rules ({', '.join(why)}): kept all {kept} prose paragraphs instead"
+        explained(
+            f"레이아웃 규칙으로 본문을 찾지 못해 산문 문단 {kept}개를 모두 본문으로 삼았습니다",
+            f"no article body found by the layout rules ({', '.join(why)}): kept all {kept} prose paragraphs instead",
+        )
     ]

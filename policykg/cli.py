@@ -371,12 +371,14 @@ def _echo_reports(reports: list[Any], report: Path | None) -> str:
     """One line per article (and the JSON report when asked); returns the start of the summary line."""
     from dataclasses import asdict
 
+    from policykg.ingest.pipeline import shacl_summary
+
     for r in reports:
         click.echo(r.line())
     if report:
         report.write_text(json.dumps([asdict(r) for r in reports], ensure_ascii=False, indent=1), encoding="utf-8")
     dropped = sum(r.facts_dropped for r in reports)
-    note = f" ({dropped} facts dropped by SHACL, see each article's line)" if dropped else ""
+    note = f" ({shacl_summary(dropped)}; 기사별 줄 참고)" if dropped else ""
     return f"{sum(r.status == 'ingested' for r in reports)} of {len(reports)} articles ingested{note}; "
 
 

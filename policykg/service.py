@@ -9,7 +9,7 @@ from pathlib import Path
 
 import neo4j
 
-from policykg.errors import Neo4jUnavailable
+from policykg.errors import Neo4jUnavailable, explained
 from policykg.graph.connection import is_external
 from policykg.graph.embeddings import Embedder, make_embedder
 from policykg.graph.loader import LoadResult, PreparedArticle, embed_missing, prepare, write_batch
@@ -19,6 +19,7 @@ from policykg.ingest.pipeline import ArticleReport
 
 Progress = Callable[[Iterable[Path]], Iterator[Path]]
 Outcome = tuple[ArticleReport, LoadResult | None]
+_NOT_ATTEMPTED = explained("처리하지 않았습니다: Neo4j 연결이 끊겼습니다", "not attempted: Neo4j became unreachable")
 # The server went away (stopped, crashed, network gone); the driver has already retried what it could.
 _LOST = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)
 
@@ -58,7 +59,10 @@ def load_files(
             pending, write_batch(driver, database, [p for _, p in pending], force), strict=True
         ):
             if loaded.status.startswith("failed"):
-                report.status, report.reason = "skipped", f"Neo4j refused it ({loaded.status})"
+                report.status, report.reason = (
+                    "skipped",
+                    explained("Neo4j가 이 기사의 적재를 거부했습니다", f"Neo4j refused it: {loaded.status}"),
+                )
             outcomes.append((report, loaded))
         pending.clear()
 
@@ -77,11 +81,17 @@ def load_files(
         flush()
     except _LOST as exc:
         for report, _ in pending:
-            report.status, report.reason = "skipped", "extracted, not loaded: Neo4j became unreachable during its batch"
+            report.status, report.reason = (
+                "skipped",
+                explained(
+                    "추출했지만 적재하지 못했습니다: 적재 중에 Neo4j 연결이 끊겼습니다",
+                    "extracted, not loaded: Neo4j became unreachable during its batch",
+                ),
+            )
             outcomes.append((report, None))
         reported = {o[0].path for o in outcomes}
         outcomes += [
-            (ArticleReport(str(p), p.stem, "not attempted", "not attempted: Neo4j became unreachable"), None)
+            (ArticleReport(str(p), p.stem, "not attempted", _NOT_ATTEMPTED), None)
             for p in paths
             if str(p) not in reported
         ]
