@@ -118,8 +118,11 @@ _PHOTO_CREDIT = re.compile(
 _DATE_OR_ID = re.compile(r"\d{8,}|(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}|기자\s*$|@")
 MIN_PROSE = 40  # characters: a paragraph cut off, or kept by the fallback, is at least this long
 _BULLET = re.compile(r"^\s*(?:[-•·▶▷■□◆◇※]|\d+\.)\s+")
+# A date stamp some pages print on the byline's line ('date 2025-08-11 [헤럴드경제=홍길동 기자] …').
+BYLINE_DATE = r"(?:date\s*)?(?:19|20)\d{2}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?\s+"
 _BYLINE_PREFIX = re.compile(
-    r"^\s*(?:\[[^\]]{2,40}기자\]|[(\[][^)\]]{2,30}=[^)\]]{0,20}[)\]]\s*[가-힣]{2,4}\s*기자\s*=)\s*"
+    rf"^\s*(?:{BYLINE_DATE})?"
+    r"(?:\[[^\]]{2,40}기자\]|[(\[][^)\]]{2,30}=[^)\]]{0,20}[)\]]\s*[가-힣]{2,4}\s*기자\s*=)\s*"
 )
 
 

@@ -144,3 +144,18 @@ def test_the_sole_programme_is_the_topic_from_its_first_mention_not_its_last(tmp
         encoding="utf-8",
     )
     assert ingest_file(path).report.facts == {"QuantityFact": 1}
+
+
+@pytest.mark.parametrize("stamp", ["", "date 2026-03-02 "], ids=["byline", "date-then-byline"])
+def test_a_bracket_byline_with_an_equals_sign_names_the_reporter_and_stays_out_of_the_body(
+    tmp_path: Path, stamp: str
+) -> None:
+    path = tmp_path / "bracket.txt"
+    path.write_text(
+        f"가상 연구원 새 슈퍼컴퓨터 이름 공모\n\n{stamp}[가상일보=김하늘 기자] 가상과학연구원은 새 슈퍼컴퓨터의 "
+        "이름을 공모한다고 2일 밝혔다.\n\n응모는 이달 말까지 받는다.\n",
+        encoding="utf-8",
+    )
+    article = build_article(read_source(path))
+    assert (article.author, article.publisher) == ("김하늘", "가상일보")
+    assert article.body.startswith("가상과학연구원은 새 슈퍼컴퓨터의")
