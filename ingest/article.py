@@ -14,9 +14,15 @@ def build_article(source: SourceText) -> Article:
     split = split_body(page.blocks, page.meta.get("og:title") or page.title_tag)
     if not split.kept:
         if page.truncated_html:
-            raise BadArticle("truncated HTML: the page ends before its closing tags and holds no complete sentence")
+            raise BadArticle(
+                "HTML이 중간에 끊겼고 완결된 문장이 하나도 없습니다",
+                "truncated HTML: the page ends before its closing tags and holds no complete sentence",
+            )
         reasons = sorted({s.reason for s in split.skipped})
-        raise BadArticle(f"no article body: only {', '.join(reasons) or 'nothing'}")
+        raise BadArticle(
+            "기사 본문을 찾지 못했습니다: 완결된 문장으로 된 문단이 하나도 없습니다",
+            f"no article body: only {', '.join(reasons) or 'nothing'}",
+        )
     body_parts, origin_map, offset = [], [], 0
     for block in split.kept:
         body_parts.append(block.text)

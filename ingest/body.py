@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.errors import explained
 from policykg.ingest.models import Block, Skipped
 
 UI_TOKENS = {
@@ -117,8 +118,11 @@ _PHOTO_CREDIT = re.compile(
 _DATE_OR_ID = re.compile(r"\d{8,}|(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}|기자\s*$|@")
 MIN_PROSE = 40  # characters: a paragraph cut off, or kept by the fallback, is at least this long
 _BULLET = re.compile(r"^\s*(?:[-•·▶▷■□◆◇※]|\d+\.)\s+")
+# A date stamp some pages print on the byline's line ('date 2025-08-11 [헤럴드경제=홍길동 기자] …').
+BYLINE_DATE = r"(?:date\s*)?(?:19|20)\d{2}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?\s+"
 _BYLINE_PREFIX = re.compile(
-    r"^\s*(?:\[[^\]]{2,40}기자\]|[(\[][^)\]]{2,30}=[^)\]]{0,20}[)\]]\s*[가-힣]{2,4}\s*기자\s*=)\s*"
+    rf"^\s*(?:{BYLINE_DATE})?"
+    r"(?:\[[^\]]{2,40}기자\]|[(\[][^)\]]{2,30}=[^)\]]{0,20}[)\]]\s*[가-힣]{2,4}\s*기자\s*=)\s*"
 )
 
 
@@ -312,7 +316,10 @@ def split_body(blocks: list[Block], title: str | None = None) -> BodySplit:
         if block.kind == "cut":
             tail = block.text[-30:].strip()
             warnings.append(
-                f"paragraph {number} is cut off without a final full stop: its last sentence is incomplete (…{tail})"
+                explained(
+                    f"{number}번째 문단이 마침표 없이 끊겨 마지막 문장이 온전하지 않습니다",
+                    f"paragraph {number} is cut off without a final full stop: …{tail}",
+                )
             )
     skipped = [Skipped(b.text, r) for b, r in zip(cleaned, reasons, strict=True) if r is not None]
     return BodySplit(kept, skipped, warnings)
@@ -355,5 +362,8 @@ def _fallback(blocks: list[Block], reasons: list[str | None]) -> tuple[list[str 
         return reasons, []
     why = sorted({r for r, c in zip(reasons, chosen, strict=True) if c is None and r})
     return chosen, [
-        f"no article body found by the layout rules ({', '.join(why)}): kept all {kept} prose paragraphs instead"
+        explained(
+            f"레이아웃 규칙으로 본문을 찾지 못해 산문 문단 {kept}개를 모두 본문으로 삼았습니다",
+            f"no article body found by the layout rules ({', '.join(why)}): kept all {kept} prose paragraphs instead",
+        )
     ]

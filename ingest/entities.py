@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import takewhile
 
 from policykg.ingest.models import Mention, PostMention
 from policykg.korean.sentences import Token, analyse, common_noun
@@ -180,6 +181,12 @@ def _names_a_programme(head: str, modifiers: list[Token]) -> bool:
     return any(t.tag in ("NNP", "SL") for t in modifiers)
 
 
+def _only_actions(body: str, after: list[Token]) -> bool:
+    """Common nouns after an organisation's head that name no programme and no post ('심의', '주관', '설립')."""
+    words = [body[t.start : t.end] for t in after]
+    return all(t.tag == "NNG" for t in after) and not any(w.endswith((*PROGRAMME_HEADS, *TITLES)) for w in words)
+
+
 _LEGAL_FORM = re.compile(r"(?:재단|사단|학교|사회복지)\s?법인\s*")
 
 
@@ -207,7 +214,9 @@ def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -
         )
         if org_last is not None and org_last < last:
             rest = body[tokens[org_last].start : tokens[last].end].replace(" ", "")  # '은행'+'장': '은행장'
-            if any(rest.endswith(t) for t in TITLES):
+            if _only_actions(body, tokens[org_last + 1 : last + 1]):
+                last = org_last  # '… 총괄위원회 심의': what the body does is no part of its name
+            elif any(rest.endswith(t) for t in TITLES):
                 last = org_last
                 first_word = body[tokens[first].start : tokens[first].end]
                 if first < last and tokens[first].tag == "NNP" and _plausible_name(first_word):
@@ -240,6 +249,32 @@ def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -
         sentence = _sentence_of(sentences, m.start())
         if sentence is not None:
             found.append(_resolved(m.group(), m.start(), m.end(), sentence, "Company", name, "company mark"))
+    return found
+
+
+# Words joined by a middle dot ('네이버클라우드·삼성물산·클러쉬'): the members of a list.
+_LIST_ITEM = r"[가-힣A-Za-z0-9&]+"
+_LIST = re.compile(rf"(?<![가-힣A-Za-z0-9&]){_LIST_ITEM}(?:[·ㆍ・]{_LIST_ITEM})+")
+
+
+def listed_organisations(
+    body: str, sentences: list[Sentence], tokens: list[Token], mentions: list[Mention]
+) -> list[Mention]:
+    """A proper noun listed among two or more known organisations is one too: '삼성물산·클러쉬·KT·전라남도'
+    names the members of a consortium. Regions do not count ('광주·전남·전북' lists places)."""
+    found = []
+    for listed in _LIST.finditer(body):
+        items = [(listed.start() + i.start(), listed.start() + i.end()) for i in re.finditer(_LIST_ITEM, listed[0])]
+        known = [next((m for m in mentions if m.start < end and start < m.end), None) for start, end in items]
+        if sum(m is not None and m.cls not in (*_KIND, *_REGION_CLASSES) for m in known) < 2:
+            continue
+        for (start, end), mention in zip(items, known, strict=True):
+            words = [t for t in tokens if start <= t.start < end]
+            name = list(takewhile(lambda t: t.tag in ("NNP", "SL", "SN"), words))
+            sentence = _sentence_of(sentences, start)
+            if mention is None and name and name[0].tag in ("NNP", "SL") and sentence is not None:
+                text = body[start : name[-1].end]
+                found.append(_resolved(text, start, name[-1].end, sentence, "Organization", text, "list"))
     return found
 
 
@@ -422,6 +457,7 @@ def extract_entities(body: str, sentences: list[Sentence], tokens: list[Token] |
             inside = []
         if not inside:
             mentions.append(extra)
+    mentions += listed_organisations(body, sentences, tokens, mentions)
     for extra in (*quoted_mentions(body, sentences), *law_mentions(body, sentences)):
         if (
             not any(extra.start < m.end and m.start < extra.end for m in mentions if m.cls != "Programme")

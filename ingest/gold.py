@@ -13,7 +13,7 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
-from policykg.ingest.pipeline import ingest_files
+from policykg.ingest.batch import ingest_files
 from policykg.ontology.mapping import neo4j_mapping
 from policykg.ontology.schema import select_rows
 from policykg.ontology.vocab import PKG

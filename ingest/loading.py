@@ -40,7 +40,10 @@ def _utf16(data: bytes) -> tuple[str, str] | None:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise BadArticle("cannot decode the text: a UTF-16 byte-order mark, but not valid UTF-16") from None
+            raise BadArticle(
+                "글자를 읽을 수 없습니다: UTF-16 표시가 있지만 내용은 UTF-16이 아닙니다",
+                "cannot decode the text: a UTF-16 byte-order mark, but not valid UTF-16",
+            ) from None
     if len(data) % 2 or b"\x00" not in data[:4096]:
         return None
     for encoding in ("utf-16-le", "utf-16-be"):
@@ -61,14 +64,20 @@ def decode(data: bytes) -> tuple[str, str]:
     if (utf16 := _utf16(data)) is not None:
         return utf16
     if b"\x00" in data[:65536]:
-        raise BadArticle("binary content (NUL bytes), not a text or HTML article")
+        raise BadArticle(
+            "글이 아닌 바이너리 파일입니다: 텍스트나 HTML 기사만 받습니다",
+            "binary content (NUL bytes), not a text or HTML article",
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.chaos > 0.3:
-        raise BadArticle("cannot decode the text: not UTF-8 and no known encoding fits (binary or damaged file?)")
+        raise BadArticle(
+            "글자를 읽을 수 없습니다: 알려진 인코딩이 맞지 않습니다 (바이너리이거나 손상된 파일일 수 있습니다)",
+            "cannot decode the text: not UTF-8 and no known encoding fits",
+        )
     return str(best), best.encoding
 
 
@@ -79,29 +88,39 @@ def read_bytes(path: Path) -> bytes:
         # O_NONBLOCK: opening a FIFO nobody writes to would otherwise wait for ever.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError as exc:
-        raise BadArticle(f"cannot open the file ({exc.strerror})") from None
+        raise BadArticle("파일을 열 수 없습니다", f"cannot open the file: {exc.strerror}") from None
     try:
         info = os.fstat(fd)
         kind = stat.S_IFMT(info.st_mode)
         if kind != stat.S_IFREG:
-            raise BadArticle(f"not a regular file but {_NOT_REGULAR.get(kind, 'a special file')}")
+            raise BadArticle(
+                "일반 파일이 아니라 읽지 않았습니다",
+                f"not a regular file but {_NOT_REGULAR.get(kind, 'a special file')}",
+            )
         with open(fd, "rb", closefd=False) as file:
             data = file.read(MAX_BYTES + 1)
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:
         size = f"{info.st_size / 1e6:.1f} MB" if info.st_size > MAX_BYTES else "longer"
-        raise BadArticle(f"file is {size}; articles over {MAX_BYTES // (1024 * 1024)} MB are refused")
+        limit = MAX_BYTES // (1024 * 1024)
+        raise BadArticle(
+            f"파일이 너무 큽니다: {limit} MB가 넘는 기사는 받지 않습니다",
+            f"file is {size}; articles over {limit} MB are refused",
+        )
     return data
 
 
 def read_source(path: Path) -> SourceText:
     data = read_bytes(path)
     if not data.strip():
-        raise BadArticle("empty file")
+        raise BadArticle("빈 파일입니다", "empty file")
     text, encoding = decode(data)
     if len(_HANGUL.findall(text)) < MIN_HANGUL:
-        raise BadArticle("no Korean text: policykg ingests Korean articles")
+        raise BadArticle(
+            "한국어 기사가 아닙니다: policykg는 한국어 기사만 받습니다",
+            "no Korean text: policykg ingests Korean articles",
+        )
     return SourceText(
         path=path, source_id=path.stem, text=text, encoding=encoding, content_hash=hashlib.sha256(data).hexdigest()
     )

@@ -9,6 +9,7 @@ from datetime import date
 from urllib.parse import urlparse, urlsplit
 
 from policykg.ingest.blocks import Page
+from policykg.ingest.body import BYLINE_DATE
 from policykg.ingest.models import Block
 from policykg.korean.dates import parse_date
 from policykg.ontology.registry import registry
@@ -26,7 +27,10 @@ _PUBLISHER_WORD = re.compile(r"^(?P<name>\S+(?:신문|일보|뉴스|경제|타�
 _COPYRIGHT_NAME = re.compile(
     r"(?:copyright\s*(?:ⓒ|©|\(c\))?|ⓒ|©)\s*(?P<name>[^.,·\s][^.,·]{0,20}?)\s*(?:[.,·]|무단|all rights|$)", re.I
 )
-_BRACKET_BYLINE = re.compile(r"^\s*\[(?P<pub>[^\]\s]{2,15})\s+(?P<author>[가-힣]{2,4})\s+기자\]")
+# '[디지털투데이 홍길동 기자]', '[헤럴드경제=홍길동 기자]', either after a date stamp.
+_BRACKET_BYLINE = re.compile(
+    rf"^\s*(?:{BYLINE_DATE})?\[(?P<pub>[^\]\s=]{{2,15}})(?:\s+|\s*=\s*)(?P<author>[가-힣]{{2,4}})\s+기자\]"
+)
 # '(서울=뉴스1) 홍길동 기자 =', '[세종=뉴시스]홍길동 기자 =': the wire-service dateline opening the body.
 _DATELINE_BYLINE = re.compile(
     r"^\s*[(\[][가-힣]{1,10}\s*=\s*(?P<pub>[^)\]\s]{2,15})[)\]]\s*(?P<author>[가-힣]{2,4})\s*(?:선임|수석)?\s*기자\s*="

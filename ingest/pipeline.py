@@ -1,16 +1,16 @@
-"""Files in, one RDF graph and a per-article report out. A broken article is reported and skipped;
-the batch goes on."""
+"""One file in, its RDF graph and its report out. A broken article is reported with the reason and skipped,
+so a batch goes on (ingest/batch.py runs many)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
 
-from policykg.errors import BadArticle
+from policykg.errors import BadArticle, explained
 from policykg.ingest.article import build_article
 from policykg.ingest.context import build_context
 from policykg.ingest.entities import Entities, extract_entities
@@ -21,7 +21,7 @@ from policykg.ingest.rdf import article_graph
 from policykg.korean.sentences import TooManySentences, analyse
 from policykg.korean.spans import Sentence
 from policykg.ontology import iris
-from policykg.ontology.schema import new_graph
+from policykg.ontology.schema import korean_label
 from policykg.ontology.validate import Violation, short, validate
 
 # Per-file budgets, far above any real article (the seed articles have at most 30 sentences and 18 facts) and
@@ -48,28 +48,37 @@ class ArticleReport:
     facts: dict[str, int] = field(default_factory=dict)
     skipped_blocks: dict[str, int] = field(default_factory=dict)
     metadata_found_by: dict[str, str] = field(default_factory=dict)
-    # Facts (and entities) that failed their SHACL shape and were left out, one line each: what was dropped,
-    # then every violation as 'shape (constraint) on focus node: message'. The rest of the article loads.
+    # Facts (and entities) that failed their SHACL shape and were left out, one line each: what was dropped in
+    # Korean, then every violation as 'shape (constraint) on focus node: message'. The rest of the article loads.
     dropped_by_shacl: list[str] = field(default_factory=list)
+    facts_dropped: int = 0
     body_blocks: dict[str, int] = field(default_factory=dict)  # paragraph | subheading | cut → how many
     warnings: list[str] = field(default_factory=list)  # body found by the fallback, paragraphs cut off
 
-    @property
-    def facts_dropped(self) -> int:
-        return sum(1 for line in self.dropped_by_shacl if not line.startswith("entity "))
+    def notes(self) -> str:
+        """What a reader should know beyond the counts, in Korean first: why the file was refused, or what SHACL
+        dropped and the warnings."""
+        if self.status != "ingested":
+            return self.reason
+        notes = [shacl_summary(self.facts_dropped)] if self.dropped_by_shacl else []
+        return "; ".join(notes + [f"⚠ {w}" for w in self.warnings])
 
     def line(self) -> str:
         if self.status != "ingested":
             return f"✗ {self.source_id}: {self.reason}"
         facts = sum(self.facts.values())
         skipped = sum(self.skipped_blocks.values())
-        dropped = f"; {self.facts_dropped} facts dropped by SHACL" if self.dropped_by_shacl else ""
-        dropped += f"; ⚠ {'; '.join(self.warnings)}" if self.warnings else ""
+        dropped = f"; {self.notes()}" if self.notes() else ""
         return (
             f"✓ {self.source_id}: {self.sentences} sentences, {self.entities} entities, {facts} facts "
             f"({', '.join(f'{n} {k}' for k, n in sorted(self.facts.items()))}); {skipped} page blocks skipped"
             f"{dropped}"
         )
+
+
+def shacl_summary(facts: int) -> str:
+    """'SHACL 형상 검사를 통과하지 못한 사실 2건 제외 (2 facts dropped by SHACL)'."""
+    return explained(f"SHACL 형상 검사를 통과하지 못한 사실 {facts}건 제외", f"{facts} facts dropped by SHACL")
 
 
 @dataclass
@@ -146,28 +155,47 @@ def conforming_graph(
         for violation in result.violations:
             focus = str(violation.focus)
             if focus == article_node or focus.startswith(sentence_prefix):
-                raise ShapeViolation(f"the article's own nodes fail SHACL validation (a bug): {violation.line()}")
+                raise ShapeViolation(
+                    "기사 자체가 SHACL 형상 검사를 통과하지 못했습니다 (버그입니다: 알려 주세요)",
+                    f"the article's own nodes fail SHACL validation: {violation.line()}",
+                )
             if focus in owners:
                 bad_facts.setdefault(owners[focus].key, []).append(violation)
             elif focus in mentioned or any(focus in f.roles.values() for f in facts):
                 bad_entities.setdefault(focus, []).append(violation)
             else:
-                raise ShapeViolation(f"extracted graph fails SHACL validation (a bug): {violation.line()}")
+                raise ShapeViolation(
+                    "추출한 그래프가 SHACL 형상 검사를 통과하지 못했습니다 (버그입니다: 알려 주세요)",
+                    f"extracted graph fails SHACL validation: {violation.line()}",
+                )
         kinds = {f.key: f.kind for f in facts}
         for key, found in bad_facts.items():
-            dropped.append(f"{kinds[key]} {key}: " + "; ".join(v.line() for v in found))
+            dropped.append(_dropped(f"{korean_label(kinds[key])} 1건", f"{kinds[key]} {key}", found))
         for iri, found in bad_entities.items():
-            dropped.append(f"entity {short(iri)}: " + "; ".join(v.line() for v in found))
+            dropped.append(_dropped(f"개체 {short(iri)}", f"entity {short(iri)}", found))
             for fact in facts:
                 if fact.key not in bad_facts and (
                     iri in fact.roles.values() or any(iri in (s, o) for s, _, o in fact.links)
                 ):
                     bad_facts[fact.key] = []
-                    dropped.append(f"{fact.kind} {fact.key}: names the dropped entity {short(iri)}")
+                    dropped.append(
+                        explained(
+                            f"{korean_label(fact.kind)} 1건 제외: 제외된 개체 {short(iri)}를 가리킵니다",
+                            f"{fact.kind} {fact.key}: names the dropped entity {short(iri)}",
+                        )
+                    )
         if bad_entities:
             entities = replace(entities, mentions=[m for m in entities.mentions if m.iri not in bad_entities])
         facts = _without(facts, set(bad_facts))
-    raise ShapeViolation(f"extracted graph still fails SHACL validation after {MAX_SHACL_ROUNDS} rounds of dropping")
+    raise ShapeViolation(
+        "추출한 그래프가 사실을 빼고 다시 검사해도 SHACL 형상 검사를 통과하지 못했습니다 (버그입니다: 알려 주세요)",
+        f"extracted graph still fails SHACL validation after {MAX_SHACL_ROUNDS} rounds of dropping",
+    )
+
+
+def _dropped(korean: str, what: str, found: list[Violation]) -> str:
+    """'예산·자금 사실 1건 제외: SHACL 형상 위반 (FundingFact k: FundingFactShape pkg:payer (Class) on …: …)'."""
+    return explained(f"{korean} 제외: SHACL 형상 위반", f"{what}: " + "; ".join(v.line() for v in found))
 
 
 def ingest_file(path: Path, check_shapes: bool = True, time_budget: float = TIME_BUDGET_S) -> ArticleResult:
@@ -177,26 +205,37 @@ def ingest_file(path: Path, check_shapes: bool = True, time_budget: float = TIME
     def on_time(stage: str) -> None:
         # Checked between stages: the budgets above keep each stage short, this bounds their sum.
         if time.monotonic() - started > time_budget:
-            raise BadArticle(f"over the time budget of {time_budget:.0f} s per file (stopped after {stage})")
+            raise BadArticle(
+                f"처리 시간이 파일당 {time_budget:.0f}초를 넘어 멈췄습니다",
+                f"over the time budget of {time_budget:.0f} s per file (stopped after {stage})",
+            )
 
     try:
         if not path.exists():
-            raise BadArticle("no such file")
+            raise BadArticle("파일이 없습니다", "no such file")
         article = build_article(read_source(path))
         on_time("reading")
         try:
             sentences, tokens = analyse(article.body, max_sentences=MAX_SENTENCES)
         except TooManySentences as exc:
-            raise BadArticle(f"{exc}; articles over {MAX_SENTENCES:,} sentences are refused") from None
+            raise BadArticle(
+                f"문장이 너무 많습니다: {MAX_SENTENCES:,}문장이 넘는 기사는 받지 않습니다",
+                f"{exc}; articles over {MAX_SENTENCES:,} sentences are refused",
+            ) from None
         on_time("sentences")
         entities = extract_entities(article.body, sentences, tokens)
         on_time("entities")
         facts = extract_facts(build_context(article, sentences, entities))
         if len(facts) > MAX_FACTS:
-            raise BadArticle(f"{len(facts):,} facts; articles over {MAX_FACTS:,} facts are refused")
+            raise BadArticle(
+                f"사실이 너무 많습니다: {MAX_FACTS:,}건이 넘는 기사는 받지 않습니다",
+                f"{len(facts):,} facts; articles over {MAX_FACTS:,} facts are refused",
+            )
         on_time("facts")
         if check_shapes:
+            found = len(facts)
             graph, facts, entities, report.dropped_by_shacl = conforming_graph(article, sentences, entities, facts)
+            report.facts_dropped = found - len(facts)
         else:
             graph = article_graph(article, sentences, entities, facts)
         on_time("RDF")
@@ -216,17 +255,3 @@ def ingest_file(path: Path, check_shapes: bool = True, time_budget: float = TIME
         report.body_blocks[block.kind] = report.body_blocks.get(block.kind, 0) + 1
     report.warnings = list(article.warnings)
     return ArticleResult(report, graph, article.content_hash)
-
-
-def ingest_files(
-    paths: Iterable[Path], check_shapes: bool = True, progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None
-) -> tuple[Graph, list[ArticleReport]]:
-    """Every article into one graph; each file's outcome in the report list, in order."""
-    files = discover(paths)
-    merged, reports = new_graph(), []
-    for path in progress(files) if progress else files:
-        result = ingest_file(path, check_shapes)
-        reports.append(result.report)
-        if result.graph is not None:
-            merged += result.graph
-    return merged, reports

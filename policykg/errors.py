@@ -25,5 +25,15 @@ class Neo4jUnavailable(EnvironmentProblem):
     """The Neo4j server is not running, not reachable, or refused the credentials."""
 
 
+def explained(korean: str, detail: str) -> str:
+    """A message for policykg's Korean readers: what happened in Korean, the technical detail (English, as logs
+    and bug reports want it) second, in parentheses."""
+    return f"{korean} ({detail})"
+
+
 class BadArticle(UserError):
-    """One input file cannot be ingested; the message is the one-line reason. The batch goes on."""
+    """One input file cannot be ingested; the message is the one-line reason, in Korean with the technical
+    detail after it. The batch goes on."""
+
+    def __init__(self, korean: str, detail: str) -> None:
+        super().__init__(explained(korean, detail))

@@ -9,15 +9,17 @@ from pathlib import Path
 
 import neo4j
 
-from policykg.errors import Neo4jUnavailable
+from policykg.errors import Neo4jUnavailable, explained
 from policykg.graph.connection import is_external
 from policykg.graph.embeddings import Embedder, make_embedder
 from policykg.graph.loader import LoadResult, PreparedArticle, embed_missing, prepare, write_batch
 from policykg.graph.schema import ensure_schema
-from policykg.ingest.pipeline import ArticleReport, ingest_file
+from policykg.ingest.batch import extract_files
+from policykg.ingest.pipeline import ArticleReport
 
 Progress = Callable[[Iterable[Path]], Iterator[Path]]
 Outcome = tuple[ArticleReport, LoadResult | None]
+_NOT_ATTEMPTED = explained("처리하지 않았습니다: Neo4j 연결이 끊겼습니다", "not attempted: Neo4j became unreachable")
 # The server went away (stopped, crashed, network gone); the driver has already retried what it could.
 _LOST = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)
 
@@ -44,9 +46,11 @@ def load_files(
     progress: Progress | None = None,
     batch_articles: int = 50,
     force: bool = False,
+    workers: int = 1,
 ) -> list[Outcome]:
-    """Ingest each file and load the good ones, many per transaction; a bad file is reported and the
-    batch goes on. Should Neo4j become unreachable, raises LoadInterrupted with every file's outcome."""
+    """Ingest each file (in `workers` processes) and load the good ones, many per transaction, here in this
+    process; a bad file is reported and the batch goes on. Should Neo4j become unreachable, raises
+    LoadInterrupted with every file's outcome."""
     outcomes: list[Outcome] = []
     pending: list[tuple[ArticleReport, PreparedArticle]] = []
 
@@ -55,13 +59,17 @@ def load_files(
             pending, write_batch(driver, database, [p for _, p in pending], force), strict=True
         ):
             if loaded.status.startswith("failed"):
-                report.status, report.reason = "skipped", f"Neo4j refused it ({loaded.status})"
+                report.status, report.reason = (
+                    "skipped",
+                    explained("Neo4j가 이 기사의 적재를 거부했습니다", f"Neo4j refused it: {loaded.status}"),
+                )
             outcomes.append((report, loaded))
         pending.clear()
 
+    results = extract_files(paths, workers=workers)
     try:
-        for path in progress(paths) if progress else paths:
-            result = ingest_file(path)
+        # The progress wrapper advances as each path's result arrives, in order.
+        for _, result in zip(progress(paths) if progress else paths, results, strict=True):
             if result.graph is None:
                 outcomes.append((result.report, None))
                 continue
@@ -73,15 +81,23 @@ def load_files(
         flush()
     except _LOST as exc:
         for report, _ in pending:
-            report.status, report.reason = "skipped", "extracted, not loaded: Neo4j became unreachable during its batch"
+            report.status, report.reason = (
+                "skipped",
+                explained(
+                    "추출했지만 적재하지 못했습니다: 적재 중에 Neo4j 연결이 끊겼습니다",
+                    "extracted, not loaded: Neo4j became unreachable during its batch",
+                ),
+            )
             outcomes.append((report, None))
         reported = {o[0].path for o in outcomes}
         outcomes += [
-            (ArticleReport(str(p), p.stem, "not attempted", "not attempted: Neo4j became unreachable"), None)
+            (ArticleReport(str(p), p.stem, "not attempted", _NOT_ATTEMPTED), None)
             for p in paths
             if str(p) not in reported
         ]
         raise LoadInterrupted(exc, _in_input_order(outcomes, paths)) from exc
+    finally:
+        results.close()
     return _in_input_order(outcomes, paths)
 
 
@@ -105,11 +121,12 @@ def ingest_into_neo4j(
     embedder_spec: str | None = None,
     progress: Progress | None = None,
     force: bool = False,
+    workers: int = 1,
 ) -> IngestRun:
     """What `policykg ingest` and the UI's upload do: schema, extraction and load, then any re-embedding."""
     embedder = make_embedder(embedder_spec)
     switched = ensure_schema(driver, database, embedder)
-    outcomes = load_files(driver, database, paths, embedder, progress=progress, force=force)
+    outcomes = load_files(driver, database, paths, embedder, progress=progress, force=force, workers=workers)
     try:
         reembedded = embed_missing(driver, database, embedder)
     except _LOST as exc:

@@ -29,7 +29,7 @@ def test_ingest_export_and_query_through_the_cli(
     empty.write_bytes(b"")
     code, out, _ = _run(["ingest", str(SAMPLES), str(empty)], home)
     assert code == 0, out
-    assert "3 of 4 articles ingested" in out and "3 loaded" in out and "✗ empty: empty file" in out
+    assert "3 of 4 articles ingested" in out and "3 loaded" in out and "✗ empty: 빈 파일입니다 (empty file)" in out
     code, out, _ = _run(["ingest", str(SAMPLES)], home)
     assert code == 0 and "3 unchanged" in out
     code, out, _ = _run(["ingest", "--force", str(SAMPLES)], home)  # after an upgrade
@@ -74,7 +74,7 @@ def test_ingest_and_query_the_seed_articles_through_the_cli(managed_neo4j: Manag
         ["ingest", str(SHARED / "corpus" / "seeds"), str(SHARED / "corpus" / "bad" / "empty.txt")], home
     )
     assert code == 0, out
-    assert "5 of 6 articles ingested" in out and "5 loaded" in out and "✗ empty: empty file" in out
+    assert "5 of 6 articles ingested" in out and "5 loaded" in out and "✗ empty: 빈 파일입니다 (empty file)" in out
     code, out, _ = _run(["export", "--format", "nt", "--article", "004_53fb900db9c2816c"], home)
     assert code == 0 and "004_53fb900db9c2816c" in out and "000_f943f955f41cbba2" not in out
     code, out, _ = _run(["query", "--saved", "cq08", "--format", "json"], home)

@@ -149,7 +149,6 @@ ORG_HEADS = {
     "협의회": "Association",
     "진흥회": "Association",
     "학회": "Association",
-    "조합": "Association",
     "연구소": "ResearchInstitute",
     "연구원": "ResearchInstitute",
     "과학기술원": "University",
@@ -191,9 +190,11 @@ COMPANY_HEADS = (
     "중공업",
     "건설",
 )
-# Words before a name that are no part of it: determiners ('해당 컨소시엄'), time ('현 …'), legal forms.
+# Words before a name that are no part of it: determiners ('해당 컨소시엄'), time ('현 …', '향후 … 위원회 심의'),
+# legal forms.
 NAME_LEADERS = frozenset(
     {"해당", "이번", "각", "동", "본", "전", "현", "신규", "기존", "관련", "참여", "재단법인", "사단법인", "학교법인"}
+    | {"향후", "올해", "내년", "지난해", "최근", "당시", "현재"}
 )
 # Heads that name a kind of body, not one body, when nothing specific comes before them.
 GENERIC_ORG_HEADS = frozenset({"정부", "업계", "학계", "기관", "위원회", "협회", "센터", "연구원", "평가위원회"})
@@ -201,11 +202,16 @@ GENERIC_ORG_HEADS = frozenset({"정부", "업계", "학계", "기관", "위원�
 FACILITY_HEADS = ("데이터센터", "컴퓨팅센터", "혁신센터", "지원센터")
 
 
+# Heads that are also everyday words ('순우리말 조합', a combination of words): a body only after a proper noun.
+PROPER_ORG_HEADS = {"조합": "Association"}
+
+
 def org_head(word: str, proper: bool) -> str | None:
     """The class a name's last word makes it (`proper`: the name has a proper noun), else None."""
     heads = [(h, c) for h, c in ORG_HEADS.items() if word.endswith(h)]
     if proper:
         heads += [(h, "Company") for h in COMPANY_HEADS if word.endswith(h) and len(word) > len(h)]
+        heads += [(h, c) for h, c in PROPER_ORG_HEADS.items() if word.endswith(h) and len(word) > len(h)]
     return max(heads, key=lambda hc: len(hc[0]))[1] if heads else None
 
 

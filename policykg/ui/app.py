@@ -307,7 +307,7 @@ def build(backend: Backend) -> gr.Blocks:
                 r.sentences,
                 r.entities,
                 sum(r.facts.values()),
-                r.reason,
+                r.notes(),
             ]
             for r, loaded in outcomes
         ]
@@ -320,9 +320,7 @@ def build(backend: Backend) -> gr.Blocks:
         return str(backend.turtle_file(None if source_id in (None, ALL_ARTICLES) else source_id))
 
     def shacl() -> str:
-        result = backend.shacl_report()
-        head = "The graph conforms to the SHACL shapes." if result.conforms else "The graph violates the SHACL shapes:"
-        return f"{head}\n\n{result.text}"
+        return backend.shacl_report().summary()
 
     with gr.Blocks(title="policykg", analytics_enabled=False) as app:
         gr.Markdown(

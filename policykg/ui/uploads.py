@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from policykg.errors import explained
 from policykg.ingest.loading import MAX_BYTES
 
 ALLOWED_SUFFIXES = (".html", ".htm", ".txt", ".md")
@@ -42,15 +43,29 @@ def store(files: list[tuple[str, Path]], folder: Path) -> tuple[list[Path], list
     for i, (name, tmp) in enumerate(files):
         clean = safe_name(name)
         if i >= MAX_FILES:
-            refused.append(Refusal(name, f"more than {MAX_FILES} files at once; upload the rest separately"))
+            refused.append(
+                Refusal(
+                    name,
+                    explained(
+                        f"한 번에 {MAX_FILES}개까지 받습니다: 나머지는 따로 올려 주세요",
+                        f"more than {MAX_FILES} files at once",
+                    ),
+                )
+            )
         elif not clean.endswith(ALLOWED_SUFFIXES):
-            refused.append(Refusal(name, f"not an article file: only {', '.join(ALLOWED_SUFFIXES)} are taken"))
+            kinds = ", ".join(ALLOWED_SUFFIXES)
+            refused.append(
+                Refusal(name, explained(f"기사 파일이 아닙니다: {kinds} 파일만 받습니다", "not an article file"))
+            )
         elif tmp.stat().st_size > MAX_BYTES:
-            refused.append(Refusal(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB"))
+            limit = MAX_BYTES // (1024 * 1024)
+            refused.append(
+                Refusal(name, explained(f"파일이 너무 큽니다: {limit} MB까지 받습니다", f"larger than {limit} MB"))
+            )
         else:
             dest = (root / clean).resolve()
             if dest.parent != root:  # cannot happen after safe_name; checked because it must never happen
-                refused.append(Refusal(name, "file name refused"))
+                refused.append(Refusal(name, explained("받을 수 없는 파일 이름입니다", "file name refused")))
                 continue
             shutil.copyfile(tmp, dest)
             kept.append(dest)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bench.scale import BM25
 from bench.synthetic import article, check_names, programme_name, write_corpus
-from policykg.ingest.pipeline import ingest_files
+from policykg.ingest.batch import ingest_files
 from policykg.ontology.vocab import PKG
 
 

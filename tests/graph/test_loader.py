@@ -14,7 +14,8 @@ from policykg.graph import loader
 from policykg.graph.embeddings import make_embedder
 from policykg.graph.export import export_graph, serialize
 from policykg.graph.rows import NodeRow, graph_to_rows
-from policykg.ingest.pipeline import ingest_file, ingest_files
+from policykg.ingest.batch import ingest_files
+from policykg.ingest.pipeline import ingest_file
 from policykg.ontology.validate import validate
 from tests.conftest import SAMPLES, loaded_folders
 

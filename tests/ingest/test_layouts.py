@@ -10,8 +10,9 @@ import pytest
 from rdflib import RDF, Graph
 
 from policykg.ingest.article import build_article
+from policykg.ingest.batch import ingest_files
 from policykg.ingest.loading import read_source
-from policykg.ingest.pipeline import ArticleReport, ingest_file, ingest_files
+from policykg.ingest.pipeline import ArticleReport, ingest_file
 from policykg.ontology.validate import validate
 from policykg.ontology.vocab import PKG
 
@@ -77,11 +78,12 @@ def test_a_paragraph_cut_off_keeps_its_sentences_and_the_cut_one_with_a_warning(
     assert report.body_blocks == {"cut": 1}
     assert report.sentences == 4  # three complete sentences run together without spaces, then the cut one
     (warning,) = report.warnings
-    assert warning.startswith("paragraph 1 is cut off without a final full stop") and "수 있도록" in warning
+    assert warning.startswith("1번째 문단이 마침표 없이 끊겨") and "수 있도록" in warning
     assert any(s.endswith("일할 수 있도록") for s in _sentences(graph))
     # The profile's last line, cut after two words, stays too, marked the same way.
     assert reports["wire_profile"].warnings == [
-        "paragraph 6 is cut off without a final full stop: its last sentence is incomplete (…이러한 경험을)"
+        "6번째 문단이 마침표 없이 끊겨 마지막 문장이 온전하지 않습니다 "
+        "(paragraph 6 is cut off without a final full stop: …이러한 경험을)"
     ]
 
 
@@ -92,23 +94,27 @@ def test_a_body_the_layout_rules_cannot_find_falls_back_to_all_prose_paragraphs(
     report = reports["bullets_only"]
     assert report.sentences == 3 and report.body_blocks == {"paragraph": 3}
     assert report.warnings == [
-        "no article body found by the layout rules (list of headlines): kept all 3 prose paragraphs instead"
+        "레이아웃 규칙으로 본문을 찾지 못해 산문 문단 3개를 모두 본문으로 삼았습니다 "
+        "(no article body found by the layout rules (list of headlines): kept all 3 prose paragraphs instead)"
     ]
-    assert "⚠ no article body found" in report.line()
+    assert "⚠ 레이아웃 규칙으로 본문을 찾지 못해" in report.line()
     assert not _body("bullets_only").startswith("-")
 
 
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("", "empty file"),
-        ("Only English here. The article is about policy, but not in Korean at all.\n", "no Korean text"),
-        ("- 인기 가수 단독 콘서트 매진\n- 주말 고속도로 정체 예상\n- 봄철 황사 주의보 발령\n", "no article body"),
+        ("", "빈 파일입니다 (empty file)"),
+        ("Only English here. The article is about policy, but not in Korean at all.\n", "한국어 기사가 아닙니다"),
+        (
+            "- 인기 가수 단독 콘서트 매진\n- 주말 고속도로 정체 예상\n- 봄철 황사 주의보 발령\n",
+            "기사 본문을 찾지 못했습니다",
+        ),
     ],
 )
 def test_refusals_stay_for_empty_non_korean_and_prose_free_files(tmp_path: Path, text: str, reason: str) -> None:
     path = tmp_path / "refused.txt"
-    path.write_text(text * (20 if reason == "no article body" else 1), encoding="utf-8")
+    path.write_text(text * (20 if reason == "기사 본문을 찾지 못했습니다" else 1), encoding="utf-8")
     report = ingest_file(path).report
     assert report.status == "skipped" and report.reason.startswith(reason), report.reason
 
@@ -138,3 +144,18 @@ def test_the_sole_programme_is_the_topic_from_its_first_mention_not_its_last(tmp
         encoding="utf-8",
     )
     assert ingest_file(path).report.facts == {"QuantityFact": 1}
+
+
+@pytest.mark.parametrize("stamp", ["", "date 2026-03-02 "], ids=["byline", "date-then-byline"])
+def test_a_bracket_byline_with_an_equals_sign_names_the_reporter_and_stays_out_of_the_body(
+    tmp_path: Path, stamp: str
+) -> None:
+    path = tmp_path / "bracket.txt"
+    path.write_text(
+        f"가상 연구원 새 슈퍼컴퓨터 이름 공모\n\n{stamp}[가상일보=김하늘 기자] 가상과학연구원은 새 슈퍼컴퓨터의 "
+        "이름을 공모한다고 2일 밝혔다.\n\n응모는 이달 말까지 받는다.\n",
+        encoding="utf-8",
+    )
+    article = build_article(read_source(path))
+    assert (article.author, article.publisher) == ("김하늘", "가상일보")
+    assert article.body.startswith("가상과학연구원은 새 슈퍼컴퓨터의")

@@ -132,6 +132,26 @@ def test_organisations_not_in_the_registry(tmp_path: Path) -> None:
     assert not {"해당 컨소시엄", "이동통신", "AI 데이터센터", "재단법인 한빛미래재단"} & set(orgs)
 
 
+def _orgs(text: str) -> dict[str, str]:
+    sentences, tokens = analyse(text)
+    return {m.name: m.cls for m in extract_entities(text, sentences, tokens).mentions if m.cls != "Person"}
+
+
+def test_a_proper_noun_listed_among_known_organisations_is_one_and_places_do_not_count() -> None:
+    orgs = _orgs("이 컨소시엄에는 네이버클라우드·삼성물산·카카오·누리온·KT 등이 참여했다.")
+    assert orgs.get("누리온") == "Organization"
+    assert "광주" not in _orgs("업체는 후보지로 광주·전남·전북 세 곳을 검토했다.")
+
+
+def test_an_organisation_name_ends_at_its_head_not_at_what_the_body_does() -> None:
+    orgs = _orgs("이 계획은 향후 국가첨단산업평가 총괄위원회 심의를 거쳐 확정된다.")
+    assert orgs == {"국가첨단산업평가 총괄위원회": "GovernmentCommittee"}
+
+
+def test_a_head_that_is_also_an_everyday_word_makes_no_body_of_common_nouns() -> None:
+    assert _orgs("새 이름은 순우리말 조합으로 지었다.") == {}
+
+
 RESTATED = """가상 데이터 바우처 사업 예산 확정
 
 2026.03.02 09:00 김하늘 기자

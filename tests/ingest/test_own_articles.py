@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from policykg.ingest.pipeline import ArticleReport, ingest_files
+from policykg.ingest.batch import ingest_files
+from policykg.ingest.pipeline import ArticleReport
 from policykg.ontology.validate import validate
 from policykg.ontology.vocab import PKG
 

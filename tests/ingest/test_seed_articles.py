@@ -9,7 +9,8 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
-from policykg.ingest.pipeline import ArticleReport, ingest_files
+from policykg.ingest.batch import ingest_files
+from policykg.ingest.pipeline import ArticleReport
 from policykg.ontology.registry import registry
 from policykg.ontology.validate import validate
 from policykg.ontology.vocab import PKG
@@ -205,7 +206,7 @@ def test_cli_writes_turtle_and_a_report(tmp_path: Path) -> None:
         main, ["ingest", str(SEEDS), str(BAD / "empty.txt"), "--out", str(out), "--report", str(report)]
     )
     assert result.exit_code == 0, result.output
-    assert "5 of 6 articles ingested" in result.stdout and "✗ empty: empty file" in result.stdout
+    assert "5 of 6 articles ingested" in result.stdout and "✗ empty: 빈 파일입니다 (empty file)" in result.stdout
     assert len(Graph().parse(out)) > 1000
     assert {r["status"] for r in json.loads(report.read_text())} == {"ingested", "skipped"}
 
@@ -220,4 +221,4 @@ def test_huge_and_unreadable_files_are_refused_clearly(tmp_path: Path) -> None:
     reasons = {r.source_id: r.reason for r in reports}
     assert "11.5 MB" in reasons["huge"] and "refused" in reasons["huge"]
     assert "cannot decode" in reasons["garbled"] or "no Korean" in reasons["garbled"]
-    assert reasons["missing"] == "no such file"
+    assert reasons["missing"] == "파일이 없습니다 (no such file)"

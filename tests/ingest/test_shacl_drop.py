@@ -98,8 +98,12 @@ def test_a_fact_failing_its_shape_is_dropped_with_what_it_alone_owns(
     assert report.status == "ingested" and graph is not None
     assert validate(graph).conforms
     (line,) = report.dropped_by_shacl
-    assert line.startswith("FundingFact bad-payer: FundingFactShape pkg:payer (Class) on fact/bad/bad-payer: ")
-    assert report.facts_dropped == 1 and "1 facts dropped by SHACL" in report.line()
+    assert line.startswith(
+        "예산·자금 사실 1건 제외: SHACL 형상 위반 "
+        "(FundingFact bad-payer: FundingFactShape pkg:payer (Class) on fact/bad/bad-payer: "
+    )
+    assert report.facts_dropped == 1
+    assert "SHACL 형상 검사를 통과하지 못한 사실 1건 제외 (1 facts dropped by SHACL)" in report.line()
     assert (URIRef(iris.child_iri("fact", "bad", "bad-payer")), None, None) not in graph
     assert (URIRef(iris.child_iri("value", "bad", "bad-payer")), None, None) not in graph
     assert (URIRef(_programme()), PKG.subOrganizationOf, None) not in graph
@@ -120,7 +124,7 @@ def test_a_part_of_a_dropped_total_loses_the_pointer_and_keeps_its_own_payer(
     result = ingest_file(_write(tmp_path, "parts", ARTICLE))
     graph = result.graph
     assert result.report.status == "ingested" and graph is not None and validate(graph).conforms
-    dropped = {line.split(":")[0] for line in result.report.dropped_by_shacl}
+    dropped = {line.split("(", 1)[1].split(":")[0] for line in result.report.dropped_by_shacl}
     assert dropped == {"FundingFact t", "FundingFact o"}  # the orphan names nobody once its total is gone
     kept = URIRef(iris.child_iri("fact", "parts", "p"))
     assert (kept, PKG.payer, URIRef(state)) in graph and (kept, PKG.partOf, None) not in graph
@@ -142,7 +146,9 @@ def test_an_entity_failing_its_shape_takes_its_mentions_and_facts_with_it(
     result = ingest_file(_write(tmp_path, "entity", ARTICLE))
     assert result.report.status == "ingested" and result.graph is not None
     assert validate(result.graph).conforms
-    assert result.report.dropped_by_shacl[0].startswith("entity org/msit: NamedThingShape pkg:name (MaxCount)")
+    assert result.report.dropped_by_shacl[0].startswith(
+        "개체 org/msit 제외: SHACL 형상 위반 (entity org/msit: NamedThingShape pkg:name (MaxCount)"
+    )
     assert len(list(result.graph.subjects(RDF.type, PKG.Sentence))) == result.report.sentences > 0
 
 
@@ -157,5 +163,6 @@ def test_the_article_is_refused_only_when_its_own_nodes_fail(tmp_path: Path, mon
     monkeypatch.setattr(pipeline, "article_graph", two_titles)
     result = ingest_file(_write(tmp_path, "refused", ARTICLE))
     assert result.report.status == "skipped" and result.graph is None
-    assert result.report.reason.startswith("the article's own nodes fail SHACL validation (a bug): ArticleShape")
+    assert result.report.reason.startswith("기사 자체가 SHACL 형상 검사를 통과하지 못했습니다")
+    assert "(the article's own nodes fail SHACL validation: ArticleShape" in result.report.reason
     assert "\n" not in result.report.reason

@@ -56,3 +56,21 @@ def test_unnamed_organisation_is_rejected() -> None:
     g.remove((ID["org/upstage"], PKG.name, None))
     result = validate(g)
     assert not result.conforms and "upstage" in result.text
+
+
+def test_the_summary_a_reader_sees_gives_the_verdict_in_korean_before_the_report() -> None:
+    assert (
+        validate(build_sample_graph())
+        .summary()
+        .startswith("그래프가 SHACL 형상을 모두 따릅니다 (the graph conforms to the SHACL shapes)\n\n")
+    )
+    g = build_sample_graph()
+    g.remove((ID["fact/wbl-transfer"], PKG.evidence, None))
+    result = validate(g)
+    head, _, report = result.summary().partition("\n\n")
+    count = len(result.violations)
+    assert (
+        head
+        == f"그래프가 SHACL 형상을 어깁니다: 위반 {count}건, 아래 보고서 참고 (the graph violates the SHACL shapes)"
+    )
+    assert report == result.text and "wbl-transfer" in report

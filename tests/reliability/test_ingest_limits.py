@@ -22,7 +22,8 @@ from bench.ingest_limits import amounts_article
 from policykg.cli import main
 from policykg.graph.export import export_graph
 from policykg.graph.server import USERNAME, ManagedNeo4j
-from policykg.ingest.pipeline import MAX_SENTENCES, ArticleReport, ingest_file, ingest_files
+from policykg.ingest.batch import ingest_files
+from policykg.ingest.pipeline import MAX_SENTENCES, ArticleReport, ingest_file
 from policykg.ontology.vocab import PKG
 from policykg.ui.backend import ArticleView
 from policykg.ui.render import source_html
@@ -66,11 +67,11 @@ def test_devices_pipes_and_folders_are_refused_and_the_batch_goes_on(tmp_path: P
     files = [Path("/dev/zero"), fifo, good]
     _, reports = _returns(lambda: ingest_files(files))
     assert _reasons(reports) == {
-        "zero": "not a regular file but a character device",
-        "pipe": "not a regular file but a named pipe (FIFO)",
+        "zero": "일반 파일이 아니라 읽지 않았습니다 (not a regular file but a character device)",
+        "pipe": "일반 파일이 아니라 읽지 않았습니다 (not a regular file but a named pipe (FIFO))",
         "good": "ingested",
     }
-    assert ingest_file(tmp_path / "folder.txt").report.reason == "not a regular file but a directory"
+    assert ingest_file(tmp_path / "folder.txt").report.reason.endswith("(not a regular file but a directory)")
 
 
 def test_a_file_over_the_size_limit_is_refused_whatever_it_holds(tmp_path: Path) -> None:
@@ -79,7 +80,9 @@ def test_a_file_over_the_size_limit_is_refused_whatever_it_holds(tmp_path: Path)
     big = tmp_path / "big.txt"
     with big.open("wb") as f:
         f.truncate(MAX_BYTES + 1)
-    assert ingest_file(big).report.reason == "file is 10.5 MB; articles over 10 MB are refused"
+    assert ingest_file(big).report.reason == (
+        "파일이 너무 큽니다: 10 MB가 넘는 기사는 받지 않습니다 (file is 10.5 MB; articles over 10 MB are refused)"
+    )
 
 
 @pytest.mark.parametrize("one_line", [False, True], ids=["paragraphs", "one-line"])
@@ -90,7 +93,8 @@ def test_two_megabytes_of_amounts_are_refused_by_the_sentence_budget(tmp_path: P
     good.write_text(ARTICLE, encoding="utf-8")
     _, reports = _returns(lambda: ingest_files([flood, good]))
     assert _reasons(reports) == {
-        "flood": f"more than {MAX_SENTENCES:,} sentences; articles over {MAX_SENTENCES:,} sentences are refused",
+        "flood": f"문장이 너무 많습니다: {MAX_SENTENCES:,}문장이 넘는 기사는 받지 않습니다 "
+        f"(more than {MAX_SENTENCES:,} sentences; articles over {MAX_SENTENCES:,} sentences are refused)",
         "good": "ingested",
     }
 
@@ -100,7 +104,7 @@ def test_an_article_over_the_time_budget_is_refused_with_the_stage_reached(tmp_p
     slow.write_text(ARTICLE, encoding="utf-8")
     report = ingest_file(slow, time_budget=0.0).report
     assert report.status == "skipped"
-    assert report.reason == "over the time budget of 0 s per file (stopped after reading)"
+    assert report.reason.endswith("(over the time budget of 0 s per file (stopped after reading))")
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be"])
@@ -180,8 +184,9 @@ def test_neo4j_killed_mid_ingest_exits_2_with_the_report_so_far_and_a_rerun_matc
     lines = result.stdout.splitlines()
     assert lines[0].startswith("✓ first: ")
     assert lines[1:] == [
-        "✗ second: extracted, not loaded: Neo4j became unreachable during its batch",
-        "✗ third: not attempted: Neo4j became unreachable",
+        "✗ second: 추출했지만 적재하지 못했습니다: 적재 중에 Neo4j 연결이 끊겼습니다 "
+        "(extracted, not loaded: Neo4j became unreachable during its batch)",
+        "✗ third: 처리하지 않았습니다: Neo4j 연결이 끊겼습니다 (not attempted: Neo4j became unreachable)",
     ]
     error = result.stderr.strip().splitlines()[-1]
     assert error.startswith("error: Neo4j became unreachable during the load")

@@ -83,7 +83,9 @@ def test_an_uploaded_article_is_ingested_answered_and_exported(page: Page, tmp_p
     graph = Graph().parse(download.value.path(), format="turtle")
     assert (None, PKG.sourceId, Literal("팹리스_육성")) in graph
     page.click("#pkg-shacl")
-    expect(page.locator("#pkg-shacl-report textarea")).to_have_value(re.compile(r"conforms to the SHACL shapes"))
+    expect(page.locator("#pkg-shacl-report textarea")).to_have_value(
+        re.compile(r"^그래프가 SHACL 형상을 모두 따릅니다 \(the graph conforms to the SHACL shapes\)")
+    )
 
     ask(page, "AI 반도체 팹리스 육성 사업 예산은 얼마야?")
     expect(page.locator("#pkg-chat .message-row").last).to_contain_text("450억")
@@ -121,10 +123,13 @@ def test_an_upload_is_taken_file_by_file(page: Page, tmp_path: Path) -> None:
     program.write_bytes(b"MZ" + bytes(100))
     huge = tmp_path / "huge.md"
     huge.write_bytes(b"# x\n" + b"x" * MAX_BYTES)
+    english = tmp_path / "english.txt"
+    english.write_text("Only English here, about policy but not in Korean.\n", encoding="utf-8")
     page.get_by_role("tab", name="데이터 Data").click()
-    page.locator("#pkg-upload input[type=file]").set_input_files([str(good), str(program), str(huge)])
+    page.locator("#pkg-upload input[type=file]").set_input_files([str(good), str(program), str(huge), str(english)])
     page.click("#pkg-ingest")
     report = page.locator("#pkg-report")
     expect(report).to_contain_text("✓ 적재됨")
-    expect(report).to_contain_text("not an article file")
-    expect(report).to_contain_text("larger than 10 MB")
+    expect(report).to_contain_text("기사 파일이 아닙니다")
+    expect(report).to_contain_text("파일이 너무 큽니다: 10 MB까지 받습니다")
+    expect(report).to_contain_text("한국어 기사가 아닙니다: policykg는 한국어 기사만 받습니다 (no Korean text")

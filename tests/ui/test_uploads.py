@@ -49,9 +49,10 @@ def test_store_copies_articles_and_refuses_other_types_and_huge_files(tmp_path: 
     assert kept == [(tmp_path / "uploads" / "a.txt").resolve()]
     assert kept[0].read_text(encoding="utf-8") == "과기정통부는 발표했다."
     assert {r.name: r.reason.split(":")[0] for r in refused} == {
-        "b.exe": "not an article file",
-        "big.md": "larger than 10 MB",
+        "b.exe": "기사 파일이 아닙니다",
+        "big.md": "파일이 너무 큽니다",
     }
+    assert "(not an article file)" in refused[0].reason and "(larger than 10 MB)" in refused[1].reason
 
 
 def test_only_loopback_is_served_without_a_password() -> None:
