@@ -35,6 +35,8 @@ POSTS = {
     "청장": ["청장"],
     "실장": ["실장"],
 }
+# Words that name who pays: '민간이 내는 돈', '국비는?'.
+PAYERS = re.compile(r"민간|공공|정부|국비|시비|도비")
 KINDS = (  # first match wins
     ("trend", r"추이|변화|연도별|해마다|매년.*(얼마|어떻게)|변했"),
     ("sum", r"합계|합치면|더하면|총합|모두 합"),
@@ -211,5 +213,5 @@ def analyse_question(text: str, catalogue: Catalogue) -> Question:
     q.outcome = "eliminated" if "탈락" in text else "selected" if re.search(r"선정|선발|뽑힌|정예팀", text) else None
     q.posts = [p for word, posts in POSTS.items() if word in text for p in posts]
     q.wants_total = bool(re.search(r"총\s*(금액|액|규모|예산)|전체|총액|모두", text))
-    q.payer_words = re.findall(r"민간|공공|정부|국비|시비|도비", text)
+    q.payer_words = PAYERS.findall(text)
     return q
