@@ -114,7 +114,7 @@ class Bot:
         return answer.model_copy(
             update={
                 "resolved": resolved if resolved != text.strip() else None,
-                "entities": named(question.entities, answer, self.catalogue.link),
+                "entities": named(question.entities, answer, lambda line: self.catalogue.link(line, partial=False)),
             }
         )
 

@@ -138,8 +138,9 @@ class Catalogue:
                         )
         self.forms.sort(key=lambda f: -len(f[0]))
 
-    def link(self, question: str) -> list[Linked]:
-        """Longest names first, without overlaps; then programmes named in part ('오픈소스 생태계 조성 사업')."""
+    def link(self, question: str, partial: bool = True) -> list[Linked]:
+        """Longest names first, without overlaps; then, with `partial`, programmes named in part ('오픈소스 생태계
+        조성 사업'): the slow pass, needless on text the bot wrote from whole names."""
         key = name_key(question)
         taken = [False] * len(key)
         found: dict[str, Linked] = {}
@@ -155,7 +156,7 @@ class Catalogue:
                     found.setdefault(entity.iri, entity)
                     break
                 start = key.find(form, start + 1)
-        for form, entity in self.forms:
+        for form, entity in self.forms if partial else ():
             if entity.has(Label.Programme) and entity.in_graph and entity.iri not in found:
                 overlap = _longest_common(form, key)
                 if (
