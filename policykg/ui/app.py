@@ -22,6 +22,7 @@ import pandas as pd
 
 from policykg import settings
 from policykg.bot.examples import example_questions
+from policykg.bot.followup import Turn
 from policykg.bot.models import Answer
 from policykg.errors import Neo4jUnavailable, UserError
 from policykg.ingest.loading import MAX_BYTES
@@ -41,6 +42,7 @@ CSS = """
 .pkg-source mark {background: #ffe066; padding: 1px 0}
 .pkg-source-meta {color: #666; font-size: 0.9em}
 .pkg-error {color: #b00020; font-weight: 600}
+.pkg-resolved {color: #555; font-size: 0.9em}
 /* Korean wraps between words, not inside them ("그래/프"); overlong URLs still wrap. */
 .gradio-container {word-break: keep-all; overflow-wrap: break-word}
 .pkg-chip {display: inline-block; padding: 0 6px; margin: 0 1px; border-radius: 10px; font-size: 0.85em;
@@ -172,8 +174,8 @@ def build(backend: Backend) -> gr.Blocks:
         text = question.strip()
         if not text:
             return (gr.update(),) * 6
-        try:
-            answer = backend.ask(text)
+        try:  # the conversation so far, so that '그 기관은?' or '그럼 2026년은?' follows it; 대화 지우기 empties it
+            answer = backend.ask(text, [Turn.of(Answer.model_validate(a)) for a in answers])
         except Neo4jUnavailable as exc:  # the question stays in the box to be sent again
             reply = {"role": "assistant", "content": f'<span class="pkg-error">{html.escape(str(exc))}</span>'}
             history = [*history, {"role": "user", "content": text}, reply]

@@ -4,7 +4,7 @@ The Gradio layer (app.py) only wires these to components, so they are tested dir
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import neo4j
 
 from policykg.bot.answer import Bot
 from policykg.bot.facts import FactView, facts_about
+from policykg.bot.followup import Turn
 from policykg.bot.models import Answer
 from policykg.errors import Neo4jUnavailable
 from policykg.graph import cypher
@@ -100,9 +101,9 @@ class Backend:
             self._bot = Bot(self.driver, self.database)
         return self._bot
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         try:
-            return self.bot.ask(question)
+            return self.bot.ask(question, history)
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
             raise Neo4jUnavailable(self.unreachable) from exc
 

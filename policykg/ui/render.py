@@ -69,6 +69,8 @@ def answer_markdown(answer: Answer, answer_index: int) -> str:
         return chips.get(int(match.group(1)), match.group(0))
 
     parts = [_ESCAPED_MARK.sub(chip, md_escape(line)) for line in answer.answer.splitlines()]
+    if answer.resolved:  # a follow-up: show the question as it was read, so the user can tell
+        parts.insert(0, f'<span class="pkg-resolved">질문을 이렇게 읽었습니다: {md_escape(answer.resolved)}</span>\n')
     for c in answer.citations:
         label = md_escape(_source_line(c))
         parts.append(f"\n{chips[c.n]} **{label}**  \n> {md_escape(c.quote)}")

@@ -12,7 +12,7 @@ from policykg.cli import main
 from policykg.graph.server import ManagedNeo4j
 from tests.bot.test_answers import OWN, SAMPLE_IDS
 
-KEYS = {"question", "answer", "abstained", "citations", "facts", "cypher"}
+KEYS = {"question", "answer", "abstained", "citations", "facts", "cypher", "resolved", "entities"}
 CITATION_KEYS = {"n", "source_id", "title", "publisher", "published", "url", "quote", "start", "end"}
 
 
@@ -44,6 +44,26 @@ def test_ask_json_reads_one_question_per_line(loaded: neo4j.Driver, managed_neo4
     answers = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(answers) == 2
     assert answers[0]["answer"].startswith("정세린") and answers[1]["abstained"] is True
+
+
+def test_ask_follow_up_reads_the_lines_as_one_conversation(loaded: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> None:
+    stdin = "AI안전연구소 소장은 누구야?\n거기 올해 예산은 얼마야?\n"
+    code, out, _ = _run(["ask", "--follow-up", "--json", "-"], managed_neo4j, stdin)
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and answers[0]["resolved"] is None
+    assert (
+        answers[1]["resolved"] == "AI안전연구소 올해 예산은 얼마야?" and "150억" in answers[1]["answer"].splitlines()[0]
+    )
+    code, out, _ = _run(["ask", "--follow-up", "-"], managed_neo4j, stdin)  # text: the reading comes first
+    assert code == 0 and "(질문을 이렇게 읽었습니다: AI안전연구소 올해 예산은 얼마야?)\n약 150억" in out
+
+
+def test_without_follow_up_every_line_stands_alone(loaded: neo4j.Driver, managed_neo4j: ManagedNeo4j) -> None:
+    stdin = "AI안전연구소 소장은 누구야?\n거기 올해 예산은 얼마야?\n"
+    code, out, _ = _run(["ask", "--json", "-"], managed_neo4j, stdin)
+    assert code == 0 and all(json.loads(line)["resolved"] is None for line in out.splitlines())
+    code, _, err = _run(["ask", "--follow-up", "거기 올해 예산은 얼마야?"], managed_neo4j)
+    assert code == 1 and "--follow-up needs QUESTION '-'" in err
 
 
 def test_eval_reports_accuracy_citations_abstention_and_latency(

@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 import neo4j
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 
 from policykg.bot import answer as answer_module
 from policykg.bot.answer import MAX_QUESTION_CHARS, USAGE_HINT, Bot
+from policykg.bot.followup import Turn
 from policykg.cli import main
 from policykg.graph import cypher, search
 from policykg.graph.query import QueryResult, render
@@ -128,10 +130,10 @@ def test_a_line_that_crashes_gets_an_error_object_and_the_batch_goes_on(
 ) -> None:
     ask = Bot.ask
 
-    def crashing(self: Bot, text: str) -> object:
+    def crashing(self: Bot, text: str, history: Sequence[Turn] = ()) -> object:
         if text == "boom":
             raise RuntimeError("a bug")
-        return ask(self, text)
+        return ask(self, text, history)
 
     monkeypatch.setattr(Bot, "ask", crashing)
     # the session's server reached through its URI from a home of this test's own, which gets the crash log
