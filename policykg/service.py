@@ -20,6 +20,9 @@ Progress = Callable[[Iterable[Path]], Iterator[Path]]
 Outcome = tuple[ArticleReport, LoadResult | None]
 # The server went away (stopped, crashed, network gone); the driver has already retried what it could.
 _LOST = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)
+# The reasons LoadInterrupted gives the files it could not load, so a caller can tell them from refused files.
+NOT_LOADED = "extracted, not loaded: Neo4j became unreachable during its batch"
+NOT_ATTEMPTED = "not attempted: Neo4j became unreachable"
 
 
 class LoadInterrupted(Neo4jUnavailable):
@@ -73,11 +76,11 @@ def load_files(
         flush()
     except _LOST as exc:
         for report, _ in pending:
-            report.status, report.reason = "skipped", "extracted, not loaded: Neo4j became unreachable during its batch"
+            report.status, report.reason = "skipped", NOT_LOADED
             outcomes.append((report, None))
         reported = {o[0].path for o in outcomes}
         outcomes += [
-            (ArticleReport(str(p), p.stem, "not attempted", "not attempted: Neo4j became unreachable"), None)
+            (ArticleReport(str(p), p.stem, "not attempted", NOT_ATTEMPTED), None)
             for p in paths
             if str(p) not in reported
         ]
