@@ -148,10 +148,13 @@ def build_graph_tab(backend: Backend, answers: gr.State) -> gr.Tab:
         node_target = gr.Textbox(visible="hidden", elem_id="pkg-node-target")
 
     drawn = [view, picture, note, more_button]
-    tab.select(lambda a, v: from_answer(a, v, False), [answers, view], [*drawn, node_panel])
-    answer_button.click(lambda a, v: from_answer(a, v, True), [answers, view], [*drawn, node_panel])
-    entity_text.submit(search, entity_text, [entity_pick, picture, note, more_button, entity_facts])
-    entity_pick.change(show_entity, [entity_pick, view], [*drawn, node_panel, entity_facts])
-    node_target.change(open_node, [node_target, view], [*drawn, node_panel])
-    more_button.click(more, view, drawn)
+    # One queue for the tab's events, so they finish in the order they were started: the last answer's graph,
+    # drawn as the tab opens, never lands over an entity searched right after.
+    queue: dict[str, Any] = {"concurrency_id": "pkg-graph", "concurrency_limit": 1}
+    tab.select(lambda a, v: from_answer(a, v, False), [answers, view], [*drawn, node_panel], **queue)
+    answer_button.click(lambda a, v: from_answer(a, v, True), [answers, view], [*drawn, node_panel], **queue)
+    entity_text.submit(search, entity_text, [entity_pick, picture, note, more_button, entity_facts], **queue)
+    entity_pick.change(show_entity, [entity_pick, view], [*drawn, node_panel, entity_facts], **queue)
+    node_target.change(open_node, [node_target, view], [*drawn, node_panel], **queue)
+    more_button.click(more, view, drawn, **queue)
     return tab
