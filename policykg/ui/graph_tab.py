@@ -27,11 +27,15 @@ NEW_VIEW: dict[str, Any] = {"centres": [], "limit": PAGE, "title": "", "answers"
 
 
 def _positions(target: str) -> tuple[str, dict[str, dict[str, float]]]:
-    """The clicked node and where the nodes were drawn, as the page script hands them over."""
+    """The clicked node and where the nodes were drawn, as the page script hands them over (only numbers are
+    taken from the browser: they go back into the drawing)."""
     try:
         data = json.loads(target)
-        return str(data["iri"]), dict(data.get("positions") or {})
-    except (ValueError, KeyError, TypeError):
+        places = {
+            str(iri): {"x": float(p["x"]), "y": float(p["y"])} for iri, p in (data.get("positions") or {}).items()
+        }
+        return str(data["iri"]), places
+    except (ValueError, KeyError, TypeError, AttributeError):
         return "", {}
 
 
@@ -51,10 +55,10 @@ def build_graph_tab(backend: Backend, answers: gr.State) -> gr.Tab:
         return render.graph_html(scene.drawing, clickable=True), note, more
 
     def from_answer(past: list[dict[str, Any]], state: dict[str, Any], force: bool) -> tuple[Any, ...]:
-        if not past:
-            return dict(NEW_VIEW), *draw(NEW_VIEW), NODE_HINT
         if not force and state["answers"] == len(past):
-            return (gr.update(),) * 5  # nothing new since this tab last drew an answer
+            return (gr.update(),) * 5  # no new answer since this tab last drew one: the view stays as it is
+        if not past:  # the conversation was cleared
+            return dict(NEW_VIEW), *draw(NEW_VIEW), NODE_HINT
         facts = [f["iri"] for f in Answer.model_validate(past[-1]).facts if f.get("iri")]
         title = f"{len(past)}번째 답의 근거 사실과 그것이 말하는 것"
         if not facts:

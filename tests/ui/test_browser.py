@@ -77,7 +77,7 @@ def test_an_uploaded_article_is_ingested_answered_and_exported(page: Page, tmp_p
     expect(page.locator("#pkg-articles")).to_contain_text("팹리스_육성")
 
     page.click("#pkg-export-pick input")
-    page.get_by_role("option", name="팹리스_육성").click()
+    page.get_by_role("option", name="AI 반도체 팹리스 육성에 450억 투입").click()  # by title, not by id
     page.click("#pkg-export")
     with page.expect_download() as download:
         page.locator("#pkg-turtle a").first.click()
