@@ -205,17 +205,70 @@ ENTITY_SEARCH = (
     # 'Entity' is no label the loader writes; it stays so that this query's text is unchanged.
     f"[l IN labels(node) WHERE NOT l IN ['{Label.Resource}', '{Label.Agent}', 'Entity']] AS labels, score"
 )
-# What a drawing needs of each node: a caption (name, amount or kind) and its most specific label.
+# What a drawing and its captions need of each node: the properties a caption reads and, for a fact, what it
+# links to (names, the amount or count with the words that stated it, a period's start). `weight` is how many
+# sentences state or mention the node.
+_CAPTION_PROPS = (
+    Prop.name, Prop.title, Prop.text, Prop.value, Prop.currency, Prop.unit, Prop.surface, Prop.qualifier,
+    Prop.measure, Prop.post, Prop.stage, Prop.fiscal_year, Prop.outcome, Prop.role, Prop.action, Prop.as_of,
+    Prop.begin, Prop.published,
+)  # fmt: skip
+# Amounts, counts and periods are drawn inside their fact's caption ("110억원 · 2026 예산안"), not as nodes.
+_NOT_DRAWN = (Label.Sentence, Label.Article, Label.MonetaryAmount, Label.Quantity, Label.TimeSpan)
+
+
+def _drawn(x: str) -> str:
+    return " AND ".join(f"NOT {x}:{label}" for label in _NOT_DRAWN)
+
+
+def _weight(x: str) -> str:
+    return (
+        f"COUNT {{ ({x})-[:{Rel.EVIDENCE}]->(:{Label.Sentence}) }} "
+        f"+ COUNT {{ (:{Label.Sentence})-[:{Rel.MENTIONS}]->({x}) }}"
+    )
+
+
 NODES_FOR_DRAWING = (
     f"MATCH (n:{Label.Resource}) WHERE n.{Prop.iri} IN $iris "
-    f"RETURN n.{Prop.iri} AS iri, labels(n) AS labels, "
-    f"coalesce(n.{Prop.name}, n.{Prop.surface}, n.{Prop.title}, n.{Prop.post}) AS caption, "
-    f"n.{Prop.value} AS value, n.{Prop.currency} AS currency"
+    f"RETURN n.{Prop.iri} AS iri, labels(n) AS labels, n {{{', '.join('.' + p for p in _CAPTION_PROPS)}}} AS props, "
+    f"[(n:{Label.Fact})-[r]->(x:{Label.Resource}) WHERE NOT x:{Label.Sentence} | "
+    f"{{rel: type(r), name: coalesce(x.{Prop.name}, x.{Prop.title}), value: x.{Prop.value}, "
+    f"currency: x.{Prop.currency}, unit: x.{Prop.unit}, surface: x.{Prop.surface}, measure: x.{Prop.measure}, "
+    f"begin: x.{Prop.begin}}}] AS links, "
+    f"{_weight('n')} AS weight"
 )
-NEIGHBOURS = (
-    f"MATCH (c:{Label.Resource})-[]-(x:{Label.Resource}) WHERE c.{Prop.iri} IN $iris "
-    f"AND NOT x:{Label.Sentence} AND NOT x:{Label.Article} "
-    f"RETURN DISTINCT x.{Prop.iri} AS iri LIMIT $k"
+# Each centre's neighbours by how many sentences state or mention them, the first $k of them and how many there
+# are; and what the facts among those name, so a fact is never drawn without what it is about.
+NEIGHBOURHOOD = (
+    f"UNWIND $iris AS centre MATCH (c:{Label.Resource} {{{Prop.iri}: centre}})-[]-(x:{Label.Resource}) "
+    f"WHERE {_drawn('x')} "
+    f"WITH c, x, {_weight('x')} AS weight ORDER BY weight DESC, x.{Prop.iri} "
+    f"WITH c, collect(DISTINCT x.{Prop.iri}) AS around "
+    "WITH c, around[..$k] AS shown, size(around) AS total "
+    f"CALL (shown) {{ UNWIND shown AS s MATCH (f:{Label.Fact} {{{Prop.iri}: s}})-[]->(y:{Label.Resource}) "
+    f"WHERE {_drawn('y')} RETURN collect(DISTINCT y.{Prop.iri}) AS named }} "
+    f"RETURN c.{Prop.iri} AS centre, shown, total, named"
+)
+# The sentences that state a fact or mention an entity, newest article first, with what a citation needs.
+NODE_EVIDENCE = (
+    f"MATCH (n:{Label.Resource} {{{Prop.iri}: $iri}}) "
+    f"CALL (n) {{ MATCH (n)-[:{Rel.EVIDENCE}]->(s:{Label.Sentence}) RETURN s "
+    f"UNION MATCH (s:{Label.Sentence})-[:{Rel.MENTIONS}]->(n) RETURN s }} "
+    f"MATCH (s)-[:{Rel.IN_ARTICLE}]->(a:{Label.Article}) OPTIONAL MATCH (a)-[:{Rel.PUBLISHED_BY}]->(p) "
+    f"RETURN s.{Prop.text} AS text, s.{Prop.start} AS start, s.{Prop.end} AS end, a.{Prop.source_id} AS source_id, "
+    f"a.{Prop.title} AS title, a.{Prop.published} AS published, a.{Prop.url} AS url, p.{Prop.name} AS publisher, "
+    f"substring(a.{Prop.body}, s.{Prop.start}, s.{Prop.end} - s.{Prop.start}) = s.{Prop.text} AS verified "
+    f"ORDER BY a.{Prop.published} IS NULL, a.{Prop.published} DESC, a.{Prop.source_id}, s.{Prop.start}"
+)
+# Search hits with what tells them apart: kind, how many facts and mentions, and the organisations they belong
+# to or that belong to them (a search for 네이버 leads to 네이버클라우드, where the facts are).
+ENTITY_STATS = (
+    f"UNWIND $iris AS iri MATCH (n:{Label.Resource} {{{Prop.iri}: iri}}) "
+    f"RETURN n.{Prop.iri} AS iri, n.{Prop.name} AS name, labels(n) AS labels, "
+    f"COUNT {{ (:{Label.Fact})-[]->(n) }} AS facts, "
+    f"COUNT {{ (:{Label.Sentence})-[:{Rel.MENTIONS}]->(n) }} AS mentions, "
+    f"[(n)<-[:{Rel.SUB_ORGANIZATION_OF}]-(m:{Label.Resource}) | m.{Prop.iri}] AS parts, "
+    f"[(n)-[:{Rel.SUB_ORGANIZATION_OF}]->(m:{Label.Resource}) | m.{Prop.iri}] AS parents"
 )
 EXAMPLE_PROGRAMMES = (
     f"MATCH (f:{Label.FundingFact})-[:{Rel.FOR_PROGRAMME}]->(p:{Label.Programme}) "
@@ -225,3 +278,11 @@ EXAMPLE_POSTS = (
     f"MATCH (h:{Label.PostHolding})-[:{Rel.IN_ORGANIZATION}]->(o:{Label.Organization}) WHERE h.{Prop.post} IS NOT NULL "
     f"RETURN o.{Prop.name} AS org, h.{Prop.post} AS post, count(h) AS n ORDER BY n DESC, org LIMIT $k"
 )
+
+# --- the console ----------------------------------------------------------------------------------------
+# A console query runs with {policykg_console: tag} as transaction metadata, so a user's cancel can end it
+# on the server too (Gradio only stops waiting for it).
+CONSOLE_TRANSACTIONS = (
+    "SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.policykg_console = $tag RETURN transactionId AS id"
+)
+TERMINATE_TRANSACTIONS = "TERMINATE TRANSACTIONS $ids"

@@ -20,6 +20,7 @@ import neo4j
 from neo4j.exceptions import CypherSyntaxError, Neo4jError
 
 from policykg.errors import UserError
+from policykg.graph import cypher
 from policykg.korean.textwidth import fit, width
 
 DEFAULT_TIMEOUT = 30.0
@@ -233,22 +234,44 @@ def check_plan(plan: dict[str, Any], database: str) -> None:
             )
 
 
+_POSITION = re.compile(r"\(line (\d+), column (\d+) \(offset: (\d+)\)\)")
+EXPLAIN = "EXPLAIN "
+
+
+def as_typed(message: str, prefix: str = EXPLAIN) -> str:
+    """Neo4j's error about `prefix + text` as about the text the user typed: line 1's columns and every offset
+    shifted back, the quoted statement and its caret without the prefix."""
+    n = len(prefix)
+
+    def shift(m: re.Match[str]) -> str:
+        line, column, offset = (int(g) for g in m.groups())
+        return f"(line {line}, column {column - n if line == 1 else column} (offset: {offset - n}))"
+
+    lines = _POSITION.sub(shift, message, count=1).split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith('"' + prefix):
+            lines[i] = '"' + line[1 + n :]
+            if i + 1 < len(lines) and lines[i + 1].strip() == "^":
+                lines[i + 1] = lines[i + 1][n:]
+    return "\n".join(lines)
+
+
 def check_read_only(session: neo4j.Session, text: str, params: dict[str, Any], database: str) -> None:
     check_command(text, database)
     try:
-        summary = session.run("EXPLAIN " + text, params).consume()
+        summary = session.run(EXPLAIN + text, params).consume()
     except CypherSyntaxError as exc:
         # A function this server lacks (the managed one does not load apoc.cypher.*, for one): still say
         # why the console would refuse it anyway.
         if unknown := _UNKNOWN_FUNCTION.search(exc.message or ""):
             _check_function(unknown.group(1))
-        raise UserError(f"Cypher syntax error: {exc.message}") from exc
+        raise UserError(f"Cypher syntax error: {as_typed(exc.message or '')}") from exc
     except Neo4jError as exc:
         if exc.code == "Neo.ClientError.Procedure.ProcedureNotFound" and (
             unknown := _UNKNOWN_PROCEDURE.search(exc.message or "")
         ):
             _check_procedure(unknown.group(1))
-        raise UserError(f"Cypher error: {_one_line(exc)}") from exc
+        raise UserError(f"Cypher error: {as_typed(_one_line(exc))}") from exc
     if summary.plan:
         check_plan(summary.plan, database)
     if summary.query_type != "r":
@@ -294,7 +317,9 @@ def run_read_query(
     params: dict[str, Any] | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     limit: int = DEFAULT_LIMIT,
+    tag: str | None = None,
 ) -> QueryResult:
+    """`tag`, when given, marks the transaction so that stop_queries(tag) can end it."""
     check_limits(timeout, limit)
     params = params or {}
 
@@ -303,7 +328,8 @@ def run_read_query(
             check_read_only(session, text, params, database)
             # An explicit transaction, not execute_read: that retries "transient" errors (a heap
             # OutOfMemoryError three times over); a console query fails once and says why.
-            with session.begin_transaction(timeout=timeout) as tx:
+            metadata = {"policykg_console": tag} if tag else None
+            with session.begin_transaction(timeout=timeout, metadata=metadata) as tx:
                 try:
                     return _fetch(tx.run(text, params), limit)
                 except Neo4jError as exc:
@@ -314,6 +340,15 @@ def run_read_query(
                     raise UserError(f"query failed: {_one_line(exc)}") from exc
 
     return _within(timeout + GRACE, work)
+
+
+def stop_queries(driver: neo4j.Driver, database: str, tag: str) -> int:
+    """End the console's transactions marked `tag` on the server; how many there were."""
+    records, _, _ = driver.execute_query(cypher.CONSOLE_TRANSACTIONS, tag=tag, database_=database)
+    ids = [r["id"] for r in records]
+    if ids:
+        driver.execute_query(cypher.TERMINATE_TRANSACTIONS, ids=ids, database_=database)
+    return len(ids)
 
 
 def _fetch(result: neo4j.Result, limit: int) -> QueryResult:

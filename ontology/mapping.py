@@ -5,6 +5,7 @@ The loader and the exporter both use this, so a renamed label or relationship ty
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,6 +35,12 @@ class Neo4jMapping:
     def node_labels(self, cls: URIRef) -> list[str]:
         """All labels a node of class `cls` carries: its own and those of its policykg superclasses."""
         return [self.labels[c] for c in self.superclasses.get(cls, (cls,)) if c in self.labels]
+
+    def most_specific(self, labels: Iterable[str]) -> str | None:
+        """The label of the deepest class among `labels` ('Ministry' among Organization, GovernmentBody, …)."""
+        depth = {label: len(self.superclasses.get(c, ())) for c, label in self.labels.items()}
+        known = [label for label in labels if label in depth]
+        return max(known, key=lambda label: depth[label], default=None)
 
     def class_for_labels(self, labels: set[str]) -> URIRef | None:
         """The most specific class whose label set equals `labels` (the inverse, for export)."""

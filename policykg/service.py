@@ -19,9 +19,14 @@ from policykg.ingest.pipeline import ArticleReport
 
 Progress = Callable[[Iterable[Path]], Iterator[Path]]
 Outcome = tuple[ArticleReport, LoadResult | None]
-_NOT_ATTEMPTED = explained("처리하지 않았습니다: Neo4j 연결이 끊겼습니다", "not attempted: Neo4j became unreachable")
 # The server went away (stopped, crashed, network gone); the driver has already retried what it could.
 _LOST = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)
+# The reasons LoadInterrupted gives the files it could not load, so a caller can tell them from refused files.
+NOT_LOADED = explained(
+    "추출했지만 적재하지 못했습니다: 적재 중에 Neo4j 연결이 끊겼습니다",
+    "extracted, not loaded: Neo4j became unreachable during its batch",
+)
+NOT_ATTEMPTED = explained("처리하지 않았습니다: Neo4j 연결이 끊겼습니다", "not attempted: Neo4j became unreachable")
 
 
 class LoadInterrupted(Neo4jUnavailable):
@@ -81,17 +86,11 @@ def load_files(
         flush()
     except _LOST as exc:
         for report, _ in pending:
-            report.status, report.reason = (
-                "skipped",
-                explained(
-                    "추출했지만 적재하지 못했습니다: 적재 중에 Neo4j 연결이 끊겼습니다",
-                    "extracted, not loaded: Neo4j became unreachable during its batch",
-                ),
-            )
+            report.status, report.reason = "skipped", NOT_LOADED
             outcomes.append((report, None))
         reported = {o[0].path for o in outcomes}
         outcomes += [
-            (ArticleReport(str(p), p.stem, "not attempted", _NOT_ATTEMPTED), None)
+            (ArticleReport(str(p), p.stem, "not attempted", NOT_ATTEMPTED), None)
             for p in paths
             if str(p) not in reported
         ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hmac
 import html
 import ipaddress
-import json
 import logging
 import os
 import threading
@@ -26,9 +25,12 @@ from policykg.bot.followup import Turn
 from policykg.bot.models import Answer
 from policykg.errors import Neo4jUnavailable, UserError
 from policykg.ingest.loading import MAX_BYTES
-from policykg.ontology.competency import competency_questions
+from policykg.service import LoadInterrupted
 from policykg.ui import render, uploads
-from policykg.ui.backend import Backend, fact_summary
+from policykg.ui.backend import Backend
+from policykg.ui.cypher_tab import build_cypher_tab
+from policykg.ui.graph_tab import build_graph_tab
+from policykg.ui.tables import empty, error_html, frame, unreachable_html
 
 log = logging.getLogger(__name__)
 ALL_ARTICLES = "(전체 그래프)"
@@ -51,6 +53,9 @@ CSS = """
 /* Gradio's placeholder grey is below 4.5:1; these reach about 6:1 on the light and the dark input. */
 .gradio-container ::placeholder {color: #5f6368 !important; opacity: 1}
 .dark .gradio-container ::placeholder {color: #a9aeb6 !important}
+pre.pkg-error {white-space: pre-wrap; font-family: monospace; font-size: 0.9em}
+.pkg-node blockquote {margin: 6px 0; padding-left: 8px; border-left: 3px solid #f4a261; line-height: 1.6}
+.pkg-graph-empty {padding: 16px; color: #444}
 """
 SOURCE_PLACEHOLDER = "<p>질문하면 답의 출처가 여기에 나옵니다.</p>"
 # The page script. A chip in a chat message is a link; clicking it hands "answer:n" to the hidden
@@ -66,6 +71,24 @@ document.addEventListener("click", (event) => {
   const box = document.querySelector("#pkg-chip-target textarea");
   box.value = `${answer}:${n}:${Date.now()}`;
   box.dispatchEvent(new Event("input", {bubbles: true}));
+}, true);
+// A click on a node in the Graph tab's picture (a sandboxed iframe) arrives as a message: its IRI and where
+// the nodes stand go to the hidden #pkg-node-target box, whose change event opens the node.
+window.addEventListener("message", (event) => {
+  const data = event.data;
+  const frame = document.querySelector("#pkg-graph iframe");
+  if (!frame || event.source !== frame.contentWindow || !data || typeof data.pkgNode !== "string") return;
+  const box = document.querySelector("#pkg-node-target textarea");
+  box.value = JSON.stringify({iri: data.pkgNode, positions: data.positions || {}, t: Date.now()});
+  box.dispatchEvent(new Event("input", {bubbles: true}));
+});
+// Ctrl+Enter (⌘+Enter) in the Cypher editor runs the query, before the editor takes the key for a new line.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+  if (!event.target.closest || !event.target.closest("#pkg-cypher")) return;
+  event.preventDefault();
+  event.stopPropagation();
+  document.getElementById("pkg-run").click();
 }, true);
 // Gradio names the upload button in English and redraws it after each upload: keep the Korean name on it.
 new MutationObserver(() => {
@@ -146,22 +169,7 @@ def login_guard(auth: tuple[str, str]) -> LoginGuard:
     return LoginGuard(*auth, window=window)
 
 
-def _frame(columns: list[str], rows: list[list[Any]]) -> pd.DataFrame:
-    cells = [[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row] for row in rows]
-    return pd.DataFrame(cells, columns=columns)
-
-
-def _empty(message: str) -> pd.DataFrame:
-    """An empty table as a Korean sentence (an empty Dataframe shows a bare "1 | 2 | 3" header)."""
-    return pd.DataFrame([[message]], columns=["안내"])
-
-
-def _error(message: str) -> str:
-    return f'<p class="pkg-error">오류: {html.escape(message)}</p>'
-
-
 def build(backend: Backend) -> gr.Blocks:
-    cookbook = {cq.id: cq for cq in competency_questions()}
     examples = example_questions(backend.driver, backend.database)
 
     # --- chat ---------------------------------------------------------------------------------------
@@ -203,7 +211,7 @@ def build(backend: Backend) -> gr.Blocks:
         citation = next((c for c in Answer.model_validate(answers[shown]).citations if c.n == n), None)
         article = backend.article(citation.source_id) if citation else None
         if citation is None or article is None:
-            return _error("이 출처의 기사를 그래프에서 찾지 못했습니다.")
+            return error_html("이 출처의 기사를 그래프에서 찾지 못했습니다.")
         return render.source_html(article, citation.start, citation.end)
 
     def open_chip(target: str, answers: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
@@ -224,84 +232,37 @@ def build(backend: Backend) -> gr.Blocks:
     def clear_chat() -> tuple[Any, ...]:
         return [], [], None, gr.update(choices=[], value=None, label="출처"), SOURCE_PLACEHOLDER, ""
 
-    # --- graph ----------------------------------------------------------------------------------------
-    def answer_graph(answers: list[dict[str, Any]]) -> str:
-        if not answers:
-            return render.graph_html(backend.drawing([]), empty="먼저 질문하면 그 답의 근거 그래프가 여기 나타납니다.")
-        parsed = Answer.model_validate(answers[-1])
-        return render.graph_html(
-            backend.answer_drawing(parsed), empty="이 답은 그래프의 사실이 아니라 문장에 근거합니다."
-        )
-
-    def search_entities(text: str) -> Any:
-        hits = backend.search_entities(text)
-        choices = [(f"{h['name']} ({', '.join(h['labels'][:2])})", h["iri"]) for h in hits]
-        return gr.update(choices=choices, value=choices[0][1] if choices else None)
-
-    def show_entity(iri: str | None) -> tuple[str, pd.DataFrame]:
-        if not iri:
-            return render.graph_html(backend.drawing([])), _empty("개체를 고르면 그 사실과 근거 문장이 여기 나옵니다.")
-        facts = backend.entity_facts(iri)
-        rows = [
-            [
-                fact_summary(f),
-                *((f.evidence[0].text, f.evidence[0].title, f.evidence[0].source_id) if f.evidence else ("",) * 3),
-            ]
-            for f in facts
-        ]
-        frame = _frame(["사실", "근거 문장", "기사", "기사 ID"], rows) if rows else _empty("이 개체의 사실이 없습니다.")
-        return render.graph_html(backend.entity_drawing(iri, facts)), frame
-
-    # --- Cypher ---------------------------------------------------------------------------------------
-    def pick_saved(cq_id: str | None) -> tuple[Any, Any]:
-        if not cq_id or cq_id not in cookbook:
-            return gr.update(), gr.update()
-        cq = cookbook[cq_id]
-        return cq.cypher.strip(), json.dumps(cq.params, ensure_ascii=False)
-
-    def run_cypher(text: str, params_text: str) -> tuple[str, Any, str, Any]:
-        try:
-            params = json.loads(params_text or "{}")
-            if not isinstance(params, dict):
-                raise UserError('parameters must be a JSON object, e.g. {"name": "과학기술정보통신부"}')
-        except json.JSONDecodeError as exc:
-            return _error(f"parameters are not valid JSON: {exc}"), None, "", gr.update(value=None, visible=False)
-        try:
-            result = backend.run_cypher(text, params)
-        except UserError as exc:
-            return _error(str(exc)), None, "", gr.update(value=None, visible=False)
-        note = f"{len(result.rows)} rows" + (" (truncated)" if result.truncated else "")
-        drawing = render.graph_html(backend.result_drawing(result), empty="결과에 노드가 없어 그래프가 없습니다.")
-        return (
-            f"<p>{note}</p>",
-            _frame(result.columns, result.rows) if result.columns else _empty("결과가 없습니다."),
-            drawing,
-            gr.update(value=str(backend.csv_file(result)), visible=True),
-        )
-
     # --- data -----------------------------------------------------------------------------------------
     def articles_table() -> tuple[pd.DataFrame, Any]:
-        rows = backend.articles()
+        try:
+            rows = backend.articles()
+        except Neo4jUnavailable as exc:
+            return empty(str(exc)), gr.update()
         keys = ["title", "published", "publisher", "sentences", "entities", "facts", "source_id"]
-        frame = (
-            _frame(
-                ["제목", "발행일", "언론사", "문장", "개체", "사실", "기사 ID"], [[r[k] for k in keys] for r in rows]
-            )
+        table = (
+            frame(["제목", "발행일", "언론사", "문장", "개체", "사실", "기사 ID"], [[r[k] for k in keys] for r in rows])
             if rows
-            else _empty("아직 수집된 기사가 없습니다. 위에서 기사 파일을 올려 보세요.")
+            else empty("아직 수집된 기사가 없습니다. 위에서 기사 파일을 올려 보세요.")
         )
         choices = [ALL_ARTICLES] + [
-            (f"{r['title'] or r['source_id']} · {r['source_id']}", r["source_id"]) for r in rows
+            (" · ".join(x for x in (r["title"] or r["source_id"], r["published"]) if x), r["source_id"]) for r in rows
         ]
-        return frame, gr.update(choices=choices, value=ALL_ARTICLES)
+        return table, gr.update(choices=choices, value=ALL_ARTICLES)
 
     # Gradio injects progress through this default (its documented idiom).
     def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
         named = [(Path(f).name, Path(f)) for f in files or []]
         if not named:
-            return _empty("올릴 기사 파일을 먼저 고르세요."), gr.update(), gr.update(), gr.update()
+            return empty("올릴 기사 파일을 먼저 고르세요."), gr.update(), gr.update(), gr.update(), ""
         kept, refused = uploads.store(named, backend.uploads)
-        outcomes = backend.ingest(kept, progress=lambda items: progress.tqdm(items, desc="ingesting")) if kept else []
+        message, clear_box = "", None  # None empties the upload box for the next files
+        try:
+            outcomes = backend.ingest(kept, progress=lambda items: progress.tqdm(items, desc="수집")) if kept else []
+        except LoadInterrupted as exc:  # what was loaded is whole; the files stay in the box to send again
+            outcomes, clear_box = exc.outcomes, gr.update()
+            message = render.load_interrupted(outcomes, backend.fix)
+        except Neo4jUnavailable as exc:
+            return empty(str(exc)), gr.update(), gr.update(), gr.update(), unreachable_html(str(exc))
         rows = [
             [
                 Path(r.path).name,
@@ -314,15 +275,21 @@ def build(backend: Backend) -> gr.Blocks:
             for r, loaded in outcomes
         ]
         rows += [[x.name, "✗ 거부", 0, 0, 0, x.reason] for x in refused]
-        frame, choices = articles_table()
-        report = _frame(["파일", "결과", "문장", "개체", "사실", "사유"], rows)
-        return report, frame, choices, None  # None empties the upload box for the next files
+        table, choices = articles_table()
+        report = frame(["파일", "결과", "문장", "개체", "사실", "사유"], rows)
+        return report, table, choices, clear_box, message
 
-    def turtle(source_id: str | None) -> str:
-        return str(backend.turtle_file(None if source_id in (None, ALL_ARTICLES) else source_id))
+    def turtle(source_id: str | None) -> tuple[Any, str]:
+        try:
+            return str(backend.turtle_file(None if source_id in (None, ALL_ARTICLES) else source_id)), ""
+        except Neo4jUnavailable as exc:
+            return None, unreachable_html(str(exc))
 
     def shacl() -> str:
-        return backend.shacl_report().summary()
+        try:
+            return backend.shacl_report().summary()
+        except Neo4jUnavailable as exc:
+            return str(exc)
 
     with gr.Blocks(title="policykg", analytics_enabled=False) as app:
         gr.Markdown(
@@ -330,69 +297,33 @@ def build(backend: Backend) -> gr.Blocks:
         )
         answers = gr.State([])
         shown = gr.State(None)
-        with gr.Tabs():
-            with gr.Tab("질문 Chat", id="chat"), gr.Row():
-                with gr.Column(scale=3):
-                    # No autoscroll: a long answer would open at its bottom; SCROLL_TO_ANSWER shows its first line.
-                    chatbot = gr.Chatbot(label="대화", height=460, elem_id="pkg-chat", autoscroll=False)
-                    with gr.Row():
-                        question = gr.Textbox(
-                            label="질문 입력",
-                            placeholder="질문을 입력하세요 (예: 과기정통부 장관은 누구야?)",
-                            show_label=False,
-                            scale=5,
-                            elem_id="pkg-question",
-                        )
-                        ask_button = gr.Button("질문", variant="primary", scale=1, elem_id="pkg-ask")
-                        clear_button = gr.Button("대화 지우기", scale=1, elem_id="pkg-clear")
-                    gr.Examples(examples, inputs=question, label="예시 질문")
-                    # PAGE_SCRIPT writes "answer:n:time" here when a chip is clicked.
-                    chip_target = gr.Textbox(visible="hidden", elem_id="pkg-chip-target")
-                with gr.Column(scale=2):
-                    citations = gr.Radio(label="출처", choices=[], elem_id="pkg-citations")
-                    source = gr.HTML(SOURCE_PLACEHOLDER, elem_id="pkg-source")
-            with gr.Tab("그래프 Graph", id="graph") as graph_tab:
-                gr.Markdown("#### 마지막 답의 근거 그래프")
-                answer_drawing = gr.HTML(elem_id="pkg-answer-graph")
-                gr.Markdown("#### 개체 검색")
+        # Wrapping, not Gradio's English "More tabs" menu, when the tabs do not fit (a phone).
+        with gr.Tabs(overflow_behavior="wrap"):
+            with gr.Tab("질문 Chat", id="chat"):
                 with gr.Row():
-                    entity_text = gr.Textbox(
-                        label="이름", placeholder="예: 과학기술정보통신부, 네이버", scale=3, elem_id="pkg-entity-text"
-                    )
-                    entity_pick = gr.Dropdown(
-                        label="찾은 개체", choices=[], value=None, scale=3, elem_id="pkg-entity-pick"
-                    )
-                entity_drawing = gr.HTML(elem_id="pkg-entity-graph")
-                entity_facts = gr.Dataframe(
-                    _empty("개체를 고르면 그 사실과 근거 문장이 여기 나옵니다."),
-                    label="사실과 근거",
-                    wrap=True,
-                    elem_id="pkg-entity-facts",
-                )
-            with gr.Tab("Cypher", id="cypher"):
-                saved = gr.Dropdown(
-                    label="저장된 쿼리 (competency questions)",
-                    elem_id="pkg-saved",
-                    value=None,
-                    choices=[(f"{cq.id} — {cq.ko}", cq.id) for cq in cookbook.values()],
-                )
-                cypher_text = gr.Textbox(
-                    label="Cypher (읽기 전용)",
-                    lines=6,
-                    elem_id="pkg-cypher",
-                    value="MATCH (p:Programme) RETURN p.name AS programme ORDER BY programme",
-                )
-                params = gr.Textbox(label="매개변수 (JSON)", value="{}", elem_id="pkg-params")
-                run_button = gr.Button("실행", variant="primary", elem_id="pkg-run")
-                cypher_message = gr.HTML(elem_id="pkg-cypher-message")
-                with gr.Tabs():
-                    with gr.Tab("표 Table"):
-                        cypher_table = gr.Dataframe(
-                            _empty("쿼리를 실행하면 결과가 여기 나옵니다."), wrap=True, elem_id="pkg-cypher-table"
-                        )
-                    with gr.Tab("그래프 Graph"):
-                        cypher_drawing = gr.HTML(elem_id="pkg-cypher-graph")
-                csv_file = gr.File(label="CSV", visible=False, elem_id="pkg-csv")
+                    with gr.Column(scale=3):
+                        # No autoscroll: a long answer would open at its bottom; SCROLL_TO_ANSWER shows its first line.
+                        chatbot = gr.Chatbot(label="대화", height=460, elem_id="pkg-chat", autoscroll=False)
+                        with gr.Row():
+                            question = gr.Textbox(
+                                label="질문 입력",
+                                placeholder="질문을 입력하세요 (예: 과기정통부 장관은 누구야?)",
+                                show_label=False,
+                                scale=5,
+                                elem_id="pkg-question",
+                            )
+                            ask_button = gr.Button("질문", variant="primary", scale=1, elem_id="pkg-ask")
+                            clear_button = gr.Button("대화 지우기", scale=1, elem_id="pkg-clear")
+                        # PAGE_SCRIPT writes "answer:n:time" here when a chip is clicked.
+                        chip_target = gr.Textbox(visible="hidden", elem_id="pkg-chip-target")
+                    # Beside the chat on a wide screen; on a phone the columns stack, so the sources come right
+                    # below the answer, in a drawer that folds away, and the examples after them.
+                    with gr.Column(scale=2), gr.Accordion("출처", open=True, elem_id="pkg-sources"):
+                        citations = gr.Radio(label="출처", choices=[], elem_id="pkg-citations")
+                        source = gr.HTML(SOURCE_PLACEHOLDER, elem_id="pkg-source")
+                gr.Examples(examples, inputs=question, label="예시 질문")
+            build_graph_tab(backend, answers)
+            build_cypher_tab(backend)
             with gr.Tab("데이터 Data", id="data"):
                 upload = gr.File(
                     label=f"기사 올리기 (.html .htm .txt .md, 파일당 {MAX_BYTES // (1024 * 1024)} MB까지)",
@@ -400,8 +331,9 @@ def build(backend: Backend) -> gr.Blocks:
                     elem_id="pkg-upload",
                 )
                 ingest_button = gr.Button("수집 Ingest", variant="primary", elem_id="pkg-ingest")
+                data_message = gr.HTML(elem_id="pkg-data-message")
                 report = gr.Dataframe(
-                    _empty("기사 파일을 올리고 수집하면 파일마다 결과가 여기 나옵니다."),
+                    empty("기사 파일을 올리고 수집하면 파일마다 결과가 여기 나옵니다."),
                     label="파일별 결과",
                     wrap=True,
                     elem_id="pkg-report",
@@ -427,13 +359,8 @@ def build(backend: Backend) -> gr.Blocks:
         chip_target.change(open_chip, [chip_target, answers], [citations, source, shown]).then(None, js=SCROLL_TO_QUOTE)
         for trigger in (clear_button.click, chatbot.clear):
             trigger(clear_chat, None, [chatbot, answers, shown, citations, source, chip_target])
-        graph_tab.select(answer_graph, answers, answer_drawing)
-        entity_text.submit(search_entities, entity_text, entity_pick)
-        entity_pick.change(show_entity, entity_pick, [entity_drawing, entity_facts])
-        saved.change(pick_saved, saved, [cypher_text, params])
-        run_button.click(run_cypher, [cypher_text, params], [cypher_message, cypher_table, cypher_drawing, csv_file])
-        ingest_button.click(ingest, upload, [report, articles, article_pick, upload])
-        turtle_button.click(turtle, article_pick, turtle_file)
+        ingest_button.click(ingest, upload, [report, articles, article_pick, upload, data_message])
+        turtle_button.click(turtle, article_pick, [turtle_file, data_message])
         shacl_button.click(shacl, None, shacl_text)
         app.load(articles_table, None, [articles, article_pick])
     return app

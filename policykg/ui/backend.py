@@ -3,11 +3,12 @@ The Gradio layer (app.py) only wires these to components, so they are tested dir
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import neo4j
 
@@ -19,31 +20,23 @@ from policykg.errors import Neo4jUnavailable
 from policykg.graph import cypher
 from policykg.graph.export import export_graph, serialize
 from policykg.graph.loader import LoadResult
-from policykg.graph.query import QueryResult, render, run_read_query
-from policykg.graph.search import query_fulltext
+from policykg.graph.query import QueryResult, render, run_read_query, stop_queries
 from policykg.ingest.pipeline import ArticleReport
+from policykg.ontology.labels import korean_labels
 from policykg.ontology.neo4j_names import Label, Rel
 from policykg.ontology.validate import ValidationResult, validate
 from policykg.service import ingest_into_neo4j
+from policykg.ui.explore import PAGE, Drawing, EntityHit, Explorer, NodeDetails, Scene
 
-# Node groups of a drawing, most specific first: a node takes the first group among its labels.
-GROUPS = (
-    Label.Fact,
-    Label.Article,
-    Label.MonetaryAmount,
-    Label.Quantity,
-    Label.Person,
-    Label.Programme,
-    Label.Organization,
-    Label.Law,
-    Label.Event,
-    Label.Place,
-    Label.TimeSpan,
-)
-MAX_NEIGHBOURS = 150
 UNREACHABLE = "그래프 데이터베이스(Neo4j)에 연결할 수 없습니다. "
-FIX_MANAGED = "터미널에서 `policykg neo4j start`를 실행한 뒤 다시 질문해 주세요."
-FIX_EXTERNAL = "NEO4J_URI의 서버가 실행 중인지 확인한 뒤 다시 질문해 주세요."
+FIX_MANAGED = "터미널에서 `policykg neo4j start`를 실행한 뒤 다시 시도해 주세요."
+FIX_EXTERNAL = "NEO4J_URI의 서버가 실행 중인지 확인한 뒤 다시 시도해 주세요."
+# The server went away (stopped, crashed, network gone); the driver has already retried what it could.
+_LOST = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)
+CONSOLE_TIMEOUT = 30.0  # seconds per console query, stated in the Cypher tab
+CONSOLE_ROWS = 1000
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -56,41 +49,41 @@ class ArticleView:
     body: str
 
 
-@dataclass
-class Drawing:
-    """Nodes and edges as vis-network takes them."""
-
-    nodes: list[dict[str, Any]] = field(default_factory=list)
-    edges: list[dict[str, Any]] = field(default_factory=list)
-
-
 def _iso(value: Any) -> Any:
     return value.iso_format() if hasattr(value, "iso_format") else value
 
 
-def _caption(record: neo4j.Record) -> str:
-    if record["caption"]:
-        return str(record["caption"])
-    if record["value"] is not None:
-        return f"{record['value']:,} {record['currency'] or ''}".strip()
-    return next((label for label in record["labels"] if label not in (Label.Resource, Label.Fact)), "?")
-
-
 def fact_summary(fact: FactView) -> str:
-    """One line for a fact: its kind, the names in its roles and its value as written."""
+    """One Korean line for a fact: its kind, the names in its roles and its value as written."""
+    names = korean_labels()
     roles = "; ".join(
-        f"{rel.lower()}: {', '.join(names)}"
+        f"{names.relationship(rel)}: {', '.join(found)}"
         for rel, pairs in sorted(fact.roles.items())
-        if rel not in (Rel.AMOUNT, Rel.QUANTITY) and (names := [n for _, n in pairs if n])
+        if rel not in (Rel.AMOUNT, Rel.QUANTITY) and (found := [n for _, n in pairs if n])
     )
     value = fact.surface or (f"{fact.value:,}" if fact.value is not None else "")
-    return " · ".join(part for part in (fact.kind, roles, value) if part)
+    return " · ".join(part for part in (names.label(fact.kind), roles, value) if part)
+
+
+def reachable(method: Callable[Concatenate[Backend, P], R]) -> Callable[Concatenate[Backend, P], R]:
+    """A Backend method whose lost connection becomes Neo4jUnavailable with the Korean message and its fix."""
+
+    @functools.wraps(method)
+    def wrapper(self: Backend, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except _LOST as exc:
+            raise Neo4jUnavailable(self.unreachable) from exc
+
+    return wrapper
 
 
 class Backend:
     def __init__(self, driver: neo4j.Driver, database: str, uploads: Path, managed: bool = True) -> None:
         self.driver, self.database, self.uploads = driver, database, uploads
-        self.unreachable = UNREACHABLE + (FIX_MANAGED if managed else FIX_EXTERNAL)
+        self.fix = FIX_MANAGED if managed else FIX_EXTERNAL
+        self.unreachable = UNREACHABLE + self.fix
+        self.explorer = Explorer(driver, database)
         self._bot: Bot | None = None
         self._downloads = Path(tempfile.mkdtemp(prefix="policykg-ui-"))  # Gradio serves files from the temp dir
 
@@ -107,6 +100,7 @@ class Backend:
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
             raise Neo4jUnavailable(self.unreachable) from exc
 
+    @reachable
     def article(self, source_id: str) -> ArticleView | None:
         records, _, _ = self.driver.execute_query(cypher.ARTICLE_VIEW, source_id=source_id, database_=self.database)
         if not records:
@@ -122,81 +116,65 @@ class Backend:
         )
 
     # --- graph ----------------------------------------------------------------------------------------
-    def drawing(
-        self, iris: Iterable[str], relationships: list[tuple[str, str, str]] | None = None, centre: Iterable[str] = ()
-    ) -> Drawing:
-        """The nodes named, with the relationships among them (fetched unless given)."""
-        iris = list(dict.fromkeys(iris))
-        if relationships is None:
-            records, _, _ = self.driver.execute_query(cypher.RELATIONSHIPS_AMONG, iris=iris, database_=self.database)
-            relationships = [(r["src"], r["type"], r["dst"]) for r in records]
-        records, _, _ = self.driver.execute_query(cypher.NODES_FOR_DRAWING, iris=iris, database_=self.database)
-        centre = set(centre)
-        nodes = []
-        for r in records:
-            group = next((g for g in GROUPS if g in r["labels"]), "Other")
-            kind = next((lbl for lbl in r["labels"] if lbl not in (Label.Resource, Label.Fact, Label.Agent)), group)
-            nodes.append(
-                {
-                    "id": r["iri"],
-                    "label": _caption(r)[:40],
-                    "group": group,
-                    "title": f"{kind}\n{r['iri']}",
-                    **({"borderWidth": 4} if r["iri"] in centre else {}),
-                }
-            )
-        edges = [{"from": s, "to": d, "label": t, "arrows": "to"} for s, t, d in relationships]
-        return Drawing(nodes, edges)
+    @reachable
+    def search_entities(self, text: str) -> list[EntityHit]:
+        return self.explorer.search(text)
 
-    def around(self, iris: list[str]) -> Drawing:
-        """The nodes and their neighbours (sentences and articles left out: they would swamp the picture)."""
-        records, _, _ = self.driver.execute_query(
-            cypher.NEIGHBOURS, iris=iris, k=MAX_NEIGHBOURS, database_=self.database
-        )
-        return self.drawing(iris + [r["iri"] for r in records], centre=iris)
+    @reachable
+    def scene(self, centres: list[str], limit: int = PAGE) -> Scene:
+        return self.explorer.scene(centres, limit)
 
-    def answer_drawing(self, answer: Answer) -> Drawing:
-        return self.around([f["iri"] for f in answer.facts if f.get("iri")])
+    @reachable
+    def details(self, iri: str) -> NodeDetails | None:
+        return self.explorer.details(iri)
 
-    def search_entities(self, text: str, k: int = 20) -> list[dict[str, Any]]:
-        records = query_fulltext(self.driver, self.database, cypher.ENTITY_SEARCH, text, "cjk", k=k)
-        return [r.data() for r in records]
-
+    @reachable
     def entity_facts(self, iri: str) -> list[FactView]:
         return facts_about(self.driver, self.database, Label.Fact, [iri])
 
-    def entity_drawing(self, iri: str, facts: list[FactView]) -> Drawing:
-        return self.around([iri, *(f.iri for f in facts)])
-
     # --- Cypher ---------------------------------------------------------------------------------------
-    def run_cypher(self, text: str, params: dict[str, Any], limit: int = 1000, timeout: float = 30.0) -> QueryResult:
-        return run_read_query(self.driver, self.database, text, params, timeout=timeout, limit=limit)
+    @reachable
+    def run_cypher(self, text: str, params: dict[str, Any], tag: str | None = None) -> QueryResult:
+        """The console's query; `tag` names it for stop_cypher."""
+        return run_read_query(
+            self.driver, self.database, text, params, timeout=CONSOLE_TIMEOUT, limit=CONSOLE_ROWS, tag=tag
+        )
 
+    @reachable
+    def stop_cypher(self, tag: str) -> int:
+        """End the console queries named `tag` on the server; how many were running."""
+        return stop_queries(self.driver, self.database, tag)
+
+    @reachable
     def result_drawing(self, result: QueryResult) -> Drawing:
         # Nodes returned without their relationships are joined as Neo4j Browser does.
-        return self.drawing(result.node_iris, result.relationships or None)
+        return self.explorer.drawing(result.node_iris, result.relationships or None)
 
     def csv_file(self, result: QueryResult) -> Path:
         # With a BOM: Excel on Korean Windows reads a CSV without one as CP949 and garbles the Hangul.
         return self._write("query-result.csv", "\ufeff" + render(result, "csv"))
 
     # --- data -----------------------------------------------------------------------------------------
+    @reachable
     def ingest(
         self, paths: list[Path], progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None
     ) -> list[tuple[ArticleReport, LoadResult | None]]:
-        """Each file's report with what loading did (None when it was not loaded)."""
-        run = ingest_into_neo4j(self.driver, self.database, paths, progress=progress)
-        self._bot = None
-        return run.outcomes
+        """Each file's report with what loading did (None when it was not loaded). Should Neo4j go away during
+        the load, LoadInterrupted carries every file's outcome (a failed batch leaves nothing of its articles)."""
+        self._bot = None  # new entities, or a half-known graph after an interruption
+        return ingest_into_neo4j(self.driver, self.database, paths, progress=progress).outcomes
 
+    @reachable
     def articles(self) -> list[dict[str, Any]]:
         records, _, _ = self.driver.execute_query(cypher.ARTICLE_STATS, database_=self.database)
         return [{**r.data(), "published": _iso(r["published"])} for r in records]
 
+    @reachable
     def turtle_file(self, source_id: str | None = None) -> Path:
         graph = export_graph(self.driver, self.database, source_id)
         return self._write(f"policykg-{source_id or 'all'}.ttl", serialize(graph, "turtle"))
 
+    @reachable
     def shacl_report(self) -> ValidationResult:
         return validate(export_graph(self.driver, self.database))
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import neo4j
 import pytest
 
 from policykg.errors import UserError
-from policykg.graph.query import QueryResult, render, run_read_query
+from policykg.graph.query import QueryResult, render, run_read_query, stop_queries
 from policykg.korean.textwidth import width
 
 
@@ -31,6 +34,38 @@ def test_writes_are_refused_and_nothing_changes(loaded: neo4j.Driver, statement:
 def test_syntax_error_is_a_clear_message(loaded: neo4j.Driver) -> None:
     with pytest.raises(UserError, match="syntax error"):
         run_read_query(loaded, "neo4j", "MATCH (n RETURN n")
+
+
+def test_an_error_points_at_what_the_user_typed_not_at_the_hidden_explain(loaded: neo4j.Driver) -> None:
+    with pytest.raises(UserError) as first_line:
+        run_read_query(loaded, "neo4j", "MATCH (n RETURN n")
+    message = str(first_line.value)
+    assert "(line 1, column 10 (offset: 9))" in message and "EXPLAIN" not in message  # 'R' of RETURN
+    quoted, caret = message.splitlines()[-2:]
+    assert quoted == '"MATCH (n RETURN n"' and caret.index("^") == quoted.index("RETURN")
+    with pytest.raises(UserError) as second_line:
+        run_read_query(loaded, "neo4j", "MATCH (n)\nRETURN m")
+    assert "(line 2, column 8 (offset: 17))" in str(second_line.value)  # columns of line 2 were never shifted
+
+
+def test_a_cancelled_console_query_ends_on_the_server(loaded: neo4j.Driver) -> None:
+    failures: list[Exception] = []
+
+    def run() -> None:
+        try:
+            run_read_query(loaded, "neo4j", "UNWIND range(1, 4000000000) AS x WITH x WHERE x = -1 RETURN x", tag="t1")
+        except UserError as exc:
+            failures.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    stopped = 0
+    while not stopped and worker.is_alive():  # until the query's transaction has begun
+        stopped = stop_queries(loaded, "neo4j", "t1")
+        time.sleep(0.05)
+    worker.join()
+    assert stopped == 1 and failures and "terminated" in str(failures[0])
+    assert stop_queries(loaded, "neo4j", "t1") == 0
 
 
 def test_row_cap_and_time_limit(loaded: neo4j.Driver) -> None:

@@ -77,7 +77,7 @@ def test_entity_search_takes_any_text(seeded: neo4j.Driver, tmp_path: Path) -> N
     backend = Backend(seeded, "neo4j", tmp_path)  # type: ignore[arg-type]
     for text in POISON:
         assert isinstance(backend.search_entities(text), list)
-    assert any(h["name"] == "과학기술정보통신부" for h in backend.search_entities("과학기술정보통신부 AND"))
+    assert any(h.name == "과학기술정보통신부" for h in backend.search_entities("과학기술정보통신부 AND"))
 
 
 def test_a_fulltext_query_neo4j_refuses_is_no_hits_with_a_log_line(

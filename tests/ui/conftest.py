@@ -86,8 +86,10 @@ class Relay:
     """A TCP relay to a port that a test can cut, as if the server behind it stopped (without stopping the
     session's shared Neo4j)."""
 
-    def __init__(self, target_port: int) -> None:
-        self.target_port = target_port
+    def __init__(self, target_port: int, cut_on: bytes | None = None) -> None:
+        """With `cut_on`, the relay cuts itself when the client sends those bytes, before passing them on (Bolt
+        sends query parameters as plain UTF-8: an article's text marks the moment its load is sent)."""
+        self.target_port, self.cut_on = target_port, cut_on
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.sockets: list[socket.socket] = []
@@ -101,13 +103,17 @@ class Relay:
                 return
             upstream = socket.create_connection(("127.0.0.1", self.target_port))
             self.sockets += [client, upstream]
-            for src, dst in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
+            for src, dst, watch in ((client, upstream, self.cut_on), (upstream, client, None)):
+                threading.Thread(target=self._pump, args=(src, dst, watch), daemon=True).start()
 
-    @staticmethod
-    def _pump(src: socket.socket, dst: socket.socket) -> None:
+    def _pump(self, src: socket.socket, dst: socket.socket, watch: bytes | None) -> None:
+        tail = b""  # the pattern may straddle two reads
         try:
             while data := src.recv(65536):
+                if watch and watch in tail + data:
+                    self.cut()
+                    return
+                tail = data[-len(watch) :] if watch else b""
                 dst.sendall(data)
         except OSError:
             pass
@@ -163,6 +169,14 @@ def ask(page: Page, question: str) -> None:
     page.get_by_role("tab", name="질문 Chat").click()
     page.fill("#pkg-question textarea", question)
     page.click("#pkg-ask")
+
+
+def type_cypher(page: Page, text: str) -> None:
+    """Replace the Cypher editor's text as a user types it."""
+    page.get_by_role("tab", name="Cypher").click()
+    page.locator("#pkg-cypher .cm-content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
 
 
 def upload_own_article(page: Page, folder: Path) -> None:

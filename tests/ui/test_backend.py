@@ -12,9 +12,11 @@ from rdflib.namespace import RDF
 
 from policykg.bot.examples import example_questions, josa
 from policykg.errors import UserError
+from policykg.ontology.neo4j_names import Label, Rel
 from policykg.ontology.vocab import PKG
 from policykg.ui import render
-from policykg.ui.backend import Backend, Drawing
+from policykg.ui.backend import Backend
+from policykg.ui.explore import Drawing
 
 
 @pytest.fixture(scope="module")
@@ -36,21 +38,69 @@ def test_a_citation_opens_its_article_with_the_quote_marked(backend: Backend) ->
 
 def test_the_answer_graph_holds_the_facts_and_who_they_name(backend: Backend) -> None:
     answer = backend.ask("AI안전연구소 소장은 누구야?")
-    drawing = backend.answer_drawing(answer)
+    drawing = backend.scene([f["iri"] for f in answer.facts if f.get("iri")]).drawing
     ids = {n["id"] for n in drawing.nodes}
     assert {f["iri"] for f in answer.facts} <= ids
-    assert "정세린" in {n["label"] for n in drawing.nodes}
+    assert {"정세린", "소장 · AI안전연구소"} <= {n["label"] for n in drawing.nodes}  # a fact by what it says
     assert all(e["from"] in ids and e["to"] in ids for e in drawing.edges) and drawing.edges
 
 
-def test_entity_search_finds_names_and_shows_facts_with_sources(backend: Backend) -> None:
+def test_the_graph_speaks_korean_without_iris(backend: Backend) -> None:
+    nipa = backend.search_entities("정보통신산업진흥원")[0]
+    drawing = backend.scene([nipa.iri]).drawing
+    english = {v for k, v in [*vars(Label).items(), *vars(Rel).items()] if not k.startswith("_")}
+    assert not english & {n["label"] for n in drawing.nodes} and not english & {e["label"] for e in drawing.edges}
+    assert "기관" in {e["label"] for e in drawing.edges}  # IN_ORGANIZATION, by the ontology's rdfs:label@ko
+    assert all("%" not in n["title"] and "://" not in n["title"] for n in drawing.nodes)
+    assert "원장 · 정보통신산업진흥원" in {n["label"] for n in drawing.nodes}
+
+
+def test_entity_search_resolves_aliases_and_shows_facts_with_sources(backend: Backend) -> None:
     hits = backend.search_entities("과학기술정보통신부")
-    assert hits and hits[0]["name"] == "과학기술정보통신부"
-    facts = backend.entity_facts(hits[0]["iri"])
+    assert hits and hits[0].name == "과학기술정보통신부" and hits[0].facts > 0
+    facts = backend.entity_facts(hits[0].iri)
     assert facts and all(f.evidence for f in facts)
-    drawing = backend.entity_drawing(hits[0]["iri"], facts)
-    assert hits[0]["iri"] in {n["id"] for n in drawing.nodes} and len(drawing.edges) >= len(facts)
     assert backend.search_entities("   ") == []
+    nipa = backend.search_entities("NIPA")[0]  # a registry alias: no article node carries it
+    assert nipa.name == "정보통신산업진흥원" and "NIPA" in nipa.label
+    assert any("정보통신산업진흥원 산하" in h.label or "상위 기관" in h.label for h in backend.search_entities("NIPA"))
+    assert backend.search_entities("존재하지않는기관이름") == []
+
+
+@pytest.mark.shared
+def test_a_name_with_no_facts_leads_to_the_organisation_that_has_them(backend: Backend) -> None:
+    hits = backend.search_entities("네이버")  # 네이버 is only mentioned; 네이버클라우드 (under it) was selected
+    assert hits[0].name == "네이버클라우드" and hits[0].facts > 0 and "네이버 산하" in hits[0].label
+    assert "네이버" in [h.name for h in hits]
+
+
+def test_the_neighbourhood_is_drawn_a_page_at_a_time(backend: Backend) -> None:
+    msit = backend.search_entities("과학기술정보통신부")[0].iri
+    small, everything = backend.scene([msit], limit=2), backend.scene([msit], limit=1000)
+    assert everything.hidden == 0 and small.hidden == _neighbour_count(backend, msit) - 2 > 0
+    assert len(small.drawing.nodes) < len(everything.drawing.nodes)
+
+
+def _neighbour_count(backend: Backend, iri: str) -> int:
+    """Neighbours a drawing may show: not sentences, articles, or the values a fact's caption already holds."""
+    records, _, _ = backend.driver.execute_query(
+        "MATCH ({iri: $iri})--(x:Resource) WHERE NOT x:Sentence AND NOT x:Article AND NOT x:MonetaryAmount "
+        "AND NOT x:Quantity AND NOT x:TimeSpan RETURN count(DISTINCT x) AS n",
+        iri=iri,
+    )
+    return int(records[0]["n"])
+
+
+def test_a_clicked_node_shows_its_sentences_with_their_articles(backend: Backend) -> None:
+    nipa = backend.search_entities("정보통신산업진흥원")[0]
+    post = next(n for n in backend.scene([nipa.iri]).drawing.nodes if n["label"] == "원장 · 정보통신산업진흥원")
+    details = backend.details(post["id"])
+    assert details is not None and details.kind == "직위 재임" and ("재임자", "윤서진") in details.roles
+    e = details.evidence[0]
+    assert "윤서진" in e.text and e.title and e.published  # the citation: article title and date
+    page = render.node_details_html(details)
+    assert html.escape(e.title) in page and e.published in page
+    assert backend.details("https://w3id.org/policykg/id/no-such-node") is None
 
 
 def test_cypher_results_can_be_drawn_and_downloaded(backend: Backend) -> None:

@@ -15,7 +15,7 @@ from policykg.graph.server import ManagedNeo4j
 from policykg.ingest.loading import MAX_BYTES
 from policykg.ontology.vocab import PKG
 from tests.bot.test_answers import OWN
-from tests.ui.conftest import ask, http_status, serving, upload_own_article
+from tests.ui.conftest import ask, http_status, serving, type_cypher, upload_own_article
 
 
 def _own_question(qid: str) -> dict:  # type: ignore[type-arg]
@@ -40,33 +40,34 @@ def test_a_question_is_answered_with_a_citation_that_opens_the_article(page: Pag
     assert title and title in citation.inner_text()  # the article the citation names
 
     page.get_by_role("tab", name="그래프 Graph").click()
-    frame = page.frame_locator("#pkg-answer-graph iframe")
+    frame = page.frame_locator("#pkg-graph iframe")
     expect(frame.locator("body[data-ready='1']")).to_be_attached()
-    expect(page.locator("#pkg-answer-graph .pkg-graph-count")).to_contain_text("nodes")
-    page.fill("#pkg-entity-text textarea, #pkg-entity-text input", "과학기술정보통신부")
-    page.press("#pkg-entity-text textarea, #pkg-entity-text input", "Enter")
-    expect(page.locator("#pkg-entity-facts")).to_contain_text("FundingFact")
-    expect(page.frame_locator("#pkg-entity-graph iframe").locator("body[data-ready='1']")).to_be_attached()
+    expect(page.locator("#pkg-graph .pkg-graph-count")).to_contain_text("노드")
+    page.fill("#pkg-entity-text textarea", "과학기술정보통신부")
+    page.press("#pkg-entity-text textarea", "Enter")
+    expect(page.locator("#pkg-entity-facts")).to_contain_text("예산·자금 사실")
+    expect(page.locator("#pkg-graph-note")).to_contain_text("‘과학기술정보통신부’ 주변")
+    expect(page.frame_locator("#pkg-graph iframe").locator("body[data-ready='1']")).to_be_attached()
 
 
 def test_a_saved_cypher_query_runs_and_a_write_is_refused(page: Page) -> None:
     page.get_by_role("tab", name="Cypher").click()
     page.click("#pkg-saved input")
     page.get_by_role("option", name="cq01", exact=False).first.click()
-    expect(page.locator("#pkg-cypher textarea")).to_have_value(re.compile(r"FundingFact"))
+    expect(page.locator("#pkg-cypher .cm-content")).to_contain_text("FundingFact")
     expect(page.locator("#pkg-params textarea, #pkg-params input")).to_have_value('{"payer": "과학기술정보통신부"}')
     page.click("#pkg-run")
-    expect(page.locator("#pkg-cypher-message")).to_contain_text("rows")
+    expect(page.locator("#pkg-cypher-message")).to_contain_text("행")
     expect(page.locator("#pkg-cypher-table")).to_contain_text("KRW")
     with page.expect_download() as download:
         page.locator("#pkg-csv a").first.click()
     lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()  # a BOM for Excel
     assert lines[0] == "programme,value,currency,year,stage" and len(lines) > 1
 
-    page.fill("#pkg-cypher textarea", "MATCH (n:Programme) DETACH DELETE n")
+    type_cypher(page, "MATCH (n:Programme) DETACH DELETE n")
     page.click("#pkg-run")
     expect(page.locator("#pkg-cypher-message .pkg-error")).to_contain_text("read-only")
-    page.fill("#pkg-cypher textarea", "MATCH (n RETURN n")
+    type_cypher(page, "MATCH (n RETURN n")
     page.click("#pkg-run")
     expect(page.locator("#pkg-cypher-message .pkg-error")).to_contain_text("syntax error")
 
@@ -76,7 +77,7 @@ def test_an_uploaded_article_is_ingested_answered_and_exported(page: Page, tmp_p
     expect(page.locator("#pkg-articles")).to_contain_text("팹리스_육성")
 
     page.click("#pkg-export-pick input")
-    page.get_by_role("option", name="팹리스_육성").click()
+    page.get_by_role("option", name="AI 반도체 팹리스 육성에 450억 투입").click()  # by title, not by id
     page.click("#pkg-export")
     with page.expect_download() as download:
         page.locator("#pkg-turtle a").first.click()

@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from policykg.graph.server import ManagedNeo4j
-from tests.ui.conftest import Relay, ask, open_page, serving, upload_own_article
+from policykg.ui.backend import Backend
+from tests.ui.conftest import Relay, ask, open_page, serving, type_cypher, upload_own_article
 
 pytestmark = pytest.mark.neo4j
 BUDGET = "AI안전연구소에 배정한 올해 예산은 얼마야?"  # answered from "AI 기본법 시행…" (a sample article)
@@ -72,6 +73,78 @@ def test_when_neo4j_goes_away_the_chat_says_how_to_fix_it_and_keeps_the_question
         expect(message).to_contain_text("NEO4J_URI")  # the fix for a server policykg does not manage
         expect(page.locator("#pkg-question textarea")).to_have_value(CLUSTER)  # to send again
         expect(page.locator(".toast-body")).to_have_count(0)  # no error badge over the chat
+
+
+UNREACHABLE = "그래프 데이터베이스(Neo4j)에 연결할 수 없습니다"
+# Written for this test: an article whose body the relay watches for, to cut Neo4j off as its load is sent.
+INTERRUPTED = """\
+지역 데이터센터 전력 효율 실증 착수
+입력 2026.06.03 11:00
+정다온 기자
+
+산업통상부는 3일 지역 데이터센터 전력 효율 실증 사업에 올해 85억원을 지원한다고 밝혔다.
+실증은 전국 네 곳의 데이터센터에서 진행된다.
+
+ⓒ 가상경제신문, 무단전재 및 재배포 금지
+"""
+
+
+def _relay_env(managed_neo4j: ManagedNeo4j, relay: Relay) -> dict[str, str]:
+    return {"NEO4J_URI": f"bolt://127.0.0.1:{relay.port}", "NEO4J_PASSWORD": managed_neo4j.password()}
+
+
+def _says_how_to_fix_it(message: Locator) -> None:
+    expect(message).to_contain_text(UNREACHABLE, timeout=10_000)
+    expect(message).to_contain_text("NEO4J_URI")  # the fix for a server policykg does not manage
+    for english in ("ServiceUnavailable", "Couldn't connect", "Failed to", "Error"):
+        expect(message).not_to_contain_text(english)
+
+
+def test_when_neo4j_goes_away_the_graph_cypher_and_data_tabs_say_how_to_fix_it(
+    browser: Browser, loaded: neo4j.Driver, managed_neo4j: ManagedNeo4j, tmp_path: Path
+) -> None:
+    relay = Relay(urlparse(managed_neo4j.uri or "").port or 7687)
+    with serving(tmp_path, **_relay_env(managed_neo4j, relay)) as url, open_page(browser, url) as page:
+        relay.cut()
+        page.get_by_role("tab", name="그래프 Graph").click()
+        page.fill("#pkg-entity-text textarea", "과학기술정보통신부")
+        page.press("#pkg-entity-text textarea", "Enter")
+        _says_how_to_fix_it(page.locator("#pkg-graph"))
+        type_cypher(page, "MATCH (n:Programme) RETURN n.name")
+        page.click("#pkg-run")
+        _says_how_to_fix_it(page.locator("#pkg-cypher-message"))
+        page.get_by_role("tab", name="데이터 Data").click()
+        page.click("#pkg-export")
+        _says_how_to_fix_it(page.locator("#pkg-data-message"))
+        expect(page.locator(".toast-body")).to_have_count(0)  # no raw error over the page
+
+
+def test_an_upload_cut_off_mid_load_is_reported_in_korean_and_leaves_nothing_half_loaded(
+    browser: Browser, loaded: neo4j.Driver, managed_neo4j: ManagedNeo4j, tmp_path: Path
+) -> None:
+    relay = Relay(urlparse(managed_neo4j.uri or "").port or 7687, cut_on="전력 효율 실증".encode())
+    article = tmp_path / "전력 효율.txt"
+    article.write_text(INTERRUPTED, encoding="utf-8")
+    with serving(tmp_path, **_relay_env(managed_neo4j, relay)) as url, open_page(browser, url) as page:
+        page.get_by_role("tab", name="데이터 Data").click()
+        page.locator("#pkg-upload input[type=file]").set_input_files([str(article)])
+        page.click("#pkg-ingest")
+        message = page.locator("#pkg-data-message")
+        expect(message).to_contain_text("기사를 적재하는 중에 Neo4j 연결이 끊겼습니다")
+        expect(message).to_contain_text("반쯤 적재된 기사는 없습니다")
+        expect(message).to_contain_text("NEO4J_URI")
+        expect(page.locator("#pkg-report")).to_contain_text("✗ 적재 안 됨")
+    left = loaded.execute_query(
+        "MATCH (n:Resource) WHERE n.source_id = $id OR n.text CONTAINS $words RETURN count(n) AS n",
+        id="전력_효율",
+        words="전력 효율 실증",
+    )[0][0]["n"]
+    assert left == 0
+
+
+def test_the_fix_named_for_the_managed_server_is_its_start_command(loaded: neo4j.Driver, tmp_path: Path) -> None:
+    assert "`policykg neo4j start`" in Backend(loaded, "neo4j", tmp_path, managed=True).unreachable
+    assert "NEO4J_URI" in Backend(loaded, "neo4j", tmp_path, managed=False).unreachable
 
 
 def test_the_upload_box_empties_and_each_file_shows_its_result(page: Page, tmp_path: Path) -> None:

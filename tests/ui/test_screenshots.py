@@ -57,11 +57,20 @@ def test_each_tab_over_the_own_sample_articles(
         _shot(page, shots, "chat")
 
         page.get_by_role("tab", name="그래프 Graph").click()
-        expect(page.frame_locator("#pkg-answer-graph iframe").locator("body[data-ready='1']")).to_be_attached()
-        page.fill("#pkg-entity-text textarea, #pkg-entity-text input", "정보통신산업진흥원")
-        page.press("#pkg-entity-text textarea, #pkg-entity-text input", "Enter")
+        page.fill("#pkg-entity-text textarea", "NIPA")
+        page.press("#pkg-entity-text textarea", "Enter")
         expect(page.locator("#pkg-entity-facts")).to_contain_text("윤서진")
-        expect(page.frame_locator("#pkg-entity-graph iframe").locator("body[data-ready='1']")).to_be_attached()
+        expect(page.locator("#pkg-graph-note")).to_contain_text("‘정보통신산업진흥원’ 주변")  # not the answer's
+        frame = page.frame_locator("#pkg-graph iframe")
+        expect(frame.locator("body[data-ready='1']")).to_be_attached()
+        spot = frame.locator("body").evaluate(
+            """() => { const node = data.nodes.find((n) => n.label === "윤서진");
+                 network.fit(); return network.canvasToDOM(network.getPositions([node.id])[node.id]); }"""
+        )
+        frame.locator("#g").click(position={"x": spot["x"], "y": spot["y"]})
+        expect(page.locator("#pkg-node")).to_contain_text("인물")  # the clicked node's panel
+        expect(page.locator("#pkg-graph .pkg-graph-count")).not_to_contain_text("노드 5개")  # its neighbours drawn
+        expect(page.frame_locator("#pkg-graph iframe").locator("body[data-ready='1']")).to_be_attached()
         _shot(page, shots, "graph")
 
         page.get_by_role("tab", name="Cypher").click()
@@ -77,3 +86,12 @@ def test_each_tab_over_the_own_sample_articles(
         page.click("#pkg-shacl")
         expect(page.locator("#pkg-shacl-report textarea")).to_have_value(re.compile("conforms"))
         _shot(page, shots, "data")
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = phone.new_page()
+    page.goto(samples_only_url)
+    ask(page, "인공지능 집적단지 2단계 사업 예산은 얼마야?")
+    expect(page.locator("#pkg-chat .message-row").last).to_contain_text("6000억")
+    expect(page.locator("#pkg-citations")).to_contain_text("광주")  # the sources drawer under the answer
+    _shot(page, shots, "phone")
+    phone.close()
