@@ -11,6 +11,7 @@ from decimal import Decimal
 import neo4j
 
 from policykg.bot import numbers, reader
+from policykg.bot.examples import josa, josa_ro
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
 from policykg.bot.followup import Turn, named, resolve
 from policykg.bot.models import Answer, Citation
@@ -430,7 +431,7 @@ def answer_transfer(bot: Bot, q: Question, words: set[str]) -> Result | None:
         "decided": "이관이 결정됐습니다",
         "done": "이관됐습니다",
     }.get(str(f.props.get(Prop.modality)), "이관됩니다")
-    lines = [f"{to}(으)로 {likely}."]
+    lines = [f"{josa_ro(to)} {likely}."]
     if src:
         lines.append(f"— {', '.join(f.names(Rel.FOR_PROGRAMME))}: {src} → {to}")
     return Result(lines, [f], [cypher.FACTS_ABOUT])
@@ -512,7 +513,9 @@ def answer_compare(bot: Bot, q: Question, words: set[str]) -> Result | None:
         return None
     facts = sorted(result.facts, key=lambda f: -(f.value or 0))
     diff = (facts[0].value or Decimal(0)) - (facts[-1].value or Decimal(0))
-    lines = [f"{', '.join(facts[0].names(Rel.FOR_PROGRAMME))}이(가) {numbers.korean_amount(diff)}원 더 많습니다."]
+    lines = [
+        f"{josa(', '.join(facts[0].names(Rel.FOR_PROGRAMME)), '이', '가')} {numbers.korean_amount(diff)}원 더 많습니다."
+    ]
     lines += result.lines[1:]
     return Result(lines, facts, result.cypher)
 

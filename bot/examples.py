@@ -23,6 +23,15 @@ def josa(word: str, after_consonant: str, after_vowel: str) -> str:
     return word + (after_consonant if ends_in_consonant(word) else after_vowel)
 
 
+def josa_ro(word: str) -> str:
+    """The word with 으로/로: 로 after a vowel and after ㄹ ('서울로'), 으로 after other final consonants."""
+    last = word[-1:]
+    if "가" <= last <= "힣":
+        final = (ord(last) - 0xAC00) % 28
+        return word + ("으로" if final not in (0, 8) else "로")
+    return word + ("으로" if ends_in_consonant(word) and last.lower() != "l" else "로")
+
+
 def example_questions(driver: neo4j.Driver, database: str, k: int = 3) -> list[str]:
     programmes, _, _ = driver.execute_query(cypher.EXAMPLE_PROGRAMMES, k=k, database_=database)
     posts, _, _ = driver.execute_query(cypher.EXAMPLE_POSTS, k=k, database_=database)

@@ -122,3 +122,14 @@ def test_posts_are_matched_as_whole_titles() -> None:
     assert post_matches("상근 부위원장", ["부위원장"]) and not post_matches("부위원장", ["위원장"])
     assert post_matches("제2차관", asked_posts("해양부 2차관은 누구?"))
     assert not post_matches("장관", asked_posts("해양부 드론정책관은 누구?"))
+
+
+def test_particles_follow_the_last_sound_of_the_word() -> None:
+    from policykg.bot.examples import josa_ro
+
+    assert [josa_ro(w) for w in ("정보통신산업진흥원", "서울", "부처", "NIPA")] == [
+        "정보통신산업진흥원으로",
+        "서울로",
+        "부처로",
+        "NIPA로",
+    ]
