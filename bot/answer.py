@@ -384,9 +384,11 @@ def answer_who(bot: Bot, q: Question, words: set[str]) -> Result | None:
     if not holders:
         return None
     names = list(dict.fromkeys(h.names(Rel.HELD_BY)[0] for h in holders))
+    # several holders (one post over time, or several posts): all of them, latest report first, each dated below
     lines = [f"{', '.join(names)}입니다."]
     lines += [
         f"— {h.names(Rel.HELD_BY)[0]}: {', '.join(h.names(Rel.IN_ORGANIZATION))} {h.props.get(Prop.post)}"
+        f" ({h.as_of or '날짜 미상'})"
         for h in holders
     ]
     return Result(lines, holders + hops, [cypher.FACTS_ABOUT])
@@ -543,7 +545,7 @@ HANDLERS = {
     "which": answer_which,
     "when": answer_which,
 }
-COVERED_KINDS = {"amount", "quantity", "count", "which", "when", "who"}
+COVERED_KINDS = {"amount", "quantity", "count", "which", "when"}
 # The answer types (bot/need.py) each handler's answer is of: a handler answers only a question asking for one of
 # them ('어느 건물에서 발표됐어?' mentions a selection but asks for a place; the reader takes it).
 _NAMES = {"org", "list", "name", "other"}

@@ -43,7 +43,10 @@ _TYPES: tuple[tuple[str, str], ...] = (
         r"누구|누가|인물|성함|who|(장관|차관|원장|대표|위원장|부위원장|사장|회장|청장|실장|총장|후보자)\s*(이름|은|는)",
     ),
     ("place", r"어느\s*나라|국가는|지역은|어디에|어디서|입지|위치|장소|where|후보지|부지"),
-    ("org", r"기관|회의|조직|부처|회사|기업|어디|어느\s*곳|누가\s*맡|위원회|홈피|홈페이지|소속|정당|어느\s*당|which"),
+    (
+        "org",
+        r"기관|회의|조직|부처|회사|기업|협회|단체|재단|학회|어디|어느\s*곳|누가\s*맡|위원회|홈피|홈페이지|소속|정당|어느\s*당|which",
+    ),
     ("name", r"이름|명칭|무엇|뭐|무슨|어떤|what"),
 )
 _HEAD_WINDOW = 6  # characters: a type whose match ends this close to a generic last one competes with it

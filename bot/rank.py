@@ -28,7 +28,9 @@ WEIGHTS: dict[str, float] = {
     "per": 0.4,  # the question asks a rate ('1년에 얼마씩') and the span's clause states one ('연간 30억 원')
     "segment": 0.9,  # share of the question's terms in the span's own clause ('산업계 1288장' of a breakdown)
     "items": 2.4,  # a list of exactly as many names as the question states ('세 지역', '5개 정예팀')
-    "missing_name": -2.8,  # a Latin name or acronym of the question ('OSS', 'NPU') is not in the sentence or beside it
+    # a Latin name or acronym of three letters or more ('OSS', 'NPU'; not 'AI', 'SW', which articles write in
+    # Korean too) of the question is not in the sentence or beside it
+    "missing_name": -2.8,
     "loose": -2.0,  # a name, organisation, place, post or list: spans found by part of speech, less sure
     "uncovered": -6.3,  # under half of the question's specific nouns are in the sentence or its neighbours
 }
@@ -152,7 +154,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "per": 1.0 if _RATE.search(need.text) and _RATE.search(clause) else 0.0,
         "items": 1.0 if span.type == "list" and span.text.count(", ") + 1 in need.several else 0.0,
         "missing_name": 1.0
-        if any(not _present(t, context) for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]*", t))
+        if any(not _present(t, context) for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]{2,}", t))
         else 0.0,
         "loose": 1.0 if span.type in ("name", "org", "place", "list", "post", "phrase") else 0.0,
         "uncovered": 1.0 if need.specific and covered < 0.5 else 0.0,

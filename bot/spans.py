@@ -83,7 +83,17 @@ def _dates(sentence: str, published: date | None) -> list[Span]:
         text = m.group(0).strip()
         if text and not any(s.start <= m.start() < s.end for s in spans):
             spans.append(Span(text, "date", f"date:{text}", m.start(), m.start() + len(text)))
-    return spans
+    # '내년 1월부터': the year word before a month belongs to the answer
+    return [_with_year_word(sentence, s) for s in spans]
+
+
+def _with_year_word(sentence: str, span: Span) -> Span:
+    m = re.search(r"(올해|금년|내년|지난해|작년|이듬해)\s*$", sentence[max(0, span.start - 5) : span.start])
+    if not m or re.match(r"20\d\d", span.text):
+        return span
+    start = span.start - (len(m.group(0)))
+    text = sentence[start : span.end]
+    return Span(text, "date", f"date:{text}", start, span.end)
 
 
 @lru_cache(maxsize=8192)

@@ -239,6 +239,8 @@ def analyse_question(text: str, catalogue: Catalogue) -> Question:
     q.stage = stage_of(text)
     q.outcome = "eliminated" if "탈락" in text else "selected" if re.search(r"선정|선발|뽑힌|정예팀", text) else None
     q.posts = asked_posts(text)
+    if q.kind == "which" and q.posts:
+        q.kind = "who"  # '재공모 당시 과기부 장관은?' asks who held the post
     q.wants_total = bool(re.search(r"총\s*(금액|액|규모|예산)|전체|총액|모두", text))
     q.payer_words = PAYERS.findall(text)
     return q
