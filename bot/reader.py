@@ -27,6 +27,8 @@ from policykg.ontology.neo4j_names import Label
 HITS = 12  # fused hits read, each with its neighbours
 NEAREST_SHOWN = 3
 NEAREST = "가장 가까운 근거:"
+# An English question is searched (the embeddings are multilingual) but read by Korean rules: say so.
+ENGLISH = "영어 질문은 제한적으로만 읽습니다. 한국어로 물어 주시면 더 잘 답합니다 (questions in Korean work best)."
 YES_NO = {"예": "예, 기사에 그렇게 나옵니다.", "아니요": "아니요, 기사는 그렇지 않다고 합니다."}
 
 
@@ -233,6 +235,8 @@ def compose(question: str, need: Need, found: Evidenced, ranked: list[Candidate]
     if not ranked or ranked[0].score < THRESHOLD:
         nearest = [s for s in found.sentences if not s.neighbour][:NEAREST_SHOWN]
         lines = [abstain]
+        if len(re.findall(r"[A-Za-z]", question)) > 2 * len(re.findall(r"[가-힣]", question)):
+            lines.append(ENGLISH)
         if nearest:
             lines.append(f"{NEAREST} " + " ".join(f"[{cite(s.key)}]" for s in nearest))
         return _answer(question, lines, cite, abstained=True)

@@ -100,3 +100,9 @@ def test_answer_shape_and_abstention(bot: Bot) -> None:
     assert nothing.abstained and lines[0] == ABSTAIN and not nothing.facts
     assert lines[1:] == ["가장 가까운 근거: " + " ".join(f"[{c.n}]" for c in nothing.citations)]
     assert 1 <= len(nothing.citations) <= 3
+
+
+def test_an_english_question_it_cannot_read_says_korean_works_best(bot: Bot) -> None:
+    answer = bot.ask("What was the electricity bill of the drone school in 2031?")
+    assert answer.abstained and "questions in Korean work best" in answer.answer
+    assert "Korean work best" not in bot.ask("드론 학교의 2031년 전기요금은?").answer
