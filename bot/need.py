@@ -32,7 +32,7 @@ _IMPLIED_UNITS = (
 _TYPES: tuple[tuple[str, str], ...] = (
     ("percent", r"%|퍼센트|몇\s*퍼|비중|비율|점유율|률은|률\s*$|률\s*\?|percent"),
     ("yesno", r"맞(나|아|죠|습니까|는지)|인가요\?|였나요\?|받았어\?|해야\s*해\?|^(is|are|was|were|does|did|do|can)\b"),
-    ("reason", r"왜|이유|사유|목적|까닭|뜻|의미|why|어떤\s*곳|어떤\s*기준|무슨\s*뜻"),
+    ("reason", r"왜|이유|사유|목적|까닭|뜻|의미|why|어떤\s*기준|무슨\s*뜻"),
     ("date", r"언제|날짜|시기|일정|기간|마감일?|며칠|몇\s*월|when|착공|시행일"),
     # '목표액', '출자액': any noun ending in 액 asks for an amount
     ("money", r"얼마|금액|예산|비용|액수|[가-힣]액(?![가-힣])|지원금|사업비|규모는\s*\?*$|돈|how much|자금|원\s*\?"),

@@ -14,6 +14,7 @@ from policykg.korean.dates import find_dates
 from policykg.korean.sentences import Token, analyse
 from policykg.korean.values import find_values
 from policykg.korean.words import TITLES as WORD_TITLES
+from policykg.korean.words import plausible_name
 
 # The Korean layer's titles, and '후보자' (a nominee is named beside the post: '장관 후보자')
 TITLES = (*WORD_TITLES, "후보자")
@@ -136,6 +137,7 @@ def _names(sentence: str) -> list[Span]:
         )
         if (
             hangul
+            and plausible_name(text)
             and not _ORG_END.search(text)
             and (
                 titled
@@ -233,6 +235,6 @@ def question_spans(sentence: str, question: str, terms: tuple[str, ...], values:
             if 4 <= len(text) <= 80:
                 spans.append(Span(text, "reason", f"reason:{text}", begin, begin + len(text)))
     for term in terms:
-        for m in re.finditer(r"([^,.\s]+(?:\s[^,.\s]+){0,2}?)(?:으로|로)\s*" + re.escape(term), sentence):
+        for m in re.finditer(r"([^,.\s]+(?:\s[^,.\s]+){0,2}?)(?<!으)(?:으로|로)\s*" + re.escape(term), sentence):
             spans.append(Span(m.group(1), "reason", f"reason:{m.group(1)}", m.start(1), m.end(1)))
     return spans

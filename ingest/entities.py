@@ -13,7 +13,14 @@ from itertools import takewhile
 from policykg.ingest.models import Mention, PostMention
 from policykg.korean.sentences import Token, analyse, common_noun
 from policykg.korean.spans import Sentence
-from policykg.korean.words import FACILITY_HEADS, GENERIC_ORG_HEADS, NAME_LEADERS, NOT_NAMES, SURNAMES, TITLES, org_head
+from policykg.korean.words import (
+    FACILITY_HEADS,
+    GENERIC_ORG_HEADS,
+    NAME_LEADERS,
+    TITLES,
+    org_head,
+    plausible_name,
+)
 from policykg.ontology.iris import mint_iri
 from policykg.ontology.registry import name_key, registry
 
@@ -219,7 +226,7 @@ def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -
             elif any(rest.endswith(t) for t in TITLES):
                 last = org_last
                 first_word = body[tokens[first].start : tokens[first].end]
-                if first < last and tokens[first].tag == "NNP" and _plausible_name(first_word):
+                if first < last and tokens[first].tag == "NNP" and plausible_name(first_word):
                     first += 1  # '이진수 대검찰청 형사부장': the person before the organisation
         head = body[tokens[last].start : tokens[last].end]
         start, end = tokens[first].start, tokens[last].end
@@ -307,10 +314,6 @@ def law_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
     return found
 
 
-def _plausible_name(name: str) -> bool:
-    return name[0] in SURNAMES and name not in NOT_NAMES and 2 <= len(name) <= 4
-
-
 _TITLE_WORD = re.compile(_TITLE)
 _WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}\s")
 _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
@@ -337,7 +340,7 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         m = _PERSON_POST.match(body, candidate.start())
         # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
         # endings disqualify a name.
-        if not m or not _plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
+        if not m or not plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
             continue
         sentence = _sentence_of(sentences, m.start())
         middle = m["middle"].strip()
@@ -379,7 +382,7 @@ def titled_people(
     for pattern in (_APPOINTED, _TITLE_NAME):
         for m in pattern.finditer(body):
             name = m["name"]
-            if not _plausible_name(name) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
+            if not plausible_name(name) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
                 continue
             sentence = _sentence_of(sentences, m.start())
             if sentence is None or any(p.person.start == m.start("name") and p.post == m["title"] for p in known):

@@ -254,3 +254,8 @@ _PARTICLES = "이|가|을|를|은|는|에|의|와|과|도|만|씩|으로|로|에
 WORD_END = rf"(?=[^가-힣]|$|(?:{_PARTICLES}){{1,3}}(?![가-힣])|이(?:며|고|다|었|라|지만|자|나))"
 # Units of computing performance, as they are written and as they are kept.
 FLOPS_UNITS = {"페타플롭스": "PF", "PF": "PF", "엑사플롭스": "엑사플롭스", "EF": "엑사플롭스", "테라플롭스": "TF"}
+
+
+def plausible_name(name: str) -> bool:
+    """A Korean personal name by its shape: a surname, two to four syllables, not a word known to be no name."""
+    return bool(name) and name[0] in SURNAMES and name not in NOT_NAMES and 2 <= len(name) <= 4
