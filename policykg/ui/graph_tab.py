@@ -75,7 +75,7 @@ def build_graph_tab(backend: Backend, answers: gr.State) -> gr.Tab:
             return cleared[0], unreachable_html(str(exc)), *cleared[1:]
         if not hits:
             message = (
-                f"‘{html.escape(text.strip())}’와(과) 일치하는 개체가 없습니다. "
+                f"일치하는 개체가 없습니다: ‘{html.escape(text.strip())}’. "
                 "다른 이름이나 별칭(예: 과기정통부, NIPA)으로 찾아 보세요."
                 if text.strip()
                 else "찾을 이름이나 별칭을 입력하세요."
