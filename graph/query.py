@@ -94,6 +94,10 @@ _UNKNOWN_PROCEDURE = re.compile(r"no procedure with the name `([\w.]+)`")
 _RANGE_IN_UNWIND = re.compile(r"range\([^()]*\) AS [^()]*")
 
 
+class QueryCancelled(UserError):
+    """The query was ended on the server by stop_queries (the console's cancel button)."""
+
+
 @dataclass(frozen=True)
 class QueryResult:
     columns: list[str]
@@ -333,6 +337,8 @@ def run_read_query(
                 try:
                     return _fetch(tx.run(text, params), limit)
                 except Neo4jError as exc:
+                    if exc.code and exc.code.endswith("Transaction.Terminated"):
+                        raise QueryCancelled("query stopped: terminated by the user (cancel)") from exc
                     if exc.code and "TransactionTimedOut" in exc.code:
                         raise UserError(
                             f"query failed: stopped at its time limit of {timeout:g} s (--timeout)"

@@ -11,6 +11,7 @@ from typing import Any
 import gradio as gr
 
 from policykg.errors import Neo4jUnavailable, UserError
+from policykg.graph.query import QueryCancelled
 from policykg.ontology.competency import competency_questions
 from policykg.ui import render
 from policykg.ui.backend import CONSOLE_ROWS, CONSOLE_TIMEOUT, Backend
@@ -45,6 +46,8 @@ def build_cypher_tab(backend: Backend) -> None:
             drawing = backend.result_drawing(result)
         except Neo4jUnavailable as exc:
             return unreachable_html(str(exc)), gr.update(), "", hidden_csv
+        except QueryCancelled:
+            return gr.update(), gr.update(), gr.update(), hidden_csv  # the cancel button says what happened
         except UserError as exc:
             return error_html(str(exc)), gr.update(), "", hidden_csv
         note = f"{len(result.rows):,}행" + (f" (처음 {CONSOLE_ROWS:,}행까지만)" if result.truncated else "")
