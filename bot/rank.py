@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from policykg.bot.need import Need
 from policykg.bot.spans import Span
+from policykg.ontology.schema import ID_NS
 
 WEIGHTS: dict[str, float] = {
     "retrieval": 1.2,  # 1 / (1 + rank) of the sentence in the fused full-text + vector ranking
@@ -23,6 +24,9 @@ WEIGHTS: dict[str, float] = {
     "entity": -0.6,  # share of the entities the question names that the sentence mentions
     "neighbour": -2.0,  # the sentence was not found itself but stands beside one that was
     "no_entity": -2.6,  # the question names entities and the sentence's article mentions none of them
+    # the question names a programme (or body) and the sentence is about another of that kind, not it: its figure
+    # is the other one's ('광주 집적단지 사업에 6000억' for a question about the 바우처 사업)
+    "other_subject": -3.0,
     "far_entity": -0.8,  # its article mentions one, but neither the sentence nor its neighbours do
     "adjacent": 1.0,  # share of the question's terms right beside the span ('4팀 체제' for '…체제는 몇 팀?')
     "per": 0.4,  # the question asks a rate ('1년에 얼마씩') and the span's clause states one ('연간 30억 원')
@@ -88,6 +92,17 @@ def _present(term: str, text: str) -> bool:
 _CLAUSE_END = ',;·/“”"‘’[]'
 
 
+def _kind(iri: str) -> str:
+    """The kind an entity's IRI was minted with (ontology/iris.py: <ID_NS><kind>/<name>): programme, org …"""
+    return iri[len(ID_NS) :].split("/", 1)[0] if iri.startswith(ID_NS) else ""
+
+
+def _other_subject(entities: set[str], mentions: set[str]) -> bool:
+    if not entities or entities & mentions:
+        return False
+    return bool({_kind(e) for e in entities if _kind(e) == "programme"} & {_kind(m) for m in mentions})
+
+
 def segment_of(text: str, span: Span) -> str:
     """The clause a span stands in, between separators: in '학계 2624장, 산업계 1288장' the clause of '1288장' is
     '산업계 1288장'. A span in parentheses belongs with the clause before them ('GPU 1만 장 확보(1조4600억원)')."""
@@ -146,6 +161,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "entity": len(entities & sentence.mentions) / len(entities) if entities else 0.0,
         "neighbour": 1.0 if sentence.neighbour else 0.0,
         "no_entity": 1.0 if entities and not entities & (sentence.mentions | sentence.article_mentions) else 0.0,
+        "other_subject": 1.0 if _other_subject(entities, sentence.mentions) else 0.0,
         "far_entity": 1.0
         if entities and not entities & sentence.mentions and entities & sentence.article_mentions
         else 0.0,

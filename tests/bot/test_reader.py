@@ -146,3 +146,13 @@ def test_a_sum_question_adds_the_amount_stated_for_each_part() -> None:
 
 def test_a_year_word_before_a_month_stays_with_the_date() -> None:
     assert any(s.type == "date" and s.text.startswith("내년 1월") for s in find_spans("법은 내년 1월부터 시행된다."))
+
+
+def test_a_figure_of_another_programme_is_not_the_answer_about_this_one() -> None:
+    from policykg.ontology.iris import mint_iri
+
+    asked, other = mint_iri("programme", "드론_학교"), mint_iri("programme", "해양_센터")
+    need = analyse_need("드론 학교의 2030년 예산은?")
+    sentences = [Sentence("s0", "해양 센터 사업에 2030년까지 6000억원을 투입한다.", 0, mentions={other}, context="")]
+    ranked = rank(sentences, {s.key: spans_for(s.text, need) for s in sentences}, need, {asked})
+    assert ranked and ranked[0].features["other_subject"] == 1.0 and ranked[0].score < THRESHOLD
