@@ -205,21 +205,22 @@ _TITLE_WORD = re.compile(
 )
 
 
-def _plain_post(post: str) -> str:
-    return re.sub(r"제(?=\d)", "", post.replace(" ", ""))
+def _without_ordinal(post: str) -> str:
+    """'제2차관' and '2차관' are one post."""
+    return re.sub(r"제(?=\d)", "", post.strip())
 
 
 def asked_posts(text: str) -> list[str]:
     """The posts a question names, whole words ('상근 부위원장' → 부위원장, not 위원장 or 원장; '인공지능인프라정책관'),
     with the other names of the same post ('대표' → 대표이사, CEO)."""
-    words = [_plain_post(m.group(0)) for m in _TITLE_WORD.finditer(text)]
+    words = [_without_ordinal(m.group(0).replace(" ", "")) for m in _TITLE_WORD.finditer(text)]
     return list(dict.fromkeys(p for w in words for p in POSTS.get(w, [w])))
 
 
 def post_matches(post: str, asked: list[str]) -> bool:
     """A post held ('부총리 겸 과학기술정보통신부 장관', '제2차관') is one asked for when it ends with the asked
     word as a whole ('장관', '2차관'), not inside a longer title ('위원장' in '부위원장')."""
-    held = re.sub(r"제(?=\d)", "", post.strip())
+    held = _without_ordinal(post)
     return any(held.endswith(a) and (len(held) == len(a) or not re.match(r"[가-힣]", held[-len(a) - 1])) for a in asked)
 
 
