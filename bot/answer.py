@@ -11,6 +11,7 @@ from decimal import Decimal
 import neo4j
 
 from policykg.bot import numbers, reader
+from policykg.bot.english import korean_reading
 from policykg.bot.examples import josa, josa_ro
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
 from policykg.bot.followup import Turn, named, resolve
@@ -121,7 +122,9 @@ class Bot:
         if not length or length > MAX_QUESTION_CHARS:
             message = TOO_LONG.format(n=length, limit=MAX_QUESTION_CHARS) if length else USAGE_HINT
             return Answer(question=text, answer=message, abstained=True, citations=[], facts=[], cypher=[])
-        question = analyse_question(text.strip(), self.catalogue)
+        # An English question is answered as the Korean question it asks, and the answer shows that reading.
+        english = korean_reading(text.strip(), self.catalogue.latin_names)
+        question = analyse_question(english or text.strip(), self.catalogue)
         resolved = resolve(question.text, question.entities, history)
         if resolved != question.text:
             question = analyse_question(resolved, self.catalogue)

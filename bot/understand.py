@@ -139,6 +139,16 @@ class Catalogue:
                         )
         self.forms.sort(key=lambda f: -len(f[0]))
 
+    def latin_names(self, text: str) -> list[tuple[str, str]]:
+        """(surface, name) of every entity an English text names by a Latin form ('MSIT', 'Naver Cloud'), as
+        whole words: `link` compares texts without their spaces, where 'is MSIT' reads 'ismsit'."""
+        found = []
+        for _, entity in self.forms:
+            form = entity.surface
+            if form.isascii() and re.search(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", text, re.I):
+                found.append((form, entity.name))
+        return found
+
     def link(self, question: str, partial: bool = True) -> list[Linked]:
         """Longest names first, without overlaps; then, with `partial`, programmes named in part ('오픈소스 생태계
         조성 사업'): the slow pass, needless on text the bot wrote from whole names."""
