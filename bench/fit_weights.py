@@ -25,7 +25,6 @@ from bench.real_eval import REAL, _jsonl
 from policykg.bot.answer import Bot, need_of
 from policykg.bot.evaluate import states
 from policykg.bot.rank import THRESHOLD, WEIGHTS, score
-from policykg.bot.understand import analyse_question
 from policykg.ingest.pipeline import discover
 from policykg.service import ingest_into_neo4j
 
@@ -52,7 +51,7 @@ def right(gold: dict[str, Any], span: str, source_id: str) -> bool:
 def collect(bot: Bot, questions: list[dict[str, Any]]) -> list[Item]:
     items = []
     for gold in questions:
-        q = analyse_question(gold["question"], bot.catalogue)
+        q = bot.understand(gold["question"])
         need = need_of(q)
         if q.outside_articles or bot.from_facts(q, need) is not None:
             continue

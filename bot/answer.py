@@ -122,19 +122,22 @@ class Bot:
         if not length or length > MAX_QUESTION_CHARS:
             message = TOO_LONG.format(n=length, limit=MAX_QUESTION_CHARS) if length else USAGE_HINT
             return Answer(question=text, answer=message, abstained=True, citations=[], facts=[], cypher=[])
-        # An English question is answered as the Korean question it asks, and the answer shows that reading.
-        english = korean_reading(text.strip(), self.catalogue.latin_names)
-        question = analyse_question(english or text.strip(), self.catalogue)
-        resolved = resolve(question.text, question.entities, history)
-        if resolved != question.text:
-            question = analyse_question(resolved, self.catalogue)
+        question = self.understand(text.strip(), history)
         answer = self.answer(text, question)
         return answer.model_copy(
             update={
-                "resolved": resolved if resolved != text.strip() else None,
+                "resolved": question.text if question.text != text.strip() else None,
                 "entities": named(question.entities, answer, lambda line: self.catalogue.link(line, partial=False)),
             }
         )
+
+    def understand(self, text: str, history: Sequence[Turn] = ()) -> Question:
+        """The question as it will be answered: an English one as the Korean question it asks, a follow-up made to
+        stand alone; its text is that reading."""
+        english = korean_reading(text, self.catalogue.latin_names)
+        question = analyse_question(english or text, self.catalogue)
+        resolved = resolve(question.text, question.entities, history)
+        return question if resolved == question.text else analyse_question(resolved, self.catalogue)
 
     def answer(self, text: str, question: Question) -> Answer:
         # A question about a body no article mentions is outside the evidence, whatever else it names.

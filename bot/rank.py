@@ -12,33 +12,36 @@ from policykg.bot.spans import Span
 from policykg.ontology.schema import ID_NS
 
 WEIGHTS: dict[str, float] = {
-    "retrieval": 1.2,  # 1 / (1 + rank) of the sentence in the fused full-text + vector ranking
-    "overlap": 4.0,  # share of the question's terms in the sentence
+    "retrieval": 1.17,  # 1 / (1 + rank) of the sentence in the fused full-text + vector ranking
+    "overlap": 3.89,  # share of the question's terms in the sentence
     "near": 2.3,  # share of the question's terms within a few words of the span
-    "type": 5.1,  # the span is of the expected type (1), a close one (0.5: a name where an org is asked)
-    "unit": 2.1,  # the count's unit is the one asked (+1) or another (-1)
-    "in_question": -1.9,  # the span repeats a figure or name the question itself states
-    "year": 1.1,  # the sentence names the question's year (+1) or only other years (-1)
-    "agreement": -0.9,  # other retrieved sentences state the same value (capped at 2)
-    "fact": 0.8,  # a stored fact holds this value and cites this sentence
-    "entity": -0.6,  # share of the entities the question names that the sentence mentions
-    "neighbour": -2.0,  # the sentence was not found itself but stands beside one that was
-    "no_entity": -2.6,  # the question names entities and the sentence's article mentions none of them
+    "type": 5.27,  # the span is of the expected type (1), a close one (0.5: a name where an org is asked)
+    "unit": 2.13,  # the count's unit is the one asked (+1) or another (-1)
+    "in_question": -1.99,  # the span repeats a figure or name the question itself states
+    "year": 1.01,  # the sentence names the question's year (+1) or only other years (-1)
+    "agreement": -1.01,  # other retrieved sentences state the same value (capped at 2)
+    "fact": 0.79,  # a stored fact holds this value and cites this sentence
+    "entity": -0.69,  # share of the entities the question names that the sentence mentions
+    "neighbour": -2.13,  # the sentence was not found itself but stands beside one that was
+    "no_entity": -2.48,  # the question names entities and the sentence's article mentions none of them
     # the question names a programme (or body) and the sentence is about another of that kind, not it: its figure
     # is the other one's ('광주 집적단지 사업에 6000억' for a question about the 바우처 사업)
-    "other_subject": -3.0,
-    "far_entity": -0.8,  # its article mentions one, but neither the sentence nor its neighbours do
-    "adjacent": 1.0,  # share of the question's terms right beside the span ('4팀 체제' for '…체제는 몇 팀?')
-    "per": 0.4,  # the question asks a rate ('1년에 얼마씩') and the span's clause states one ('연간 30억 원')
-    "segment": 0.9,  # share of the question's terms in the span's own clause ('산업계 1288장' of a breakdown)
-    "items": 2.4,  # a list of exactly as many names as the question states ('세 지역', '5개 정예팀')
+    "other_subject": -3.01,
+    "far_entity": -0.81,  # its article mentions one, but neither the sentence nor its neighbours do
+    "adjacent": 1.2,  # share of the question's terms right beside the span ('4팀 체제' for '…체제는 몇 팀?')
+    "per": 0.46,  # the question asks a rate ('1년에 얼마씩') and the span's clause states one ('연간 30억 원')
+    "segment": 1.06,  # share of the question's terms in the span's own clause ('산업계 1288장' of a breakdown)
+    "items": 2.53,  # a list of exactly as many names as the question states ('세 지역', '5개 정예팀')
     # a Latin name or acronym of three letters or more ('OSS', 'NPU'; not 'AI', 'SW', which articles write in
     # Korean too) of the question is not in the sentence or beside it
-    "missing_name": -2.8,
-    "loose": -2.0,  # a name, organisation, place, post or list: spans found by part of speech, less sure
-    "uncovered": -6.3,  # under half of the question's specific nouns are in the sentence or its neighbours
+    "missing_name": -2.73,
+    "common": -0.88,  # share of common nouns in a name or list ('컨소시엄, 참여사' is no list of participants)
+    "all_items": 1.11,  # the question asks for all of them ('전부', '모두'): a list, by its length (8 items = 1)
+    "subsumed": -2.0,  # asked for all of them, the list is part of a longer one found ('A, B' beside 'A, B, C, D')
+    "loose": -2.04,  # a name, organisation, place, post or list: spans found by part of speech, less sure
+    "uncovered": -5.98,  # under half of the question's specific nouns are in the sentence or its neighbours
 }
-THRESHOLD = 6.6  # below it: no answer, the closest sentences are shown instead
+THRESHOLD = 6.63  # below it: no answer, the closest sentences are shown instead
 # Differing figures: a second value of the same kind whose score is this close to the best one.
 DIFFERING_MARGIN = 0.5
 
@@ -59,6 +62,7 @@ _CLOSE = {
 _WINDOW = 20  # characters either side of a span that count as 'near'
 _RELATIVE_YEARS = {"올해": 0, "금년": 0, "내년": 1, "지난해": -1, "작년": -1}
 _BESIDE = 8  # characters either side of a span that count as 'adjacent'
+_ALL = re.compile(r"전부|모두|다\s*(?:알려|말해|나열)|나열|전체\s*(?:명단|목록)|목록|명단|어디\s*어디|누구\s*누구")
 _RATE = re.compile(r"씩|연간|매년|해마다|한\s*해|1년에|연\s*평균|평균|당\b|마다")
 
 
@@ -172,6 +176,8 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "missing_name": 1.0
         if any(not _present(t, context) for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]{2,}", t))
         else 0.0,
+        "common": span.common,
+        "all_items": min(span.text.count(", ") + 1, 8) / 8 if span.type == "list" and _ALL.search(need.text) else 0.0,
         "loose": 1.0 if span.type in ("name", "org", "place", "list", "post", "phrase") else 0.0,
         "uncovered": 1.0 if need.specific and covered < 0.5 else 0.0,
     }
@@ -219,8 +225,11 @@ def rank(
     seen: dict[str, set[str]] = {}
     for sp, s in pool:
         seen.setdefault(sp.key, set()).add(s.key)
+    lists = [set(sp.text.split(", ")) for sp, _ in pool if sp.type == "list"] if _ALL.search(need.text) else []
     out = []
     for sp, s in pool:
         f = features(sp, s, need, len(seen[sp.key]) - 1, entities)
+        items = set(sp.text.split(", "))
+        f["subsumed"] = 1.0 if sp.type == "list" and any(items < other for other in lists) else 0.0
         out.append(Candidate(sp, s, f, score(f, weights)))
     return sorted(out, key=lambda c: (-c.score, c.sentence.rank, c.span.start))

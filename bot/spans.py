@@ -50,6 +50,7 @@ class Span:
     start: int
     end: int
     unit: str | None = None
+    common: float = 0.0  # a name or list made of common nouns ('컨소시엄, 참여사'): the share of such words
 
 
 def value_spans(sentence: str) -> list[Span]:
@@ -150,10 +151,16 @@ def _names(sentence: str) -> list[Span]:
     for start, end in _runs(sentence, _NOUN_TAGS):
         text = sentence[start:end]
         if _ORG_END.search(text) and len(text) >= 3 and not any(s.start == start and s.end == end for s in spans):
-            spans.append(Span(text, "org", f"name:{text}", start, end))
+            spans.append(Span(text, "org", f"name:{text}", start, end, common=_common(sentence, start, end)))
         if re.search("(" + "|".join(TITLES) + ")$", text) and len(text) >= 4:
             spans.append(Span(text, "post", f"post:{text}", start, end))
     return spans
+
+
+def _common(sentence: str, start: int, end: int) -> float:
+    """The share of common-noun tokens between `start` and `end`."""
+    inside = [t for t in _tokens(sentence) if start <= t.start and t.end <= end]
+    return sum(t.tag not in _NAME_TAGS + ("SN",) for t in inside) / len(inside) if inside else 0.0
 
 
 def _reasons(sentence: str) -> list[Span]:
@@ -167,7 +174,8 @@ def _reasons(sentence: str) -> list[Span]:
 
 
 def _lists(sentence: str, names: list[Span]) -> list[Span]:
-    """Three or more names joined by commas, '·', '와/과' or '및' make one list span."""
+    """Two or more names joined by commas, '·', '와/과' or '및' make one list span, unless most of them are common
+    nouns ('연합체 참여사와 협력사')."""
     named = [s for s in names if s.type != "person"]
     # the longest name at each place: 'SK텔레콤', not also 'SK'
     items = sorted(
@@ -187,9 +195,16 @@ def _lists(sentence: str, names: list[Span]) -> list[Span]:
         else:
             groups.append([s])
     return [
-        Span(", ".join(s.text for s in g), "list", "list:" + ",".join(s.text for s in g), g[0].start, g[-1].end)
+        Span(
+            ", ".join(s.text for s in g),
+            "list",
+            "list:" + ",".join(s.text for s in g),
+            g[0].start,
+            g[-1].end,
+            common=sum(s.common for s in g) / len(g),
+        )
         for g in groups
-        if len(g) >= 2
+        if len(g) >= 2 and sum(s.common for s in g) < len(g) / 2  # mostly common nouns: no list of names
     ]
 
 

@@ -156,3 +156,14 @@ def test_a_figure_of_another_programme_is_not_the_answer_about_this_one() -> Non
     sentences = [Sentence("s0", "해양 센터 사업에 2030년까지 6000억원을 투입한다.", 0, mentions={other}, context="")]
     ranked = rank(sentences, {s.key: spans_for(s.text, need) for s in sentences}, need, {asked})
     assert ranked and ranked[0].features["other_subject"] == 1.0 and ranked[0].score < THRESHOLD
+
+
+def test_asked_for_all_members_the_longest_list_of_proper_names_wins_over_common_nouns() -> None:
+    sentences = [
+        "설명회에는 한빛로보틱스, 누리데이터 등 연합체 참여사 관계자 20명이 왔다.",
+        "연합체에는 한빛로보틱스·누리데이터·가람소프트·별빛전자·다온시스템이 참여한다.",
+    ]
+    ranked = _rank("해양 드론 연합체 참여사 전부 나열해줘", sentences)
+    assert ranked[0][0] == "한빛로보틱스, 누리데이터, 가람소프트, 별빛전자, 다온시스템"
+    common = find_spans("연합체 참여사와 협력사가 모였다.")
+    assert not [s for s in common if s.type == "list"]
