@@ -52,8 +52,15 @@ def norm(s: str) -> str:
 
 
 def parse_kr(s: str) -> Decimal | None:
-    """'1조4600억원' -> 1460000000000, '1만 3712장' -> 13712, '12.9%' -> 12.9."""
-    tokens = re.findall(r"(\d+(?:\.\d+)?)(조|억|만|천)?", norm(s))
+    """'1조4600억원' -> 1460000000000, '1만 3712장' -> 13712, '12.9%' -> 12.9,
+    '6조6천665억' -> 6666500000000, '12억5천만원' -> 1250000000."""
+    # a 천 inside a larger unit's group ('4천426억', '5천만') belongs to that group
+    t = re.sub(
+        r"(\d+)천(\d{0,3})(?=[조억만])",
+        lambda m: str(int(m[1]) * 1000 + int(m[2] or 0)),
+        norm(s),
+    )
+    tokens = re.findall(r"(\d+(?:\.\d+)?)(조|억|만|천)?", t)
     if not tokens:
         return None
     return sum((Decimal(n) * MULT[u] for n, u in tokens), Decimal(0))
