@@ -17,7 +17,7 @@ from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
 from policykg.bot.followup import Turn, named, resolve
 from policykg.bot.models import Answer, Citation
 from policykg.bot.need import Need, analyse_need
-from policykg.bot.rank import Candidate
+from policykg.bot.rank import Candidate, same_unit
 from policykg.bot.understand import Catalogue, Question, analyse_question, post_matches
 from policykg.graph import cypher
 from policykg.korean.sentences import analyse
@@ -100,6 +100,17 @@ def need_of(question: Question) -> Need:
     )
 
 
+def in_asked_unit(need: Need, result: Result) -> bool:
+    """A figure answers in the unit asked: a percentage for '몇 퍼센트', a count in a like counter for '몇 곳' (a
+    counter only implied, '정예팀의 성능 수준은?', constrains nothing)."""
+    values = [f for f in result.facts if f.value is not None]
+    if need.type == "percent":
+        return all(f.unit == "%" and not f.currency for f in values)
+    if need.type == "count" and need.unit and re.search(r"몇\s*" + re.escape(need.unit), need.text):
+        return all(f.unit and not f.currency and same_unit(f.unit, need.unit) for f in values)
+    return True
+
+
 def content_words(text: str, nouns_only: bool = False) -> set[str]:
     _, tokens = analyse(text)
     tags = _NOUN_TAGS if nouns_only else _CONTENT_TAGS
@@ -161,7 +172,7 @@ class Bot:
         result = HANDLERS.get(question.kind, answer_which)(self, question, words)
         if result is not None and question.kind in COVERED_KINDS and not covers(question, words, result):
             return None
-        return result
+        return result if result is None or in_asked_unit(need, result) else None
 
     def read(self, question: Question, need: Need) -> tuple[reader.Evidenced, list[Candidate]]:
         """The retrieval-first reader: typed spans from the retrieved sentences, ranked."""

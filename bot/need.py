@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from policykg.bot.spans import value_spans
 from policykg.korean.sentences import analyse
 from policykg.korean.words import COUNTERS as WORD_COUNTERS
-from policykg.korean.words import FLOPS_UNITS
+from policykg.korean.words import FLOPS_UNITS, TITLES
 
 # What a count question asks with (몇 장, 몇 팀 …): the counters values are read with, units of computing
 # performance, and a few that count no things but are asked for ('몇 호기', '몇 년', '몇 차'); longest first so
@@ -28,6 +28,9 @@ _IMPLIED_UNITS = (
     (r"과제|사업|서비스|건수", "건"),
     (r"서버", "대"),
 )
+# Posts a person holds, as the Korean layer lists them ('소장 이름은?' asks for a person); not those that also end
+# an organisation's name ('LG AI연구원은?') or a board ('이사회').
+_PERSON_TITLES = (*(t for t in TITLES if not t.endswith(("연구원", "이사")) and t != "기자"), "후보자")
 # (type, pattern) in order: the first that matches names the expected answer type.
 _TYPES: tuple[tuple[str, str], ...] = (
     ("percent", r"%|퍼센트|몇\s*퍼|비중|비율|점유율|률은|률\s*$|률\s*\?|percent"),
@@ -40,7 +43,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     ("list", r"모두|전부|나열|어디\s*어디|누구\s*누구|각각|들은\s*\?|들\s*\?|list"),
     (
         "person",
-        r"누구|누가|인물|성함|who|(장관|차관|원장|대표|위원장|부위원장|사장|회장|청장|실장|총장|후보자)\s*(이름|은|는)",
+        r"누구|누가|인물|성함|who|(" + "|".join(_PERSON_TITLES) + r")\s*(이름|은|는)",
     ),
     ("place", r"어느\s*나라|국가는|지역은|어디에|어디서|입지|위치|장소|where|후보지|부지"),
     (

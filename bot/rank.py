@@ -38,6 +38,9 @@ WEIGHTS: dict[str, float] = {
     "common": -0.88,  # share of common nouns in a name or list ('컨소시엄, 참여사' is no list of participants)
     "all_items": 1.11,  # the question asks for all of them ('전부', '모두'): a list, by its length (8 items = 1)
     "subsumed": -2.0,  # asked for all of them, the list is part of a longer one found ('A, B' beside 'A, B, C, D')
+    # a date of the grain and direction asked: a day for '며칠', '…까지' for '언제까지' (+1 each; a day asked and
+    # none given -1)
+    "date_fit": 1.0,
     "loose": -2.04,  # a name, organisation, place, post or list: spans found by part of speech, less sure
     "uncovered": -5.98,  # under half of the question's specific nouns are in the sentence or its neighbours
 }
@@ -134,7 +137,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
             1.0
             if got.startswith(need.unit) or need.unit.startswith(got)
             else 0.5
-            if _same_unit(got, need.unit)
+            if same_unit(got, need.unit)
             else -1.0
         )
     in_question = 1.0 if span.key in need.values else 0.0
@@ -178,12 +181,26 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         else 0.0,
         "common": span.common,
         "all_items": min(span.text.count(", ") + 1, 8) / 8 if span.type == "list" and _ALL.search(need.text) else 0.0,
+        "date_fit": _date_fit(span, need.text) if span.type == "date" else 0.0,
         "loose": 1.0 if span.type in ("name", "org", "place", "list", "post", "phrase") else 0.0,
         "uncovered": 1.0 if need.specific and covered < 0.5 else 0.0,
     }
 
 
-def _same_unit(unit: str, asked: str) -> bool:
+_DAY_ASKED = re.compile(r"며칠|날짜|몇\s*일|마감일|일자|몇\s*월\s*몇")
+
+
+def _date_fit(span: Span, question: str) -> float:
+    fit = 0.0
+    if _DAY_ASKED.search(question):
+        fit += 1.0 if re.search(r"\d일|\d-\d\d-\d\d", span.text) else -1.0
+    for word in ("까지", "부터"):
+        if word in question and word in span.text:
+            fit += 1.0
+    return fit
+
+
+def same_unit(unit: str, asked: str) -> bool:
     return unit.startswith(asked) or asked.startswith(unit) or unit in _LIKE.get(asked, ())
 
 
@@ -221,7 +238,7 @@ def rank(
     ]
     # a count in another unit never answers '몇 개사?' ('2003년'); '개' and '개사' are one unit
     if need.type == "count" and need.unit:
-        pool = [(sp, s) for sp, s in pool if sp.type != "count" or _same_unit(sp.unit or "", need.unit)]
+        pool = [(sp, s) for sp, s in pool if sp.type != "count" or same_unit(sp.unit or "", need.unit)]
     seen: dict[str, set[str]] = {}
     for sp, s in pool:
         seen.setdefault(sp.key, set()).add(s.key)

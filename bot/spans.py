@@ -22,7 +22,9 @@ _EXTRA_COUNT = re.compile(
     r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<big>[만억천])?\s*(?P<unit>엑사플롭스|페타플롭스|테라플롭스|EF|PF|점|년|호기|개월)"
 )
 _PERIOD = re.compile(
-    r"(?:(?:20\d\d|\d\d)년\s*)?(?:상반기|하반기|[1-4]분기|연내|연말|연초|\d{1,2}월\s*(?:\d{1,2}일|초|중순|말|께)?)"
+    r"(?:(?:20\d\d|\d\d)년\s*)?(?:상반기|하반기|[1-4]분기|연내|연말|연초|\d{1,2}월\s*(?:\d{1,2}일|초|중순|말|께)?"
+    # a day alone is a deadline or a start ('오는 13일까지'), not the dateline's '31일'
+    r"|(?:오는|지난|다음\s*달|내달)\s*\d{1,2}일(?:\s*(?:까지|부터))?|(?<![\d.])\d{1,2}일\s*(?:까지|부터))"
     r"(?:\s*(?:까지|부터|중|이내|안))?"
 )
 _REASON = re.compile(r"(위해|위한|때문|목표로|이유로|차원에서|따라|덕분|로 인해|으로 인해|취지|고려해|감안해|탓)")
@@ -36,6 +38,11 @@ _ORG_END = re.compile(
 )
 
 
+_TITLED = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([가-힣]{3})(?=\s+(?:[가-힣A-Za-z0-9·]+\s){0,3}?[가-힣A-Za-z0-9·]*(?:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")(?![가-힣]))"
+)
 _TITLE_REACH = 30  # characters between a name and its title: '박윤규 전 과학기술정보통신부 제2차관'
 
 
@@ -148,6 +155,12 @@ def _names(sentence: str) -> list[Span]:
             spans.append(Span(text, "person", f"name:{text}", start, end))
         kind = "place" if _PLACE_END.search(text) else "org" if _ORG_END.search(text) else "name"
         spans.append(Span(text, kind, f"name:{text}", start, end))
+    # a three-syllable name Kiwi split ('김명주' as 김 + 명주) before its organisation and title
+    for m in _TITLED.finditer(sentence):
+        inside = [t for t in _tokens(sentence) if m.start(1) <= t.start < m.end(1)]
+        common = len(inside) == 1 and inside[0].tag == "NNG"  # '사용자 대표': one common noun
+        if plausible_name(m[1]) and not common and not any(s.type == "person" and s.start == m.start(1) for s in spans):
+            spans.append(Span(m[1], "person", f"name:{m[1]}", m.start(1), m.end(1)))
     for start, end in _runs(sentence, _NOUN_TAGS):
         text = sentence[start:end]
         if _ORG_END.search(text) and len(text) >= 3 and not any(s.start == start and s.end == end for s in spans):

@@ -9,7 +9,8 @@ from decimal import Decimal
 from policykg.korean.spans import Value
 from policykg.korean.words import COUNTERS, FLOPS_UNITS, NATIVE_NUMBERS, ORDINAL_BEFORE, TOP_N, TOP_N_MAX, WORD_END
 
-_SMALL = r"\d[\d,]*(?:\.\d+)?(?:\s*[천백십])?"
+# a number below 10,000 as written before 조/억/만: '3', '1.5', '3천', '8천649' (8649), '2천500'
+_SMALL = r"\d[\d,]*(?:\.\d+)?(?:\s*천(?:\d{1,3}(?![\d,.]))?|\s*[백십])?"
 _NUMBER = (
     rf"(?:(?P<jo>{_SMALL})\s*조)?(?:\s*(?P<eok>{_SMALL})\s*억)?(?:\s*(?P<man>{_SMALL})\s*만)?"
     rf"(?:\s*(?P<rest>{_SMALL})(?![\d조억만]))?"
@@ -57,6 +58,9 @@ _QUALIFIERS = {
 
 def _small(text: str) -> Decimal:
     text = text.replace(",", "").replace(" ", "")
+    thousands, _, rest = text.partition("천")
+    if rest:
+        return Decimal(thousands) * 1000 + Decimal(rest)
     multiplier = _SMALL_UNITS.get(text[-1], 1)
     return Decimal(text.rstrip("천백십")) * multiplier
 

@@ -167,3 +167,14 @@ def test_asked_for_all_members_the_longest_list_of_proper_names_wins_over_common
     assert ranked[0][0] == "한빛로보틱스, 누리데이터, 가람소프트, 별빛전자, 다온시스템"
     common = find_spans("연합체 참여사와 협력사가 모였다.")
     assert not [s for s in common if s.type == "list"]
+
+
+def test_a_name_kiwi_splits_is_still_a_person_beside_its_title() -> None:
+    spans = find_spans("행사에는 한빛로보틱스 대표와 김명주 해양드론연구소장 등이 참석했다.")
+    assert "김명주" in [s.text for s in spans if s.type == "person"]
+    assert analyse_need("해양드론연구소 소장 이름은?").type == "person"
+
+
+def test_a_day_asked_is_answered_by_the_deadline_day_not_the_year_or_the_dateline() -> None:
+    sentences = ["드론청은 12일 '2026년 해양 드론 지원사업' 공모를 다음 달 13일까지 받는다고 밝혔다."]
+    assert _rank("해양 드론 지원사업 공모는 며칠까지 받아?", sentences)[0][0] == "다음 달 13일까지"
