@@ -173,7 +173,7 @@ def _names(sentence: str) -> list[Span]:
 def _common(sentence: str, start: int, end: int) -> float:
     """The share of common-noun tokens between `start` and `end`."""
     inside = [t for t in _tokens(sentence) if start <= t.start and t.end <= end]
-    return sum(t.tag not in _NAME_TAGS + ("SN",) for t in inside) / len(inside) if inside else 0.0
+    return sum(t.tag not in (*_NAME_TAGS, "SN") for t in inside) / len(inside) if inside else 0.0
 
 
 def _reasons(sentence: str) -> list[Span]:
