@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import neo4j
 
-from policykg.bot import numbers, reader
+from policykg.bot import numbers, parts, reader
+from policykg.bot.combine import Part, combine
 from policykg.bot.english import korean_reading
 from policykg.bot.examples import josa, josa_ro
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
@@ -134,10 +135,10 @@ class Bot:
             message = TOO_LONG.format(n=length, limit=MAX_QUESTION_CHARS) if length else USAGE_HINT
             return Answer(question=text, answer=message, abstained=True, citations=[], facts=[], cypher=[])
         question = self.understand(text.strip(), history)
-        answer = self.answer(text, question)
+        answer = self.in_parts(text, question) or self.answer(text, question)
         return answer.model_copy(
             update={
-                "resolved": question.text if question.text != text.strip() else None,
+                "resolved": answer.resolved or (question.text if question.text != text.strip() else None),
                 "entities": named(question.entities, answer, lambda line: self.catalogue.link(line, partial=False)),
             }
         )
@@ -149,6 +150,24 @@ class Bot:
         question = analyse_question(english or text, self.catalogue)
         resolved = resolve(question.text, question.entities, history)
         return question if resolved == question.text else analyse_question(resolved, self.catalogue)
+
+    def in_parts(self, text: str, question: Question) -> Answer | None:
+        """A question asking for several things ('기종이랑 수량은?', 'A랑 B 합치면?'), answered part by part."""
+        need = need_of(question)
+        asking = f"몇 {need.unit}이야?" if need.type == "count" and need.unit else "얼마야?"
+        split = parts.split(question.text, asking)
+        if split is None or (split.mode != "each" and need.type not in ("money", "count")):
+            return None
+        # '참여하는 대학·기업은?' asks for the bodies of both kinds, not for one answer per kind
+        if split.mode == "each" and "각각" not in question.text and need.type in ("org", "list", "person", "place"):
+            return None
+        read = []
+        for item, anchor, text_of_part in zip(split.items, split.anchors, split.questions, strict=True):
+            sub = self.understand(text_of_part)
+            sub_need = need_of(sub)
+            found, ranked = self.read(sub, sub_need)
+            read.append(Part(item, anchor, ranked, found.cites, sub_need.type))
+        return combine(text, split, read)
 
     def answer(self, text: str, question: Question) -> Answer:
         # A question about a body no article mentions is outside the evidence, whatever else it names.

@@ -7,6 +7,8 @@ from decimal import Decimal
 _UNITS = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
 _QUALIFIER_PREFIX = {"approx": "약 ", "at_most": "최대 "}
 _QUALIFIER_SUFFIX = {"at_least": " 이상"}
+# currencies as Korean writes them ('1054억 달러'), by their ISO code in the graph
+_CURRENCY_WORDS = {"KRW": "원", "USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안"}
 
 
 def korean_amount(value: Decimal | int | float) -> str:
@@ -25,11 +27,11 @@ def korean_amount(value: Decimal | int | float) -> str:
 
 
 def money(value: Decimal | int | float, currency: str = "KRW", qualifier: str = "exact") -> str:
-    """'110억 원 (11,000,000,000원)', '약 134억 원 (13,400,000,000원)', '2000억 원 이상 (…)'."""
+    """'110억 원 (11,000,000,000원)', '약 134억 원 (13,400,000,000원)', '2000억 원 이상 (…)', '1054억 달러 (…달러)'."""
     n = int(Decimal(str(value)))
-    unit, plain = ("원", "원") if currency == "KRW" else (f" {currency}", f" {currency}")
-    word = f"{korean_amount(n)}{' ' if currency == 'KRW' else ''}{unit.strip() if currency == 'KRW' else unit}"
-    return f"{_QUALIFIER_PREFIX.get(qualifier, '')}{word}{_QUALIFIER_SUFFIX.get(qualifier, '')} ({n:,}{plain})"
+    unit = _CURRENCY_WORDS.get(currency, currency)
+    word = f"{korean_amount(n)} {unit}"
+    return f"{_QUALIFIER_PREFIX.get(qualifier, '')}{word}{_QUALIFIER_SUFFIX.get(qualifier, '')} ({n:,}{unit})"
 
 
 def quantity(value: Decimal | int | float, unit: str, qualifier: str = "exact") -> str:

@@ -12,11 +12,10 @@ from decimal import Decimal
 
 import neo4j
 
-from policykg.bot import numbers
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_evidenced_by
 from policykg.bot.models import Answer
-from policykg.bot.need import GENERIC, Need, content_terms
-from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, rank, segment_of
+from policykg.bot.need import Need
+from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, rank
 from policykg.bot.spans import Span, find_spans, question_spans
 from policykg.graph import cypher
 from policykg.graph.embeddings import make_embedder
@@ -152,13 +151,16 @@ def candidates(found: Evidenced, need: Need, entities: set[str]) -> list[Candida
     return rank(found.sentences, spans, need, entities)
 
 
-def _clip(text: str, span: Span, width: int = 70) -> str:
+def clip(text: str, span: Span, width: int = 70) -> str:
+    """The part of a sentence around a span, for quoting it in an answer line."""
     start = max(0, span.start - width // 2)
     end = min(len(text), span.end + width // 2)
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
-class _Citer:
+class Citer:
+    """Numbers cited sentences in the order they are first cited: cite(key) → n."""
+
     def __init__(self, cites: dict[str, Evidence]) -> None:
         self.cites, self.list, self.index = cites, [], {}  # type: ignore[var-annotated]
 
@@ -170,46 +172,10 @@ class _Citer:
         return int(self.index[key])
 
 
-_SUM = re.compile(r"합치면|합하면|더하면|합계|총합|모두\s*합")
-# What joins the things a sum question names: 'A이랑 B', 'A와 B', 'A·B·C'.
-_JOIN = re.compile(r"(?:이랑|랑|하고|와|과|및)\s+|\s*[,·]\s*")
-
-
-def parts_summed(need: Need, ranked: list[Candidate]) -> list[Candidate]:
-    """For '<A>이랑 <B> 예산 합치면 얼마?': the best amount stated in a clause naming each part, one per part
-    (empty unless every part has one and they are different amounts)."""
-    if need.type != "money" or not _SUM.search(need.text):
-        return []
-    asked = _SUM.split(need.text)[0]
-    parts = [set(content_terms(p)) - GENERIC for p in _JOIN.split(asked) if p.strip()]
-    if len(parts) < 2 or not all(parts):
-        return []
-    chosen: list[Candidate] = []
-    for terms in parts:
-        best = next(
-            (
-                c
-                for c in ranked
-                if c.span.type == "money"
-                and any(t in segment_of(c.sentence.text, c.span) for t in terms)
-                and c.span.key not in {o.span.key for o in chosen}
-            ),
-            None,
-        )
-        if best is None:
-            return []
-        chosen.append(best)
-    return chosen
-
-
-def _value(span: Span) -> Decimal:
-    return Decimal(span.key.split(":")[1])
-
-
 def _answer(
     question: str,
     lines: list[str],
-    cite: _Citer,
+    cite: Citer,
     abstained: bool = False,
     facts: list[dict[str, str | None]] | None = None,
 ) -> Answer:
@@ -224,14 +190,7 @@ def _answer(
 
 
 def compose(question: str, need: Need, found: Evidenced, ranked: list[Candidate], abstain: str) -> Answer:
-    cite = _Citer(found.cites)
-    summed = parts_summed(need, ranked)
-    if summed and max(c.score for c in summed) >= THRESHOLD:
-        total = sum((_value(c.span) for c in summed), Decimal(0))
-        marks = "".join(f"[{cite(c.sentence.key)}]" for c in summed)
-        lines = [f"합계 {numbers.money(total).split(' (')[0]}입니다. {marks}"]
-        lines += [f"— {c.span.text}: {_clip(c.sentence.text, c.span)}" for c in summed]
-        return _answer(question, lines, cite)
+    cite = Citer(found.cites)
     if not ranked or ranked[0].score < THRESHOLD:
         nearest = [s for s in found.sentences if not s.neighbour][:NEAREST_SHOWN]
         lines = [abstain]
@@ -260,7 +219,7 @@ def compose(question: str, need: Need, found: Evidenced, ranked: list[Candidate]
         if others:
             c = others[0]
             first += f" (기사마다 수치가 다릅니다: {c.span.text} [{cite(c.sentence.key)}])"
-    quote = top.sentence.text if top.span.type == "yesno" else _clip(top.sentence.text, top.span)
+    quote = top.sentence.text if top.span.type == "yesno" else clip(top.sentence.text, top.span)
     lines = [first, f"— {quote}"]
     facts = [
         {"iri": f.iri, "kind": f.kind, "value": str(f.value) if f.value is not None else None}

@@ -116,8 +116,12 @@ def _runs(sentence: str, tags: tuple[str, ...]) -> list[tuple[int, int]]:
     on both sides ('NC AI'); two Hangul words apart are two names ('류제명 과기정통부')."""
     tokens = _tokens(sentence)
     runs: list[tuple[int, int]] = []
+    previous = None
     for t in tokens:
-        if t.tag not in tags:
+        # a model number written onto a Latin name: 'B200', 'H100'
+        model = t.tag == "SN" and previous is not None and previous.tag == "SL" and previous.end == t.start
+        previous = t
+        if t.tag not in tags and not (model and runs and runs[-1][1] == t.start):
             continue
         gap = sentence[runs[-1][1] : t.start] if runs else "x"
         latin = t.tag == "SL" and runs and re.search(r"[A-Za-z0-9]$", sentence[runs[-1][0] : runs[-1][1]])

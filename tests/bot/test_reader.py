@@ -135,15 +135,6 @@ def test_particles_follow_the_last_sound_of_the_word() -> None:
     ]
 
 
-def test_a_sum_question_adds_the_amount_stated_for_each_part() -> None:
-    from policykg.bot.reader import parts_summed
-
-    need = analyse_need("드론 학교랑 해양 펠로우십 예산 합치면 얼마?")
-    evidence = [Sentence("s0", "드론 학교(120억원), 해양 펠로우십(80억원) 등 인재 예산을 늘렸다.", 0, context="")]
-    ranked = rank(evidence, {s.key: spans_for(s.text, need) for s in evidence}, need)
-    assert sorted(c.span.text for c in parts_summed(need, ranked)) == ["120억 원", "80억 원"]
-
-
 def test_a_year_word_before_a_month_stays_with_the_date() -> None:
     assert any(s.type == "date" and s.text.startswith("내년 1월") for s in find_spans("법은 내년 1월부터 시행된다."))
 
