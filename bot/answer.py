@@ -24,6 +24,7 @@ from policykg.graph import cypher
 from policykg.korean.sentences import analyse
 from policykg.korean.values import find_values
 from policykg.ontology.neo4j_names import Label, Prop, Rel
+from policykg.ontology.registry import name_key
 
 ABSTAIN = "자료에서 근거를 찾지 못했습니다."
 # Questions are short; a longer text is refused before Kiwi and retrieval see it (100 KB took minutes).
@@ -196,6 +197,10 @@ class Bot:
     def read(self, question: Question, need: Need) -> tuple[reader.Evidenced, list[Candidate]]:
         """The retrieval-first reader: typed spans from the retrieved sentences, ranked."""
         found = reader.retrieve(self.driver, self.database, question.text, need, [e.iri for e in question.entities])
+        forms: dict[str, set[str]] = {}
+        for e in question.entities:
+            forms.setdefault(e.iri, set()).update(name_key(f) for f in (e.name, e.surface) if len(name_key(f)) >= 2)
+        reader.named_in_text(found, forms)
         return found, reader.candidates(found, need, {e.iri for e in question.entities})
 
     def facts(self, kind: str, anchors: list[str], stage: str | None = None) -> list[FactView]:

@@ -22,6 +22,7 @@ from policykg.graph.embeddings import make_embedder
 from policykg.graph.search import fulltext, fuse, vector
 from policykg.korean.values import exact
 from policykg.ontology.neo4j_names import Label
+from policykg.ontology.registry import name_key
 
 HITS = 12  # fused hits read, each with its neighbours
 NEAREST_SHOWN = 3
@@ -135,6 +136,17 @@ def retrieve(driver: neo4j.Driver, database: str, text: str, need: Need, anchors
     found.sentences = sorted(sentences.values(), key=lambda s: (s.rank, s.key))
     found.facts = facts
     return found
+
+
+def named_in_text(found: Evidenced, forms: dict[str, set[str]]) -> None:
+    """A sentence whose text (or its neighbours') writes an entity's name mentions it, whether or not ingest linked
+    the mention: the graph's mentions miss names its extraction did not know ('경북도' for 경상북도)."""
+    for s in found.sentences:
+        text = name_key(s.context or s.text)
+        for iri, keys in forms.items():
+            if any(k and k in text for k in keys):
+                s.mentions.add(iri)
+                s.article_mentions.add(iri)
 
 
 def spans_for(sentence: str, need: Need, published: date | None = None) -> list[Span]:
