@@ -15,6 +15,7 @@ from policykg.korean.sentences import Token, analyse
 from policykg.korean.values import find_values
 from policykg.korean.words import TITLES as WORD_TITLES
 from policykg.korean.words import plausible_name
+from policykg.ontology.registry import registry
 
 # The Korean layer's titles, and '후보자' (a nominee is named beside the post: '장관 후보자')
 TITLES = (*WORD_TITLES, "후보자")
@@ -116,12 +117,22 @@ def _runs(sentence: str, tags: tuple[str, ...]) -> list[tuple[int, int]]:
     on both sides ('NC AI'); two Hangul words apart are two names ('류제명 과기정통부')."""
     tokens = _tokens(sentence)
     runs: list[tuple[int, int]] = []
-    previous = None
-    for t in tokens:
+    for i, t in enumerate(tokens):
+        before = tokens[i - 1] if i else t
+        attached = i > 0 and before.end == t.start
         # a model number written onto a Latin name: 'B200', 'H100'
-        model = t.tag == "SN" and previous is not None and previous.tag == "SL" and previous.end == t.start
-        previous = t
-        if t.tag not in tags and not (model and runs and runs[-1][1] == t.start):
+        model = t.tag == "SN" and attached and before.tag == "SL" and bool(runs) and runs[-1][1] == t.start
+        if t.tag not in tags and not model:
+            continue
+        # a Hangul word written onto a Latin name is part of it: '오픈AI'
+        if (
+            t.tag == "SL"
+            and attached
+            and before.tag == "NNG"
+            and before.tag not in tags
+            and (before.start == 0 or not sentence[before.start - 1].isalnum())
+        ):
+            runs.append((before.start, t.end))
             continue
         gap = sentence[runs[-1][1] : t.start] if runs else "x"
         latin = t.tag == "SL" and runs and re.search(r"[A-Za-z0-9]$", sentence[runs[-1][0] : runs[-1][1]])
@@ -175,7 +186,10 @@ def _names(sentence: str) -> list[Span]:
 
 
 def _common(sentence: str, start: int, end: int) -> float:
-    """The share of common-noun tokens between `start` and `end`."""
+    """The share of common-noun tokens between `start` and `end`; none for a body the registry knows ('국세청',
+    which Kiwi reads as a common noun)."""
+    if registry().resolve(sentence[start:end]) is not None:
+        return 0.0
     inside = [t for t in _tokens(sentence) if start <= t.start and t.end <= end]
     return sum(t.tag not in (*_NAME_TAGS, "SN") for t in inside) / len(inside) if inside else 0.0
 
@@ -193,7 +207,13 @@ def _reasons(sentence: str) -> list[Span]:
 def _lists(sentence: str, names: list[Span]) -> list[Span]:
     """Two or more names joined by commas, '·', '와/과' or '및' make one list span, unless most of them are common
     nouns ('연합체 참여사와 협력사')."""
-    named = [s for s in names if s.type != "person"]
+    # not an abbreviation in brackets after a name: '한국정보통신기술협회(TTA)' is one item
+    named = [
+        s
+        for s in names
+        if s.type != "person"
+        and not (sentence[s.start - 1 : s.start] == "(" and s.end < len(sentence) and sentence[s.end] == ")")
+    ]
     # the longest name at each place: 'SK텔레콤', not also 'SK'
     items = sorted(
         {
@@ -206,7 +226,7 @@ def _lists(sentence: str, names: list[Span]) -> list[Span]:
     groups: list[list[Span]] = []
     for s in items:
         if groups and re.fullmatch(
-            r"\s*(,|·|및|와|과|그리고|、)?\s*[△▲■□▷-]?\s*", sentence[groups[-1][-1].end : s.start]
+            r"(?:\([^()]{1,20}\))?\s*(,|·|및|와|과|그리고|、)?\s*[△▲■□▷-]?\s*", sentence[groups[-1][-1].end : s.start]
         ):
             groups[-1].append(s)
         else:

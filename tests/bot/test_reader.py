@@ -169,3 +169,16 @@ def test_a_name_kiwi_splits_is_still_a_person_beside_its_title() -> None:
 def test_a_day_asked_is_answered_by_the_deadline_day_not_the_year_or_the_dateline() -> None:
     sentences = ["드론청은 12일 '2026년 해양 드론 지원사업' 공모를 다음 달 13일까지 받는다고 밝혔다."]
     assert _rank("해양 드론 지원사업 공모는 며칠까지 받아?", sentences)[0][0] == "다음 달 13일까지"
+
+
+def test_lists_keep_known_bodies_bracketed_abbreviations_and_latin_compounds_whole() -> None:
+    def lists(sentence: str) -> list[str]:
+        return [s.text for s in find_spans(sentence) if s.type == "list"]
+
+    # bodies Kiwi reads as common nouns, known to the registry
+    assert lists("시범 과제는 국세청·경찰청·산림청과 함께 진행한다.") == ["국세청, 경찰청, 산림청"]
+    # an abbreviation in brackets belongs to the name before it
+    assert lists("점검에는 정보통신산업진흥원(NIPA)과 한국지능정보사회진흥원(NIA)이 참여한다.") == [
+        "정보통신산업진흥원, 한국지능정보사회진흥원"
+    ]
+    assert lists("오픈AI, 소프트뱅크, 오라클이 함께 투자한다.") == ["오픈AI, 소프트뱅크, 오라클"]
