@@ -73,11 +73,17 @@ _NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱
 _SEVERAL = re.compile(
     r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:개\s*)?(?:곳|팀|기업|지역|나라|국가|기관|회사|사)"
 )
+# 'which ministries and agencies': kinds of body joined by '·' or '와' ask for all the bodies of those kinds
+_BODY_KINDS = r"(?:부처|기관|기업|대학|회사|지자체|단체|학교|연구기관|공공기관|협회|스타트업|국가|나라)"
+_KINDS_JOINED = re.compile(rf"{_BODY_KINDS}\s*(?:·|,|와|과|및|이나)\s*{_BODY_KINDS}")
 _MONEY_HINT = re.compile(r"얼마|금액|예산|비용|투자|지원액|지원금|사업비|총액|돈|자금|how much|추경|원\b")
 # Words that say what is asked, not what it is about: they are no evidence terms.
 ASKING = {
     "얼마",
     "몇",
+    "며칠",
+    "퍼",
+    "퍼센트",
     "무엇",
     "누구",
     "어디",
@@ -208,7 +214,7 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
         masked = masked.replace(surface.lower(), " ")
     strong = next((k for k, pattern in _STRONG if re.search(pattern, masked)), None)
     kind = "count" if _DURATION.search(lowered) else strong or answer_type(masked)
-    wants_list = bool(re.search(_TYPES[6][1], lowered)) or bool(_SEVERAL.search(text))
+    wants_list = bool(re.search(_TYPES[6][1], lowered) or _SEVERAL.search(text) or _KINDS_JOINED.search(text))
     if kind == "count" and re.search(r"얼마", lowered) and not _DURATION.search(lowered):
         kind = "money"
     if kind == "list":
@@ -217,7 +223,11 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
         kind = "count"
     duration = _DURATION.search(lowered)
     unit = (
-        (("개월" if "개월" in lowered or "달" in lowered else "년") if duration else _unit(text))
+        (
+            ("일" if "며칠" in lowered else "개월" if "개월" in lowered or "달" in lowered else "년")
+            if duration
+            else _unit(text)
+        )
         if kind == "count"
         else None
     )

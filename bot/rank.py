@@ -122,6 +122,11 @@ def segment_of(text: str, span: Span) -> str:
     return text[begin : min(ends, default=len(text))]
 
 
+def asked_plain(need: Need) -> str:
+    """The question without spaces, lower-cased: where its names are looked for."""
+    return re.sub(r"\s", "", need.text).lower()
+
+
 def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: set[str]) -> dict[str, float]:
     terms = [t for t in need.terms if not t.isdigit()] or list(need.terms)
     text = sentence.text
@@ -145,6 +150,9 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         in_question = 1.0
     if span.type not in ("money", "count", "percent", "date", "yesno") and span.text in " ".join(need.terms):
         in_question = 1.0
+    if span.type == "list":  # a list holding what the question names ('스타게이트, UAE' for a question on 스타게이트)
+        items = span.text.split(", ")
+        in_question = sum(re.sub(r"\s", "", i).lower() in asked_plain(need) for i in items) / len(items)
     context = sentence.context or text
     covered = sum(_present(t, context) for t in need.specific) / len(need.specific) if need.specific else 1.0
     years = set(re.findall(r"(20\d\d)년", text))
@@ -224,7 +232,7 @@ def rank(
     wanted = {need.type} | _CLOSE.get(need.type, set())
     if need.wants_list:
         wanted |= {"list"}
-    asked = re.sub(r"\s", "", need.text).lower()
+    asked = asked_plain(need)
     # a name the question itself gives is never its answer ('국가AI컴퓨팅센터' for a question about it)
     pool = [
         (sp, s)

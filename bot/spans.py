@@ -20,7 +20,7 @@ from policykg.ontology.registry import registry
 # The Korean layer's titles, and '후보자' (a nominee is named beside the post: '장관 후보자')
 TITLES = (*WORD_TITLES, "후보자")
 _EXTRA_COUNT = re.compile(
-    r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<big>[만억천])?\s*(?P<unit>엑사플롭스|페타플롭스|테라플롭스|EF|PF|점|년|호기|개월)"
+    r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<big>[만억천])?\s*(?P<unit>엑사플롭스|페타플롭스|테라플롭스|EF|PF|점|년|호기|개월|일(?=간|\s*동안))"
 )
 _PERIOD = re.compile(
     r"(?:(?:20\d\d|\d\d)년\s*)?(?:상반기|하반기|[1-4]분기|연내|연말|연초|\d{1,2}월\s*(?:\d{1,2}일|초|중순|말|께)?"

@@ -182,3 +182,19 @@ def test_lists_keep_known_bodies_bracketed_abbreviations_and_latin_compounds_who
         "정보통신산업진흥원, 한국지능정보사회진흥원"
     ]
     assert lists("오픈AI, 소프트뱅크, 오라클이 함께 투자한다.") == ["오픈AI, 소프트뱅크, 오라클"]
+
+
+def test_kinds_of_body_joined_ask_for_a_list_and_a_list_of_what_the_question_names_is_no_answer() -> None:
+    assert analyse_need("드론 사업에 참여하는 대학·기업은?").wants_list
+    sentences = [
+        "해양드론 연합에는 한빛로보틱스, 누리데이터, 가람소프트가 참여한다.",
+        "해양드론 연합과 항공청이 손잡았다.",
+    ]
+    assert _rank("해양드론 연합에 참여하는 기업들은?", sentences)[0][0] == "한빛로보틱스, 누리데이터, 가람소프트"
+
+
+def test_a_duration_in_days_is_a_count_of_days_not_of_years() -> None:
+    need = analyse_need("시행령 입법예고 기간은 며칠이었나?")
+    assert (need.type, need.unit) == ("count", "일")
+    ranked = _rank("시행령 입법예고 기간은 며칠이었나?", ["시행령은 1년 뒤 시행되며 입법예고는 40일간 진행된다."])
+    assert ranked[0][0] == "40일" and all(text != "1년" for text, _ in ranked)
