@@ -9,42 +9,45 @@ from dataclasses import dataclass, field
 
 from policykg.bot.need import Need
 from policykg.bot.spans import Span
+from policykg.bot.understand import asked_posts
 from policykg.ontology.schema import ID_NS
 
 WEIGHTS: dict[str, float] = {
-    "retrieval": 0.99,  # 1 / (1 + rank) of the sentence in the fused full-text + vector ranking
-    "overlap": 3.13,  # share of the question's terms in the sentence
-    "near": 1.97,  # share of the question's terms within a few words of the span
-    "type": 5.41,  # the span is of the expected type (1), a close one (0.5: a name where an org is asked)
-    "unit": 2.12,  # the count's unit is the one asked (+1) or another (-1)
-    "in_question": -2.07,  # the span repeats a figure or name the question itself states
-    "year": 0.95,  # the sentence names the question's year (+1) or only other years (-1)
-    "agreement": -1.01,  # other retrieved sentences state the same value (capped at 2)
-    "fact": 0.51,  # a stored fact holds this value and cites this sentence
-    "entity": -0.49,  # share of the entities the question names that the sentence mentions
-    "neighbour": -1.68,  # the sentence was not found itself but stands beside one that was
-    "no_entity": -2.58,  # the question names entities and the sentence's article mentions none of them
+    "retrieval": 0.98,  # 1 / (1 + rank) of the sentence in the fused full-text + vector ranking
+    "overlap": 2.79,  # share of the question's terms in the sentence
+    "near": 1.87,  # share of the question's terms within a few words of the span
+    "type": 5.5,  # the span is of the expected type (1), a close one (0.5: a name where an org is asked)
+    "unit": 2.1,  # the count's unit is the one asked (+1) or another (-1)
+    "in_question": -2.13,  # the span repeats a figure or name the question itself states
+    "year": 0.93,  # the sentence names the question's year (+1) or only other years (-1)
+    "agreement": -1.02,  # other retrieved sentences state the same value (capped at 2)
+    "fact": 0.4,  # a stored fact holds this value and cites this sentence
+    "entity": -0.37,  # share of the entities the question names that the sentence mentions
+    "neighbour": -1.49,  # the sentence was not found itself but stands beside one that was
+    "no_entity": -2.62,  # the question names entities and the sentence's article mentions none of them
     # the question names a programme (or body) and the sentence is about another of that kind, not it: its figure
     # is the other one's ('광주 집적단지 사업에 6000억' for a question about the 바우처 사업)
     "other_subject": -3.01,
-    "far_entity": -0.85,  # its article mentions one, but neither the sentence nor its neighbours do
-    "adjacent": 1.36,  # share of the question's terms right beside the span ('4팀 체제' for '…체제는 몇 팀?')
-    "per": 0.58,  # the question asks a rate ('1년에 얼마씩') and the span's clause states one ('연간 30억 원')
-    "segment": 0.89,  # share of the question's terms in the span's own clause ('산업계 1288장' of a breakdown)
-    "items": 2.67,  # a list of exactly as many names as the question states ('세 지역', '5개 정예팀')
+    "far_entity": -0.84,  # its article mentions one, but neither the sentence nor its neighbours do
+    "adjacent": 1.45,  # share of the question's terms right beside the span ('4팀 체제' for '…체제는 몇 팀?')
+    "per": 0.64,  # the question asks a rate ('1년에 얼마씩') and the span's clause states one ('연간 30억 원')
+    "segment": 0.85,  # share of the question's terms in the span's own clause ('산업계 1288장' of a breakdown)
+    "items": 2.73,  # a list of exactly as many names as the question states ('세 지역', '5개 정예팀')
     # a Latin name or acronym of three letters or more ('OSS', 'NPU'; not 'AI', 'SW', which articles write in
     # Korean too) of the question is not in the sentence or beside it
-    "missing_name": -2.62,
-    "common": -0.8,  # share of common nouns in a name or list ('컨소시엄, 참여사' is no list of participants)
-    "all_items": 1.21,  # the question asks for all of them ('전부', '모두'): a list, by its length (8 items = 1)
+    "missing_name": -2.56,
+    "common": -0.74,  # share of common nouns in a name or list ('컨소시엄, 참여사' is no list of participants)
+    "all_items": 1.25,  # the question asks for all of them ('전부', '모두'): a list, by its length (8 items = 1)
     "subsumed": -2.0,  # asked for all of them, the list is part of a longer one found ('A, B' beside 'A, B, C, D')
     # a date of the grain and direction asked: a day for '며칠', '…까지' for '언제까지' (+1 each; a day asked and
     # none given -1)
-    "date_fit": 1.82,
-    "loose": -2.08,  # a name, organisation, place, post or list: spans found by part of speech, less sure
-    "uncovered": -5.09,  # under half of the question's specific nouns are in the sentence or its neighbours
+    "date_fit": 2.03,
+    # the question asks who holds a post: the post is written beside the person (+1) or not (-1)
+    "post_beside": 1.5,
+    "loose": -2.09,  # a name, organisation, place, post or list: spans found by part of speech, less sure
+    "uncovered": -4.77,  # under half of the question's specific nouns are in the sentence or its neighbours
 }
-THRESHOLD = 6.53  # below it: no answer, the closest sentences are shown instead
+THRESHOLD = 6.44  # below it: no answer, the closest sentences are shown instead
 # Differing figures: a second value of the same kind whose score is this close to the best one.
 DIFFERING_MARGIN = 0.5
 
@@ -190,9 +193,21 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "common": span.common,
         "all_items": min(span.text.count(", ") + 1, 8) / 8 if span.type == "list" and _ALL.search(need.text) else 0.0,
         "date_fit": _date_fit(span, need.text) if span.type == "date" else 0.0,
+        "post_beside": _post_beside(span, text, need) if span.type == "person" else 0.0,
         "loose": 1.0 if span.type in ("name", "org", "place", "list", "post", "phrase") else 0.0,
         "uncovered": 1.0 if need.specific and covered < 0.5 else 0.0,
     }
+
+
+_POST_REACH = 30  # characters: '류제명 과학기술정보통신부 네트워크정책실장', '…원장으로 박윤규 전 차관'
+
+
+def _post_beside(span: Span, text: str, need: Need) -> float:
+    posts = asked_posts(need.text)
+    if not posts:
+        return 0.0
+    around = re.sub(r"\s", "", text[max(0, span.start - _POST_REACH) : span.end + _POST_REACH])
+    return 1.0 if any(p in around for p in posts) else -1.0
 
 
 _DAY_ASKED = re.compile(r"며칠|날짜|몇\s*일|마감일|일자|몇\s*월\s*몇")
