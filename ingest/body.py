@@ -176,8 +176,12 @@ def is_cut_paragraph(text: str) -> bool:
     return not is_sentence_like(text) and len(text) >= MIN_PROSE and bool(_SENTENCE_INSIDE.search(text))
 
 
+# A button's label: a short verb noun in '-하기' ('글자 크기 변경하기', '인쇄하기', '링크 복사하기').
+_BUTTON_LABEL = re.compile(r"^\S.{0,16}하기$")
+
+
 def _is_ui(text: str) -> bool:
-    if any(p in text for p in UI_PHRASES):
+    if any(p in text for p in UI_PHRASES) or _BUTTON_LABEL.match(text):
         return True
     crumbs = re.split(r"\s*[>›»]\s*", text)
     if len(crumbs) >= 3 and all(len(c) <= 8 for c in crumbs):  # a breadcrumb trail: 홈 > 뉴스 > 지역
@@ -373,7 +377,13 @@ def split_body(blocks: list[Block], title: str | None = None) -> BodySplit:
     first_body = next((i for i, r in enumerate(reasons) if r is None and _starts_body(blocks[i], cleaned[i])), None)
     if first_body is not None:
         last = len(cleaned) - 1
-        if reasons[last] == HEADING and reasons[last - 1] is None and _hangul(cleaned[last].text) >= 5:
+        # (In text the run of prose may stop before those words: they are no prose.)
+        if (
+            reasons[last] in (HEADING, AFTER_END)
+            and reasons[last - 1] is None
+            and _reason(cleaned[last], last) == HEADING
+            and _hangul(cleaned[last].text) >= 5
+        ):
             reasons[last] = None  # the page or the excerpt ends mid-sentence: the cut words stay with the body
         for index in _subheadings(cleaned, reasons, first_body, title) + _section_headings(
             cleaned, reasons, first_body

@@ -1,4 +1,4 @@
-"""Find the article on a whole HTML page: the element that holds its prose.
+"""Find the article on a whole page: on HTML the element that holds its prose, in text the densest run of it.
 
 A saved portal or publisher page is mostly not the article: menus, subscription notices, the reader's buttons,
 lists of other stories, comment boxes, the footer. Their short notices end like sentences ('언론사를 구독하면 메인에서
@@ -8,8 +8,11 @@ that element holds most of the page's prose. Body-like class names of news templ
 'dic_area', 'article_txt' …) confirm it when the page has them; page furniture (header, footer, navigation,
 rankings, comments) never counts.
 
-Each block is marked `before`, `inside` or `after` the article's element; pages where no element stands out
-(fragments, plain pages, text) get no marks and the line rules alone decide, as before.
+Text copied from a browser has no elements: there the article is the run of lines densest in sentences, since
+menus, buttons and headline lists are runs of lines without one.
+
+Each block is marked `before`, `inside` or `after` the article; pages where nothing stands out (fragments whose
+prose has no container of its own, a page that is all article) get no marks and the line rules alone decide.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ FURNITURE_NAMES = re.compile(
 )
 HOLDS_MOST = 0.6  # without a body class name, the article's element holds at least this share of the prose
 HINT_SHARE = 0.3  # an element with a body class name must hold at least this share of the page's prose
+LINE_COST = 30  # characters of prose a line without prose outweighs, in text without markup
+# Polite endings page notices speak to the reader in; news sentences end in '-다'.
+READER_NOTICE = re.compile(r"(?:세요|십시오|니다|어요|아요|해요|에요|예요)[.!?]*$")
 
 Region = tuple[int, int]  # the first and last index of the blocks inside the article's element
 
@@ -104,10 +110,34 @@ def article_region(page: Page) -> Region | None:
     return inside[0], inside[-1]
 
 
+def _line_weight(text: str) -> int:
+    """A line's weight in text: its length when it holds a sentence (short ones too: '올해는 300곳을 뽑는다.'),
+    else -LINE_COST. A short line addressed to the reader ('좋아요를 눌러주세요.', '볼 수 있어요!') is a notice."""
+    if not has_sentence(text) or (len(text) < MIN_PROSE and READER_NOTICE.search(text)):
+        return -LINE_COST
+    return len(text)
+
+
+def prose_run(blocks: list[Block]) -> Region | None:
+    """Text without markup (a page copied from the browser): the run of lines densest in prose. Each line with a
+    sentence adds its length, every other line (a menu entry, a button, a headline) costs LINE_COST; the run
+    with the highest sum is the article, found in one pass (maximum subarray)."""
+    best, best_run = 0, None
+    total, start = 0, 0
+    for i, block in enumerate(blocks):
+        if total <= 0:
+            total, start = 0, i
+        total += _line_weight(block.text)
+        if total > best:
+            best, best_run = total, (start, i)
+    return best_run
+
+
 def mark_region(page: Page) -> list[Block]:
-    """The page's blocks, each marked before, inside or after the article's element when the page has one."""
-    region = article_region(page)
-    if region is None:
+    """The page's blocks, each marked before, inside or after the article: its element on an HTML page, its
+    densest run of prose lines in text."""
+    region = article_region(page) if page.elements else prose_run(page.blocks)
+    if region is None or region == (0, len(page.blocks) - 1):
         return page.blocks
     first, last = region
     return [

@@ -93,3 +93,19 @@ def test_a_sign_off_glued_to_the_last_sentence_is_cut_off() -> None:
 def test_a_page_whose_text_only_scripts_draw_is_refused_with_what_to_do() -> None:
     with pytest.raises(BadArticle, match="no visible text: the page builds its text with scripts"):
         _article("script_page")
+
+
+def test_copied_page_text_the_article_is_the_run_of_lines_densest_in_sentences() -> None:
+    # A page selected and copied in the browser: no markup, one line per block. Notices end like sentences
+    # ('…볼 수 있어요!') above a '주요뉴스' menu line; short sentences of the body still count as prose.
+    article = build_article(read_source(PAGES / "copied_page.txt"))
+    blocks = _kinds(article)
+    assert blocks[:3] == [
+        ("subheading", "실증센터 세 곳 새로 지정"),
+        ("subheading", "내년 예산 90억원 배정"),
+        ("paragraph", "과학기술정보통신부가 지역 인공지능 실증센터 세 곳을 추가로 지정했다."),
+    ]
+    assert blocks[-1][1].endswith('"지역 기업이 가까운 곳에서 모델을 검증하도록 돕겠다"고 말했다.')
+    assert ("paragraph", "정부는 내년 예산안에 센터 운영비로 90억원을 반영했다.") in blocks
+    for junk in ("구독", "볼 수 있어요", "주요뉴스", "장비를 살펴보고", "좋아요", "Copyright", "항구도시"):
+        assert junk not in article.body
