@@ -115,7 +115,7 @@ _REPORTER = re.compile(
     r"^(?:[가-힣]{2,4}\s*(?:선임|수석|전문|객원)?\s*기자\s*(?:외\s*\d+\s*명|[\w.+-]+@[\w.-]+)?"
     r"|[가-힣]{2,4}\s*\(?[\w.+-]+@[\w.-]+\)?|[\w.+-]+@[\w.-]+\.\w+)$"
 )
-_PHOTO = re.compile(r"[(\[/]\s*(?:사진|그래픽|자료|영상)\s*[=:]|사진\s*제공|/\s*[가-힣]{2,4}\s*기자\s*$|\[사진")
+_PHOTO = re.compile(r"[(\[/]\s*(?:사진|이미지|그래픽|자료|영상)\s*[=:]|사진\s*제공|/\s*[가-힣]{2,4}\s*기자\s*$|\[사진")
 _IMAGE_LINE = re.compile(r"^(?:!\[.*\]\(.*\)|https?://\S+|\d{12,}|`{3}.*|\[?\s*사진\s*=?.*\]?)$")
 _SENTENCE_END = re.compile(r"(?:[.!?。]|다|요)[\"'”’」』)\]]*$")
 # A complete sentence inside a paragraph: a full stop after a word (not between digits, as in 2025.2.25),
@@ -176,6 +176,10 @@ def is_cut_paragraph(text: str) -> bool:
     return not is_sentence_like(text) and len(text) >= MIN_PROSE and bool(_SENTENCE_INSIDE.search(text))
 
 
+# Page notices speak to the reader politely; news sentences end in '-다', sub-headings never politely. A request
+# ('눌러주세요', '볼 수 있어요!') is a notice even in text; broadcast bodies are in '-습니다'.
+READER_REQUEST = re.compile(r"(?:세요|십시오|어요|아요|해요|에요|예요)[.!?]*$")
+_POLITE = re.compile(r"(?:니다|세요|십시오|어요|아요|해요|에요|예요)[.!?]*$")
 # A button's label: a short verb noun in '-하기' ('글자 크기 변경하기', '인쇄하기', '링크 복사하기').
 _BUTTON_LABEL = re.compile(r"^\S.{0,16}하기$")
 
@@ -222,7 +226,7 @@ def _reason(block: Block, index: int) -> str | None:
         return "portal menu or button"
     if _META_LINE.search(text) and (index == 0 or len(text) < 80):
         return TITLE
-    if _REPORTER.match(text):
+    if _REPORTER.match(text) or not strip_byline(block).text.strip():  # a byline alone: '[매체 홍길동 기자]'
         return "reporter sign-off"
     if _PHOTO.search(text) and len(text) < 300:
         return "photo caption"
@@ -312,8 +316,11 @@ def _subheadings(blocks: list[Block], reasons: list[str | None], first_body: int
         text, reason = blocks[index].text, reasons[index]
         if _same_title(text, title) or len(found) >= MAX_SUBHEADINGS:
             break
-        if reason in (HEADING, "list of headlines", None) and _is_headline(_BULLET.sub("", text)):
-            found.append(index)  # None: a short sub-heading that ends like a sentence ('… 몰아준다')
+        heading_like = reason in (HEADING, "list of headlines", None) or (
+            reason == OUTSIDE and not _POLITE.search(text)
+        )
+        if heading_like and _is_headline(_BULLET.sub("", text)):
+            found.append(index)  # None, OUTSIDE: a short sub-heading that ends like a sentence ('… 몰아준다')
         elif reason in FURNITURE - {"portal menu or button", TITLE, LINK} or reason == HEADING:
             continue  # an image id, a date line, a photo and its credit between the headings and the body
         elif reason != "duplicate paragraph":
@@ -322,13 +329,14 @@ def _subheadings(blocks: list[Block], reasons: list[str | None], first_body: int
 
 
 def _section_headings(blocks: list[Block], reasons: list[str | None], first_body: int) -> list[int]:
-    """Sub-headings between the body's paragraphs: short headline-like lines inside the article that have no
-    sentence ('입양 비즈니스', '후보 등록 코앞인데') or are heading elements (an <h3> may end like a sentence)."""
+    """Sub-headings between the body's paragraphs: short headline-like lines inside the article that are heading
+    elements (an <h3> may end like a sentence) or have no sentence and follow a paragraph ('입양 비즈니스')."""
     last_body = max(i for i, r in enumerate(reasons) if r is None)
     return [
         i
         for i in range(first_body + 1, last_body)
         if (reasons[i] == HEADING or (reasons[i] is None and blocks[i].tag in HEADING_TAGS))
+        and (blocks[i].tag in HEADING_TAGS or reasons[i - 1] is None)  # a label under a photo follows the photo
         and blocks[i].region not in OUT_OF_REGION
         and _is_headline(blocks[i].text)
         and len(blocks[i].text) <= MAX_SECTION_HEADING

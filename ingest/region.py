@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from policykg.ingest.blocks import Page
-from policykg.ingest.body import MIN_PROSE, has_sentence, is_mostly_links
+from policykg.ingest.body import MIN_PROSE, READER_REQUEST, has_sentence, is_mostly_links
 from policykg.ingest.models import Block
 
 # Class, id and itemprop words news templates give the element holding the article text.
@@ -40,8 +40,6 @@ FURNITURE_NAMES = re.compile(
 HOLDS_MOST = 0.6  # without a body class name, the article's element holds at least this share of the prose
 HINT_SHARE = 0.3  # an element with a body class name must hold at least this share of the page's prose
 LINE_COST = 30  # characters of prose a line without prose outweighs, in text without markup
-# Polite endings page notices speak to the reader in; news sentences end in '-다'.
-READER_NOTICE = re.compile(r"(?:세요|십시오|니다|어요|아요|해요|에요|예요)[.!?]*$")
 
 Region = tuple[int, int]  # the first and last index of the blocks inside the article's element
 
@@ -112,8 +110,8 @@ def article_region(page: Page) -> Region | None:
 
 def _line_weight(text: str) -> int:
     """A line's weight in text: its length when it holds a sentence (short ones too: '올해는 300곳을 뽑는다.'),
-    else -LINE_COST. A short line addressed to the reader ('좋아요를 눌러주세요.', '볼 수 있어요!') is a notice."""
-    if not has_sentence(text) or (len(text) < MIN_PROSE and READER_NOTICE.search(text)):
+    else -LINE_COST. A short request to the reader ('좋아요를 눌러주세요.', '볼 수 있어요!') is a notice."""
+    if not has_sentence(text) or (len(text) < MIN_PROSE and READER_REQUEST.search(text)):
         return -LINE_COST
     return len(text)
 

@@ -57,6 +57,7 @@ def test_captions_by_class_name_or_by_the_agency_credit_after_them_are_not_body(
     assert "설명하는 모습" not in publisher  # <div class="caption">
     assert "자료를 살펴보고 있다" not in publisher  # a bare <p> closed by '… 있다. 가상뉴스'
     assert "점검하는 모습" not in publisher  # '… 사진=가상시 제공'
+    assert "조감도" not in publisher  # '… (이미지=가상시)'
 
 
 def test_the_article_without_body_class_names_is_the_element_holding_most_prose() -> None:
@@ -68,12 +69,13 @@ def test_the_article_without_body_class_names_is_the_element_holding_most_prose(
         assert junk not in article.body
 
 
-def test_reader_toolbar_and_co_author_byline_are_no_sub_headings() -> None:
+def test_reader_toolbar_and_bylines_are_no_sub_headings() -> None:
     blocks = _kinds(_article("publisher_page"))
     headings = [text for kind, text in blocks if kind == "subheading"]
     assert headings[:2] == ["데이터 개방 목록 두 배로", "개방 실적을 기관 평가에 반영"]
-    for junk in ("회원 전용", "회원 가입", "공유하기", "박준서 기자 외 1명"):
+    for junk in ("회원 전용", "회원 가입", "공유하기", "박준서 기자 외 1명", "한가람 기자"):
         assert not any(junk in text for _, text in blocks)
+    assert all(text for _, text in blocks)  # a byline alone on its line leaves no empty block behind
 
 
 def test_a_pull_quote_above_the_body_does_not_start_it() -> None:
@@ -100,12 +102,13 @@ def test_copied_page_text_the_article_is_the_run_of_lines_densest_in_sentences()
     # ('…볼 수 있어요!') above a '주요뉴스' menu line; short sentences of the body still count as prose.
     article = build_article(read_source(PAGES / "copied_page.txt"))
     blocks = _kinds(article)
-    assert blocks[:3] == [
+    assert blocks[:4] == [
+        ("subheading", "정부, 지역 센터에 시험 장비 몰아준다"),  # above the run, but no polite notice
         ("subheading", "실증센터 세 곳 새로 지정"),
         ("subheading", "내년 예산 90억원 배정"),
         ("paragraph", "과학기술정보통신부가 지역 인공지능 실증센터 세 곳을 추가로 지정했다."),
     ]
     assert blocks[-1][1].endswith('"지역 기업이 가까운 곳에서 모델을 검증하도록 돕겠다"고 말했다.')
     assert ("paragraph", "정부는 내년 예산안에 센터 운영비로 90억원을 반영했다.") in blocks
-    for junk in ("구독", "볼 수 있어요", "주요뉴스", "장비를 살펴보고", "좋아요", "Copyright", "항구도시"):
-        assert junk not in article.body
+    for junk in ("구독", "볼 수 있어요", "주요뉴스", "장비를 살펴보고", "좋아요", "Copyright", "항구도시", "전경"):
+        assert junk not in article.body  # '… 전경' labels a photo: no sub-heading, though between paragraphs
