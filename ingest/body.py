@@ -385,14 +385,15 @@ def split_body(blocks: list[Block], title: str | None = None) -> BodySplit:
     first_body = next((i for i, r in enumerate(reasons) if r is None and _starts_body(blocks[i], cleaned[i])), None)
     if first_body is not None:
         last = len(cleaned) - 1
-        # (In text the run of prose may stop before those words: they are no prose.)
+        # The page or the excerpt ends mid-sentence: the cut words stay with the body (in text the run of prose
+        # may end before them, as they hold no sentence).
         if (
             reasons[last] in (HEADING, AFTER_END)
             and reasons[last - 1] is None
             and _reason(cleaned[last], last) == HEADING
             and _hangul(cleaned[last].text) >= 5
         ):
-            reasons[last] = None  # the page or the excerpt ends mid-sentence: the cut words stay with the body
+            reasons[last] = None
         for index in _subheadings(cleaned, reasons, first_body, title) + _section_headings(
             cleaned, reasons, first_body
         ):
