@@ -7,16 +7,24 @@ from policykg.ingest.blocks import split_page
 from policykg.ingest.body import split_body
 from policykg.ingest.metadata import extract_metadata
 from policykg.ingest.models import Article, SourceText
+from policykg.ingest.region import mark_region
 
 
 def build_article(source: SourceText) -> Article:
     page = split_page(source.text)
-    split = split_body(page.blocks, page.meta.get("og:title") or page.title_tag)
+    split = split_body(mark_region(page), page.meta.get("og:title") or page.title_tag)
     if not split.kept:
         if page.truncated_html:
             raise BadArticle(
                 "HTML이 중간에 끊겼고 완결된 문장이 하나도 없습니다",
                 "truncated HTML: the page ends before its closing tags and holds no complete sentence",
+            )
+        if not page.blocks:  # the text is in script data a browser turns into the page
+            raise BadArticle(
+                "페이지에 보이는 글이 없습니다: 스크립트가 글을 그리는 페이지는 브라우저에 띄운 채 저장하거나 "
+                "글을 복사해 넣으세요",
+                "no visible text: the page builds its text with scripts; save it once the browser shows it, "
+                "or paste its text",
             )
         reasons = sorted({s.reason for s in split.skipped})
         raise BadArticle(

@@ -31,6 +31,12 @@ class Block:
     # What the block is in the body: a paragraph, a sub-heading or bullet summary above it, or a paragraph cut
     # off without a final full stop (its last sentence is incomplete).
     kind: str = "paragraph"  # paragraph | subheading | cut
+    # Where the block lies on a whole HTML page against the element holding the article (ingest/region.py):
+    # before | inside | after, or "" when the page shows no such element.
+    region: str = ""
+    element: int = -1  # HTML: index in Page.elements of the innermost element holding the block
+    links: int = 0  # HTML: how many of its characters are link text (menus and headline lists are links)
+    tag: str = ""  # HTML: the tag of that element ('p', 'h3', 'blockquote' …)
 
 
 @dataclass(frozen=True)
