@@ -36,7 +36,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     ("percent", r"%|퍼센트|몇\s*퍼|비중|비율|점유율|[률율]은|[률율]\s*$|[률율]\s*\?|percent"),
     ("yesno", r"맞(나|아|죠|습니까|는지)|인가요\?|였나요\?|받았어\?|해야\s*해\?|^(is|are|was|were|does|did|do|can)\b"),
     ("reason", r"왜|이유|사유|목적|까닭|뜻|의미|why|어떤\s*기준|무슨\s*뜻"),
-    ("date", r"언제|날짜|시기|일정|기간|마감일?|며칠|몇\s*월|when|착공|시행일"),
+    ("date", r"언제|날짜|시기|일정|기간|마감일?|며칠|몇\s*월|when|착공|시행일|년생|출생|태어난\s*해"),
     # '목표액', '출자액': any noun ending in 액 asks for an amount
     # shares of who pays are amounts too: '경북이 확보한 국비는?', '민자는?'
     (
@@ -63,7 +63,7 @@ _GENERIC = re.compile(r"어디|어느|무엇|뭐|무슨|어떤|what|which|where"
 # Asking words that fix the type wherever they stand: a figure with its unit ('몇 % 성능을 목표로 해야 해?').
 _STRONG = (
     ("percent", r"%|퍼센트|몇\s*퍼"),
-    ("count", r"몇\s*(?:" + "|".join(COUNTERS) + ")"),
+    ("count", r"몇\s*(?:" + "|".join(COUNTERS) + ")(?!생)"),  # '몇 년생' asks a year of birth
     ("money", r"얼마(?!\s*(?:나|동안|간))"),
 )
 # How long something lasts: '얼마 동안', '몇 년간' ask for a count of years or months, not money.
@@ -144,6 +144,9 @@ class Need:
     specific: tuple[str, ...] = ()
     text: str = ""  # the question, for spans that merely repeat it
     several: tuple[int, ...] = ()  # how many things the question says there are ('세 지역' → 3)
+    # terms that are words of the names the question links ('월드', '베스트' of '월드 베스트LLM'): the entity stands
+    # for them, found by its mentions however the evidence writes it
+    named_terms: tuple[str, ...] = ()
 
 
 def _unit(text: str) -> str | None:
@@ -237,4 +240,7 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
     values = tuple(s.key for s in value_spans(text))
     specific = specific_nouns(text, " ".join(names + surfaces))
     several = tuple(_NUMBER_WORDS.get(m.group(1), 0) or int(m.group(1)) for m in _SEVERAL.finditer(text))
-    return Need(kind, unit, content_terms(text), years, values, wants_list, specific, text, several)
+    terms = content_terms(text)
+    in_names = set(content_terms(" ".join(surfaces))) if surfaces else set()
+    named_terms = tuple(t for t in terms if t in in_names)
+    return Need(kind, unit, terms, years, values, wants_list, specific, text, several, named_terms)

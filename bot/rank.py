@@ -13,41 +13,41 @@ from policykg.bot.understand import asked_posts
 from policykg.ontology.schema import ID_NS
 
 WEIGHTS: dict[str, float] = {
-    "retrieval": 0.98,  # 1 / (1 + rank) of the sentence in the fused full-text + vector ranking
-    "overlap": 2.79,  # share of the question's terms in the sentence
-    "near": 1.87,  # share of the question's terms within a few words of the span
-    "type": 5.5,  # the span is of the expected type (1), a close one (0.5: a name where an org is asked)
-    "unit": 2.1,  # the count's unit is the one asked (+1) or another (-1)
-    "in_question": -2.13,  # the span repeats a figure or name the question itself states
-    "year": 0.93,  # the sentence names the question's year (+1) or only other years (-1)
-    "agreement": -1.02,  # other retrieved sentences state the same value (capped at 2)
-    "fact": 0.4,  # a stored fact holds this value and cites this sentence
-    "entity": -0.37,  # share of the entities the question names that the sentence mentions
-    "neighbour": -1.49,  # the sentence was not found itself but stands beside one that was
-    "no_entity": -2.62,  # the question names entities and the sentence's article mentions none of them
+    "retrieval": 1.02,  # 1 / (1 + rank) of the sentence in the fused full-text + vector ranking
+    "overlap": 2.8,  # share of the question's terms in the sentence
+    "near": 1.84,  # share of the question's terms within a few words of the span
+    "type": 5.57,  # the span is of the expected type (1), a close one (0.5: a name where an org is asked)
+    "unit": 2.07,  # the count's unit is the one asked (+1) or another (-1)
+    "in_question": -2.16,  # the span repeats a figure or name the question itself states
+    "year": 0.91,  # the sentence names the question's year (+1) or only other years (-1)
+    "agreement": -0.99,  # other retrieved sentences state the same value (capped at 2)
+    "fact": 0.32,  # a stored fact holds this value and cites this sentence
+    "entity": -0.3,  # share of the entities the question names that the sentence mentions
+    "neighbour": -1.39,  # the sentence was not found itself but stands beside one that was
+    "no_entity": -2.66,  # the question names entities and the sentence's article mentions none of them
     # the question names a programme (or body) and the sentence is about another of that kind, not it: its figure
     # is the other one's ('광주 집적단지 사업에 6000억' for a question about the 바우처 사업)
     "other_subject": -3.01,
-    "far_entity": -0.84,  # its article mentions one, but neither the sentence nor its neighbours do
-    "adjacent": 1.45,  # share of the question's terms right beside the span ('4팀 체제' for '…체제는 몇 팀?')
-    "per": 0.64,  # the question asks a rate ('1년에 얼마씩') and the span's clause states one ('연간 30억 원')
-    "segment": 0.85,  # share of the question's terms in the span's own clause ('산업계 1288장' of a breakdown)
-    "items": 2.73,  # a list of exactly as many names as the question states ('세 지역', '5개 정예팀')
+    "far_entity": -0.78,  # its article mentions one, but neither the sentence nor its neighbours do
+    "adjacent": 1.55,  # share of the question's terms right beside the span ('4팀 체제' for '…체제는 몇 팀?')
+    "per": 0.7,  # the question asks a rate ('1년에 얼마씩') and the span's clause states one ('연간 30억 원')
+    "segment": 0.87,  # share of the question's terms in the span's own clause ('산업계 1288장' of a breakdown)
+    "items": 2.79,  # a list of exactly as many names as the question states ('세 지역', '5개 정예팀')
     # a Latin name or acronym of three letters or more ('OSS', 'NPU'; not 'AI', 'SW', which articles write in
     # Korean too) of the question is not in the sentence or beside it
-    "missing_name": -2.56,
-    "common": -0.74,  # share of common nouns in a name or list ('컨소시엄, 참여사' is no list of participants)
-    "all_items": 1.25,  # the question asks for all of them ('전부', '모두'): a list, by its length (8 items = 1)
-    "subsumed": -2.0,  # asked for all of them, the list is part of a longer one found ('A, B' beside 'A, B, C, D')
+    "missing_name": -2.49,
+    "common": -0.68,  # share of common nouns in a name or list ('컨소시엄, 참여사' is no list of participants)
+    "all_items": 1.29,  # the question asks for all of them ('전부', '모두'): a list, by its length (8 items = 1)
+    "subsumed": -2.01,  # asked for all of them, the list is part of a longer one found ('A, B' beside 'A, B, C, D')
     # a date of the grain and direction asked: a day for '며칠', '…까지' for '언제까지' (+1 each; a day asked and
     # none given -1)
-    "date_fit": 2.03,
+    "date_fit": 2.21,
     # the question asks who holds a post: the post is written beside the person (+1) or not (-1)
     "post_beside": 1.5,
-    "loose": -2.09,  # a name, organisation, place, post or list: spans found by part of speech, less sure
-    "uncovered": -4.77,  # under half of the question's specific nouns are in the sentence or its neighbours
+    "loose": -2.1,  # a name, organisation, place, post or list: spans found by part of speech, less sure
+    "uncovered": -4.45,  # under half of the question's specific nouns are in the sentence or its neighbours
 }
-THRESHOLD = 6.44  # below it: no answer, the closest sentences are shown instead
+THRESHOLD = 6.61  # below it: no answer, the closest sentences are shown instead
 # Differing figures: a second value of the same kind whose score is this close to the best one.
 DIFFERING_MARGIN = 0.5
 
@@ -125,6 +125,17 @@ def segment_of(text: str, span: Span) -> str:
     return text[begin : min(ends, default=len(text))]
 
 
+def _overlap(terms: list[str], text: str, need: Need, entities: set[str], sentence: Sentence) -> float:
+    """Share of the question's terms in the sentence, a linked entity counting as one term present when the
+    sentence (or a neighbour) mentions it, whatever its words: '월드 베스트LLM 프로잭트' and 'World Best LLM'."""
+    named = set(need.named_terms) if entities else set()
+    plain = [t for t in terms if t not in named]
+    total = len(plain) + len(entities)
+    if not total:
+        return 0.0
+    return (sum(_present(t, text) for t in plain) + len(entities & sentence.mentions)) / total
+
+
 def asked_plain(need: Need) -> str:
     """The question without spaces, lower-cased: where its names are looked for."""
     return re.sub(r"\s", "", need.text).lower()
@@ -168,7 +179,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
     clause = segment_of(text, span)
     return {
         "retrieval": 1.0 / (1 + sentence.rank),
-        "overlap": sum(_present(t, text) for t in terms) / len(terms) if terms else 0.0,
+        "overlap": _overlap(terms, text, need, entities, sentence),
         "near": sum(_present(t, window) for t in terms) / len(terms) if terms else 0.0,
         "type": type_hit,
         "unit": unit,
@@ -248,7 +259,8 @@ def rank(
     if need.wants_list:
         wanted |= {"list"}
     asked = asked_plain(need)
-    # a name the question itself gives is never its answer ('국가AI컴퓨팅센터' for a question about it)
+    # a name or a figure the question itself gives is never its answer ('국가AI컴퓨팅센터' for a question about it,
+    # '26만 장' for '26만 장 중 네이버 몫은 몇 장?')
     pool = [
         (sp, s)
         for s in sentences
@@ -258,6 +270,7 @@ def rank(
             sp.type not in ("money", "count", "percent", "date", "yesno")
             and re.sub(r"\s", "", sp.text).lower() in asked
         )
+        and not (sp.type in ("money", "count", "percent") and sp.key in need.values)
     ]
     # a count in another unit never answers '몇 개사?' ('2003년'); '개' and '개사' are one unit
     if need.type == "count" and need.unit:
