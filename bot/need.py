@@ -48,7 +48,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     ("list", r"모두|전부|나열|어디\s*어디|누구\s*누구|각각|들은\s*\?|들\s*\?|list"),
     (
         "person",
-        r"누구|누가|인물|성함|who|(" + "|".join(_PERSON_TITLES) + r")\s*(이름|은|는)",
+        r"누구|누가|인물|성함|사람|정치인|who|(" + "|".join(_PERSON_TITLES) + r")\s*(이름|은|는)",
     ),
     ("place", r"어느\s*나라|국가는|지역은|어디에|어디서|입지|위치|장소|where|후보지|부지"),
     (
@@ -59,7 +59,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
 )
 _HEAD_WINDOW = 6  # characters: a type whose match ends this close to a generic last one competes with it
 # Asking words that say nothing of the type by themselves: the noun before them decides ('국가는 어디?').
-_GENERIC = re.compile(r"어디|어느|무엇|뭐|무슨|어떤|what|which|where")
+_GENERIC = re.compile(r"어디|어느|무엇|뭐|무슨|어떤|이름|명칭|what|which|where")
 # Asking words that fix the type wherever they stand: a figure with its unit ('몇 % 성능을 목표로 해야 해?').
 _STRONG = (
     ("percent", r"%|퍼센트|몇\s*퍼"),

@@ -198,3 +198,9 @@ def test_a_duration_in_days_is_a_count_of_days_not_of_years() -> None:
     assert (need.type, need.unit) == ("count", "일")
     ranked = _rank("시행령 입법예고 기간은 며칠이었나?", ["시행령은 1년 뒤 시행되며 입법예고는 40일간 진행된다."])
     assert ranked[0][0] == "40일" and all(text != "1년" for text, _ in ranked)
+
+
+def test_a_name_asked_of_a_kind_is_of_that_kind() -> None:
+    assert analyse_need("해양 드론 사업 주관 부처 이름").type == "org"
+    assert analyse_need("예산을 꼬집은 정치인의 이름은?").type == "person"
+    assert analyse_need("드론청장 몇 년생이야?").type == "date"
