@@ -17,7 +17,7 @@ from policykg.bot.examples import josa, josa_ro
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
 from policykg.bot.followup import Turn, named, resolve
 from policykg.bot.models import Answer, Citation
-from policykg.bot.need import Need, analyse_need
+from policykg.bot.need import Need, analyse_need, implied_unit
 from policykg.bot.rank import Candidate, same_unit
 from policykg.bot.understand import Catalogue, Question, analyse_question, post_matches
 from policykg.graph import cypher
@@ -155,9 +155,12 @@ class Bot:
     def in_parts(self, text: str, question: Question) -> Answer | None:
         """A question asking for several things ('기종이랑 수량은?', 'A랑 B 합치면?'), answered part by part."""
         need = need_of(question)
-        asking = f"몇 {need.unit}이야?" if need.type == "count" and need.unit else "얼마야?"
-        split = parts.split(question.text, asking)
-        if split is None or (split.mode != "each" and need.type not in ("money", "count")):
+        unit = implied_unit(question.text)
+        split = parts.ratio(question.text, f"몇 {unit}이야?" if unit else "얼마야?") if need.type == "percent" else None
+        if split is None:
+            asking = f"몇 {need.unit}이야?" if need.type == "count" and need.unit else "얼마야?"
+            split = parts.split(question.text, asking)
+        if split is None or (split.mode not in ("each", "ratio") and need.type not in ("money", "count")):
             return None
         # '참여하는 대학·기업은?' asks for the bodies of both kinds, not for one answer per kind
         if split.mode == "each" and "각각" not in question.text and need.type in ("org", "list", "person", "place"):

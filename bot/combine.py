@@ -88,7 +88,18 @@ def _value(c: Candidate) -> tuple[Decimal, str] | None:
 
 def combine(question: str, split: Split, parts: list[Part]) -> Answer | None:
     chosen: list[Candidate] = []
-    if len({p.type for p in parts}) == len(parts):
+    if split.mode == "ratio":  # the best figure of each part's own question, two different ones
+        first_pick = next((c for c in parts[0].ranked if c.score >= THRESHOLD - NAMED_MARGIN and _value(c)), None)
+        second = next(
+            (
+                c
+                for c in parts[1].ranked
+                if c.score >= THRESHOLD - NAMED_MARGIN and _value(c) and first_pick and _at(c) != _at(first_pick)
+            ),
+            None,
+        )
+        chosen = [first_pick, second] if first_pick and second else []
+    elif len({p.type for p in parts}) == len(parts):
         chosen = pick_jointly(parts) or []
     else:
         pool = sorted((c for p in parts for c in p.ranked), key=lambda c: -c.score)
@@ -115,7 +126,13 @@ def combine(question: str, split: Split, parts: list[Part]) -> Answer | None:
             return None
         amounts = [v[0] for v in values if v]
         unit = values[0][1] if values[0] else ""
-        if split.mode == "sum":
+        if split.mode == "ratio":
+            if not amounts[1]:
+                return None
+            share = amounts[0] / amounts[1] * 100
+            said = f"{share:.1f}".rstrip("0").rstrip(".")
+            first = f"약 {said}%입니다 ({chosen[0].span.text} ÷ {chosen[1].span.text}). {every}"
+        elif split.mode == "sum":
             total = sum(amounts, Decimal(0))
             money = unit in ("KRW", "USD")
             said = numbers.money(total, unit).split(" (")[0] if money else numbers.quantity(total, unit)

@@ -149,7 +149,8 @@ class Need:
     named_terms: tuple[str, ...] = ()
 
 
-def _unit(text: str) -> str | None:
+def implied_unit(text: str) -> str | None:
+    """The counter a text asks in ('몇 곳'), or the one its nouns imply ('GPU' → 장)."""
     m = re.search(r"몇\s*(" + "|".join(COUNTERS) + ")", text)
     if m:
         return m.group(1)
@@ -229,7 +230,7 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
         (
             ("일" if "며칠" in lowered else "개월" if "개월" in lowered or "달" in lowered else "년")
             if duration
-            else _unit(text)
+            else implied_unit(text)
         )
         if kind == "count"
         else None

@@ -31,7 +31,7 @@ class Split:
     items: tuple[str, ...]
     anchors: tuple[str, ...]  # each item, with the word before it when the item has no noun of two syllables
     questions: tuple[str, ...]
-    mode: str  # "each" (side by side), "sum", "more" or "less" (the larger or smaller one)
+    mode: str  # "each" (side by side), "sum", "more" or "less" (the larger or smaller one), "ratio" (first ÷ second)
 
 
 def _chain(text: str, tokens: list[Token]) -> tuple[int, int, list[tuple[int, int]]] | None:
@@ -65,6 +65,20 @@ def _chain(text: str, tokens: list[Token]) -> tuple[int, int, list[tuple[int, in
         if len(parts) >= 2:
             return parts[0][0], parts[-1][1], parts
     return None
+
+
+# 'A는 B의 몇 % 수준이야?': what share one figure is of another
+_RATIO = re.compile(r"^(?P<a>.+)(?:은|는|이|가)\s+(?P<b>\S.*?)의\s*(?:대략\s*|약\s*)?몇\s*(?:%|퍼센트|퍼|프로)")
+_WHOLE = {"전체", "총", "합계", "전부", "총액"}  # 'the whole' is the figure the question states, not a second question
+
+
+def ratio(text: str, asking: str = "얼마야?") -> Split | None:
+    """'A는 B의 몇 %야?' as the two figures to divide."""
+    m = _RATIO.match(text)
+    if not m or m["b"].strip() in _WHOLE:
+        return None
+    items = (m["a"].strip(), m["b"].strip())
+    return Split(items, items, tuple(f"{item} {asking}" for item in items), "ratio")
 
 
 def split(text: str, asking: str = "얼마야?") -> Split | None:

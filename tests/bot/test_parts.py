@@ -10,7 +10,7 @@ from policykg.bot.answer import Bot
 from policykg.bot.combine import Part, combine
 from policykg.bot.facts import Evidence
 from policykg.bot.need import analyse_need
-from policykg.bot.parts import split
+from policykg.bot.parts import ratio, split
 from policykg.bot.rank import Sentence, rank
 from policykg.bot.reader import spans_for
 
@@ -27,6 +27,17 @@ def test_parts_joined_by_particles_commas_or_dots_become_one_question_each() -> 
     assert shared and shared.questions[0] == "해양 드론 사업 얼마야?"
     larger = split("드론 학교 예산이랑 드론 센터 예산 중 어느 쪽이 더 커?")
     assert larger and larger.mode == "more" and larger.items == ("예산", "드론 센터 예산")
+
+
+def test_a_share_of_one_figure_in_another_is_two_questions_and_a_division() -> None:
+    share = ratio("드론청의 올해 출자액은 드론 센터 총 출자 계획의 몇 % 수준이야?")
+    assert share and share.mode == "ratio"
+    assert share.questions == ("드론청의 올해 출자액 얼마야?", "드론 센터 총 출자 계획 얼마야?")
+    assert ratio("드론팀은 세계 최고 모델 대비 몇 % 성능이 목표야?") is None  # a stated figure, no division
+    sentences = ["드론청은 올해 출자액을 20억원으로 정했다.", "드론 센터 총 출자 계획은 400억원이다."]
+    read = [_part(i, q, sentences) for i, q in zip(share.items, share.questions, strict=True)]
+    answer = combine("…", share, read)
+    assert answer and answer.answer.startswith("약 5%입니다 (20억 원 ÷ 400억 원).")
 
 
 def test_a_question_that_names_two_bodies_as_its_subject_is_not_split() -> None:
