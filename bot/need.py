@@ -35,7 +35,7 @@ _PERSON_TITLES = (*(t for t in TITLES if not t.endswith(("연구원", "이사"))
 _TYPES: tuple[tuple[str, str], ...] = (
     ("percent", r"%|퍼센트|몇\s*퍼|비중|비율|점유율|[률율]은|[률율]\s*$|[률율]\s*\?|percent"),
     ("yesno", r"맞(나|아|죠|습니까|는지)|인가요\?|였나요\?|받았어\?|해야\s*해\?|^(is|are|was|were|does|did|do|can)\b"),
-    ("reason", r"왜|이유|사유|목적|까닭|뜻|의미|why|어떤\s*기준|무슨\s*뜻"),
+    ("reason", r"왜|이유|사유|목적|까닭|뜻|의미|why|어떤\s*기준|무슨\s*뜻|노리|노림|취지|의도|겨냥|계기"),
     ("date", r"언제|날짜|시기|일정|기간|마감일?|며칠|몇\s*월|when|착공|시행일|년생|출생|태어난\s*해"),
     # '목표액', '출자액': any noun ending in 액 asks for an amount
     # shares of who pays are amounts too: '경북이 확보한 국비는?', '민자는?'

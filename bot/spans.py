@@ -198,9 +198,31 @@ def _reasons(sentence: str) -> list[Span]:
     spans: list[Span] = []
     for m in _REASON.finditer(sentence):
         begin = max(sentence.rfind(c, 0, m.start()) for c in (",", "“", '"', "‘", "'", "(")) + 1
+        # the cause, not the clause's subject: '사업은 아직 예산 문제 때문에' → '아직 예산 문제'
+        subject = list(re.finditer(r"[가-힣A-Za-z0-9)](?:은|는|이|가)\s", sentence[begin : m.start()]))
+        if subject and m.start() - (begin + subject[-1].end()) >= 2:
+            begin += subject[-1].end()
         text = sentence[begin : m.start()].strip()
         if 2 <= len(text) <= 60:
             spans.append(Span(text, "reason", f"reason:{text}", begin, m.start()))
+    return spans
+
+
+# what a measure is for, said after it: '…함으로써 격차를 줄일 방침', '…키워 경쟁력을 높인다는 취지'
+_PURPOSE_END = re.compile(r"(?:다는|는다는|는|을|할)?\s*(?:방침|취지|목적)")
+_CLAUSE_BREAK = re.compile(r"(?:,|함으로써|으로써|[해워고며])\s")
+
+
+def _purposes(sentence: str) -> list[Span]:
+    """The clause right before 방침/취지/목적, from the last clause break ('함으로써 ', '키워 ', a comma)."""
+    spans = []
+    for m in _PURPOSE_END.finditer(sentence):
+        begin = max(0, m.start() - 40)
+        breaks = list(_CLAUSE_BREAK.finditer(sentence, begin, m.start()))
+        start = breaks[-1].end() if breaks else begin
+        text = sentence[start : m.start()].strip()
+        if len(text) >= 2:
+            spans.append(Span(text, "reason", f"reason:{text}", start, start + len(text)))
     return spans
 
 
@@ -263,6 +285,7 @@ def find_spans(sentence: str, published: date | None = None) -> list[Span]:
         + names
         + _phrases(sentence)
         + _reasons(sentence)
+        + _purposes(sentence)
         + _lists(sentence, names)
     )
     return sorted(spans, key=lambda s: (s.start, -s.end))
@@ -287,6 +310,6 @@ def question_spans(sentence: str, question: str, terms: tuple[str, ...], values:
             if 4 <= len(text) <= 80:
                 spans.append(Span(text, "reason", f"reason:{text}", begin, begin + len(text)))
     for term in terms:
-        for m in re.finditer(r"([^,.\s]+(?:\s[^,.\s]+){0,2}?)(?<!으)(?:으로|로)\s*" + re.escape(term), sentence):
+        for m in re.finditer(r"([^,.\s]+)(?<!으)(?:으로|로)\s*" + re.escape(term), sentence):
             spans.append(Span(m.group(1), "reason", f"reason:{m.group(1)}", m.start(1), m.end(1)))
     return spans

@@ -204,3 +204,12 @@ def test_a_name_asked_of_a_kind_is_of_that_kind() -> None:
     assert analyse_need("해양 드론 사업 주관 부처 이름").type == "org"
     assert analyse_need("예산을 꼬집은 정치인의 이름은?").type == "person"
     assert analyse_need("드론청장 몇 년생이야?").type == "date"
+
+
+def test_reasons_are_the_cause_itself_and_purposes_are_read_before_their_word() -> None:
+    def reasons(sentence: str) -> list[str]:
+        return [s.text for s in find_spans(sentence) if s.type == "reason"]
+
+    assert "아직 인력 문제" in reasons("드론 사업은 아직 인력 문제 때문에 늦어지고 있다.")
+    assert "섬 지역 배송 격차를 줄일" in reasons("운영비를 차등 지원함으로써 섬 지역 배송 격차를 줄일 방침이다.")
+    assert analyse_need("드론청이 이번 사업으로 노리는 게 뭐야?").type == "reason"
