@@ -147,6 +147,8 @@ class Need:
     # terms that are words of the names the question links ('월드', '베스트' of '월드 베스트LLM'): the entity stands
     # for them, found by its mentions however the evidence writes it
     named_terms: tuple[str, ...] = ()
+    # what a figure is asked of: the noun right before 몇/얼마 ('가이드라인은 몇 개' → 가이드라인)
+    counted: str = ""
 
 
 def implied_unit(text: str) -> str | None:
@@ -161,6 +163,19 @@ def implied_unit(text: str) -> str | None:
         if re.search(pattern, text):
             return unit
     return None
+
+
+def counted_noun(text: str) -> str:
+    """The noun a figure is asked of: the last one before 몇/얼마 that is neither generic nor an asking word."""
+    _, tokens = analyse(text)
+    at = next((i for i, t in enumerate(tokens) if text[t.start : t.end] in ("몇", "얼마")), None)
+    if at is None:
+        return ""
+    for t in reversed(tokens[:at]):
+        word = text[t.start : t.end]
+        if t.tag in ("NNG", "NNP", "SL") and word not in GENERIC and word not in ASKING and len(word) > 1:
+            return word
+    return ""
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -244,4 +259,4 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
     terms = content_terms(text)
     in_names = set(content_terms(" ".join(surfaces))) if surfaces else set()
     named_terms = tuple(t for t in terms if t in in_names)
-    return Need(kind, unit, terms, years, values, wants_list, specific, text, several, named_terms)
+    return Need(kind, unit, terms, years, values, wants_list, specific, text, several, named_terms, counted_noun(text))

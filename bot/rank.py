@@ -44,6 +44,8 @@ WEIGHTS: dict[str, float] = {
     "date_fit": 2.21,
     # the question asks who holds a post: the post is written beside the person (+1) or not (-1)
     "post_beside": 1.5,
+    # the noun the figure is asked of stands right before it in its clause ('가이드라인 5개' for '가이드라인은 몇 개')
+    "counted_beside": 1.5,
     "loose": -2.1,  # a name, organisation, place, post or list: spans found by part of speech, less sure
     "uncovered": -4.45,  # under half of the question's specific nouns are in the sentence or its neighbours
 }
@@ -205,6 +207,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "all_items": min(span.text.count(", ") + 1, 8) / 8 if span.type == "list" and _ALL.search(need.text) else 0.0,
         "date_fit": _date_fit(span, need.text) if span.type == "date" else 0.0,
         "post_beside": _post_beside(span, text, need) if span.type == "person" else 0.0,
+        "counted_beside": _counted_beside(span, text, need) if span.type in ("money", "count", "percent") else 0.0,
         "loose": 1.0 if span.type in ("name", "org", "place", "list", "post", "phrase") else 0.0,
         "uncovered": 1.0 if need.specific and covered < 0.5 else 0.0,
     }
@@ -219,6 +222,18 @@ def _post_beside(span: Span, text: str, need: Need) -> float:
         return 0.0
     around = re.sub(r"\s", "", text[max(0, span.start - _POST_REACH) : span.end + _POST_REACH])
     return 1.0 if any(p in around for p in posts) else -1.0
+
+
+_COUNTED_REACH = 10  # characters before a figure: '산업계 1288장', '가이드라인 5개'
+
+
+def _counted_beside(span: Span, text: str, need: Need) -> float:
+    if not need.counted:
+        return 0.0
+    clause = segment_of(text, span)
+    at = text.find(clause)
+    before = text[max(at, span.start - _COUNTED_REACH) : span.start]
+    return 1.0 if need.counted in before else 0.0
 
 
 _DAY_ASKED = re.compile(r"며칠|날짜|몇\s*일|마감일|일자|몇\s*월\s*몇")

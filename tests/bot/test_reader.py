@@ -213,3 +213,9 @@ def test_reasons_are_the_cause_itself_and_purposes_are_read_before_their_word() 
     assert "아직 인력 문제" in reasons("드론 사업은 아직 인력 문제 때문에 늦어지고 있다.")
     assert "섬 지역 배송 격차를 줄일" in reasons("운영비를 차등 지원함으로써 섬 지역 배송 격차를 줄일 방침이다.")
     assert analyse_need("드론청이 이번 사업으로 노리는 게 뭐야?").type == "reason"
+
+
+def test_the_figure_asked_of_a_noun_is_the_one_written_after_that_noun() -> None:
+    assert analyse_need("드론법 하위법령에 지침은 몇 개 들어가?").counted == "지침"
+    sentences = ["드론법 하위법령은 시행령 1개, 고시 3개, 지침 6개로 짜였다."]
+    assert _rank("드론법 하위법령에 지침은 몇 개 들어가?", sentences)[0][0] == "6개"
