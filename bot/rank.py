@@ -44,7 +44,8 @@ WEIGHTS: dict[str, float] = {
     "date_fit": 2.21,
     # the question asks who holds a post: the post is written beside the person (+1) or not (-1)
     "post_beside": 1.5,
-    # the noun the figure is asked of stands right before it in its clause ('가이드라인 5개' for '가이드라인은 몇 개')
+    # the noun the figure is asked of stands right before it in its clause ('가이드라인 5개' for '가이드라인은 몇 개'):
+    # +1, and -1 for the sentence's other figures
     "counted_beside": 1.5,
     "loose": -2.1,  # a name, organisation, place, post or list: spans found by part of speech, less sure
     "uncovered": -4.45,  # under half of the question's specific nouns are in the sentence or its neighbours
@@ -207,7 +208,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "all_items": min(span.text.count(", ") + 1, 8) / 8 if span.type == "list" and _ALL.search(need.text) else 0.0,
         "date_fit": _date_fit(span, need.text) if span.type == "date" else 0.0,
         "post_beside": _post_beside(span, text, need) if span.type == "person" else 0.0,
-        "counted_beside": _counted_beside(span, text, need) if span.type in ("money", "count", "percent") else 0.0,
+        "counted_beside": _counted_beside(span, text, need) if span.type == need.type else 0.0,
         "loose": 1.0 if span.type in ("name", "org", "place", "list", "post", "phrase") else 0.0,
         "uncovered": 1.0 if need.specific and covered < 0.5 else 0.0,
     }
@@ -300,4 +301,10 @@ def rank(
         items = set(sp.text.split(", "))
         f["subsumed"] = 1.0 if sp.type == "list" and any(items < other for other in lists) else 0.0
         out.append(Candidate(sp, s, f, score(f, weights)))
+    # where the asked noun stands before one figure of a sentence, the sentence's other figures are not of it
+    marked = {c.sentence.key for c in out if c.features.get("counted_beside", 0.0) > 0}
+    for c in out:
+        if c.sentence.key in marked and c.span.type == need.type and not c.features["counted_beside"]:
+            c.features["counted_beside"] = -1.0
+            c.score = score(c.features, weights)
     return sorted(out, key=lambda c: (-c.score, c.sentence.rank, c.span.start))
