@@ -204,18 +204,36 @@ def specific_nouns(text: str, names: str = "") -> tuple[str, ...]:
     return tuple(sorted(w for w in rest if len(w) > 1 or w.isdigit()))
 
 
+# requests, not questions: '알려줘', '궁금해'
+_REQUEST = re.compile(r"알려|말해|보여|궁금|설명해|정리해|찾아|나열|줘|주세요|줄래|봐\s*\??$")
+
+
+def _ends_in_a_predicate(text: str) -> bool:
+    """The question ends in a verb, an adjective or a copula with its final ending ('붙었어?', '거야?')."""
+    _, tokens = analyse(text)
+    words = [t for t in tokens if t.tag not in ("SF", "SE", "SS", "SP", "SW")]
+    return bool(words) and words[-1].tag == "EF" and not _REQUEST.search(text)
+
+
+_WH = re.compile(r"몇|얼마|누구|누가|어디|언제|무엇|뭐|왜|어느|어떤|무슨|며칠|how|what|which|who|when|where|why")
+
+
 def answer_type(lowered: str) -> str:
     """The type asked at the question's end: a Korean question puts what it asks last ('GPU 공급 일정을 밝힌 차관
     이름은?' asks for a person, not a date). When the last asking word is a generic one (어디, 무엇 …), a match
     ending a few characters before it competes by the order of _TYPES: the head noun decides ('국가는 어디?' asks
-    for a place). A yes/no ending counts only when no other asking word is there ('몇 %를 목표로 해야 해?')."""
+    for a place). A yes/no ending counts unless a wh-word asks for something else ('몇 %를 목표로 해야 해?')."""
     found = []
     for row, (kind, pattern) in enumerate(_TYPES):
         matches = list(re.finditer(pattern, lowered))
         if matches:
             last = max(matches, key=lambda m: m.end())
             found.append((last.end(), row, kind, bool(_GENERIC.fullmatch(last.group(0)))))
-    asking = [f for f in found if f[2] != "yesno"] or found
+    # a yes/no ending wins unless a wh-word asks for something: '회사 업무용 AI도 표시를 해야 해?' is yes/no, its
+    # '회사' names no answer; '몇 %를 목표로 해야 해?' asks a figure
+    wh = _WH.search(lowered)
+    yes_no = [f for f in found if f[2] == "yesno"]
+    asking = ([f for f in found if f[2] != "yesno"] if wh else []) or yes_no or found
     if not asking:
         return "other"
     end, row, kind, generic = max(asking, key=lambda f: (f[0], -f[1]))
@@ -233,6 +251,8 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
         masked = masked.replace(surface.lower(), " ")
     strong = next((k for k, pattern in _STRONG if re.search(pattern, masked)), None)
     kind = "count" if _DURATION.search(lowered) else strong or answer_type(masked)
+    if not _WH.search(lowered) and _ends_in_a_predicate(text):
+        kind = "yesno"  # '현금을 내는 거야?', '서면평가 붙었어?': no wh-word, a verb ending asks yes or no
     wants_list = bool(re.search(_TYPES[6][1], lowered) or _SEVERAL.search(text) or _KINDS_JOINED.search(text))
     if kind == "count" and re.search(r"얼마", lowered) and not _DURATION.search(lowered):
         kind = "money"

@@ -219,3 +219,14 @@ def test_the_figure_asked_of_a_noun_is_the_one_written_after_that_noun() -> None
     assert analyse_need("드론법 하위법령에 지침은 몇 개 들어가?").counted == "지침"
     sentences = ["드론법 하위법령은 시행령 1개, 고시 3개, 지침 6개로 짜였다."]
     assert _rank("드론법 하위법령에 지침은 몇 개 들어가?", sentences)[0][0] == "6개"
+
+
+def test_a_question_with_no_wh_word_that_ends_in_a_verb_asks_yes_or_no() -> None:
+    for question in (
+        "해양청도 드론 펀드에 현금을 내는 거야?",
+        "드론청은 1차 평가에 붙었어?",
+        "회사 업무용 드론도 신고해야 해?",
+    ):
+        assert analyse_need(question).type == "yesno", question
+    for question in ("드론 연합 참여사 전부 나열해줘", "드론청 예산 총액은?", "드론청 예산은 얼마야?"):
+        assert analyse_need(question).type != "yesno", question
