@@ -55,7 +55,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
         "org",
         r"기관|회의|조직|부처|회사|기업|협회|단체|재단|학회|어디|어느\s*곳|누가\s*맡|위원회|홈피|홈페이지|소속|정당|어느\s*당|which",
     ),
-    ("name", r"이름|명칭|무엇|뭐|무슨|어떤|what"),
+    ("name", r"이름|명칭|무엇|뭐|무슨|어떤|what|몇\s*조\s*(?:에|의|를|항)"),  # '몇 조에 근거한': a law's article
 )
 _HEAD_WINDOW = 6  # characters: a type whose match ends this close to a generic last one competes with it
 # Asking words that say nothing of the type by themselves: the noun before them decides ('국가는 어디?').
@@ -63,7 +63,7 @@ _GENERIC = re.compile(r"어디|어느|무엇|뭐|무슨|어떤|이름|명칭|wha
 # Asking words that fix the type wherever they stand: a figure with its unit ('몇 % 성능을 목표로 해야 해?').
 _STRONG = (
     ("percent", r"%|퍼센트|몇\s*퍼"),
-    ("count", r"몇\s*(?:" + "|".join(COUNTERS) + ")(?!생)"),  # '몇 년생' asks a year of birth
+    ("count", r"몇\s*(?:" + "|".join(COUNTERS) + r")(?!생)"),  # '몇 년생' asks a year of birth
     ("money", r"얼마(?!\s*(?:나|동안|간))"),
 )
 # How long something lasts: '얼마 동안', '몇 년간' ask for a count of years or months, not money.
@@ -204,6 +204,7 @@ def specific_nouns(text: str, names: str = "") -> tuple[str, ...]:
     return tuple(sorted(w for w in rest if len(w) > 1 or w.isdigit()))
 
 
+_LAW_ARTICLE = re.compile(r"몇\s*조\s*(?:에|의|를|항)")
 # requests, not questions: '알려줘', '궁금해'
 _REQUEST = re.compile(r"알려|말해|보여|궁금|설명해|정리해|찾아|나열|줘|주세요|줄래|봐\s*\??$")
 
@@ -258,7 +259,7 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
         kind = "money"
     if kind == "list":
         wants_list = True
-    if kind in ("org", "name") and re.search(r"몇", text):
+    if kind in ("org", "name") and re.search(r"몇", text) and not _LAW_ARTICLE.search(text):
         kind = "count"
     duration = _DURATION.search(lowered)
     unit = (

@@ -42,7 +42,7 @@ _ORG_END = re.compile(
 _TITLED = re.compile(
     r"(?<![가-힣A-Za-z0-9])([가-힣]{3})(?=\s+(?:[가-힣A-Za-z0-9·]+\s){0,3}?[가-힣A-Za-z0-9·]*(?:"
     + "|".join(sorted(TITLES, key=len, reverse=True))
-    + r")(?![가-힣]))"
+    + r")(?:은|는|이|가|을|를|의|과|와|도|에게|으로|로)?(?![가-힣]))"
 )
 _TITLE_REACH = 30  # characters between a name and its title: '박윤규 전 과학기술정보통신부 제2차관'
 
@@ -276,9 +276,15 @@ def _phrases(sentence: str) -> list[Span]:
     ]
 
 
+# an article of a law or a plan: '제6조', '제2조 제1항'
+_ARTICLE = re.compile(r"제\s?\d+\s?조(?:의\s?\d+)?(?:\s?제\s?\d+\s?항)?")
+
+
 def find_spans(sentence: str, published: date | None = None) -> list[Span]:
     """Every typed span in `sentence`, in text order."""
-    names = _names(sentence)
+    names = _names(sentence) + [
+        Span(m[0], "name", f"name:{m[0]}", m.start(), m.end()) for m in _ARTICLE.finditer(sentence)
+    ]
     spans = (
         value_spans(sentence)
         + _dates(sentence, published)

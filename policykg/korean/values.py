@@ -23,7 +23,7 @@ _VALUE = re.compile(
     + r"(?<![\d.,])(?=\d)"
     + _NUMBER
     + r"(?P<about>여|여만|여억)?"
-    + r"(?:\s*(?P<cur>원|달러|유로|엔|위안)|\s*(?P<pct>%|퍼센트)|\s*(?P<flops>"
+    + r"(?:\s*(?P<cur>원(?!칙|장|전|래|인|론|료|리|형|자|내|주민)|달러|유로|엔|위안)|\s*(?P<pct>%|퍼센트)|\s*(?P<flops>"
     + "|".join(FLOPS_UNITS)
     + r")|\s*(?P<cnt>"
     + "|".join(COUNTERS)
@@ -107,8 +107,8 @@ _ONE_SYLLABLE = {"기", "점", "대", "석", "편", "종", "장", "건", "곳", 
 
 
 def _ordinal(text: str, m: re.Match[str], number: Decimal) -> bool:
-    """'제6대', '제1회' and '3대 강국', '6대4' name a rank or a ratio, no count."""
-    if m["cnt"] and ORDINAL_BEFORE.search(text[: m.start()]):
+    """'제6대', '제1회' and '3대 강국', '6대4' name a rank or a ratio, no count; '제6조' (of a law) is no amount."""
+    if (m["cnt"] or (m["jo"] and not m["cur"])) and ORDINAL_BEFORE.search(text[: m.start()]):
         return True
     return m["cnt"] == "대" and bool(TOP_N.match(text[m.end("cnt") :])) and (number <= TOP_N_MAX or bool(m["noun"]))
 

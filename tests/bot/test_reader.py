@@ -230,3 +230,15 @@ def test_a_question_with_no_wh_word_that_ends_in_a_verb_asks_yes_or_no() -> None
         assert analyse_need(question).type == "yesno", question
     for question in ("드론 연합 참여사 전부 나열해줘", "드론청 예산 총액은?", "드론청 예산은 얼마야?"):
         assert analyse_need(question).type != "yesno", question
+
+
+def test_an_article_of_a_law_is_no_amount_and_answers_which_article() -> None:
+    assert analyse_need("드론 계획은 드론법 몇 조에 근거해?").type == "name"
+    assert (
+        _rank("드론 계획은 드론법 몇 조에 근거해?", ["드론 계획은 드론법 제6조에 따른 법정 계획이다."])[0][0] == "제6조"
+    )
+
+
+def test_a_name_split_by_kiwi_is_a_person_before_a_title_with_its_particle() -> None:
+    spans = find_spans("김용범 드론청 정책실장은 새 센터를 짓겠다고 했다.")
+    assert "김용범" in [s.text for s in spans if s.type == "person"]

@@ -114,3 +114,8 @@ def test_relative_years_follow_the_publication_date(published: date) -> None:
     this, next_year = find_dates("올해", published)[0], find_dates("내년 상반기", published)[0]
     assert this.begin == date(published.year, 1, 1) and this.end == date(published.year, 12, 31)
     assert next_year.begin == date(published.year + 1, 1, 1) and next_year.end == date(published.year + 1, 6, 30)
+
+
+def test_an_article_of_a_law_and_words_that_begin_with_won_are_no_amounts() -> None:
+    assert [v.surface for v in find_values("드론법 제6조에 따른 계획이다. 제1조 원칙은 안전이다.")] == []
+    assert [v.value for v in find_values("예산은 3조 원이다.")] == [Decimal(3 * 10**12)]
