@@ -17,7 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache, partial
 
-from rdflib import RDF, RDFS, SH, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SH, XSD, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.processor import prepareQuery
@@ -124,6 +124,7 @@ class QuickCheck:
         self.superclasses = _superclasses(ontology_graph)
         self.ontology_subjects = frozenset(ontology_graph.subjects())
         try:
+            _only_class_targets(shapes_graph)
             self.shapes: tuple[TargetedShape, ...] | None = tuple(
                 self._targeted(shapes_graph, ontology_graph, node)
                 for node in set(shapes_graph.subjects(SH.targetClass, None))
@@ -154,13 +155,23 @@ class QuickCheck:
         return TargetedShape(frozenset(below), _shape(sg, node, self.superclasses), queries)
 
 
+def _only_class_targets(sg: Graph) -> None:
+    """Shapes are found by sh:targetClass: any other kind of target, implicit ones included (a shape that is also a
+    class), would leave shapes unchecked here."""
+    for target in (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target):
+        if (None, target, None) in sg:
+            raise Unsupported(f"shapes targeted by {target}")
+    if any((None, RDF.type, cls) in sg for cls in (RDFS.Class, OWL.Class)):
+        raise Unsupported("shapes that are classes (implicit targets)")
+
+
 def _superclasses(og: Graph) -> dict[Node, frozenset[Node]]:
     classes = set(og.subjects(RDF.type, None)) | set(og.subjects(RDFS.subClassOf, None))
     return {c: frozenset(s for s in og.transitive_objects(c, RDFS.subClassOf) if s is not None) for c in classes}
 
 
 def _shape(sg: Graph, node: Node, superclasses: dict[Node, frozenset[Node]]) -> Shape:
-    unknown = set(sg.predicates(node)) - KNOWN - {SH.targetClass}
+    unknown = set(sg.predicates(node)) - KNOWN
     if unknown:
         raise Unsupported(f"unknown SHACL terms {unknown}")
     path = sg.value(node, SH.path)
