@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from policykg.graph import cypher
 from policykg.korean.dates import find_dates
-from policykg.korean.words import TITLES, stage_of
+from policykg.korean.words import GENERIC_BODIES, TITLES, stage_of
 from policykg.ontology.neo4j_names import Label
 from policykg.ontology.registry import name_key, registry
 
@@ -113,7 +113,7 @@ class Catalogue:
             entry = reg.entries.get(URIRef(r["iri"]))
             if entry is not None:
                 names |= set(entry.surface_forms())
-            for form in names:
+            for form in names - GENERIC_BODIES:  # '정부' in a question names no body: it asks about the state
                 key = name_key(form)
                 if len(key) >= 2:
                     self.forms.append((key, Linked(base.iri, base.name, base.labels, form, True)))
@@ -123,7 +123,7 @@ class Catalogue:
         for entry in reg.entries.values():
             if str(entry.iri) not in present:
                 for form in entry.surface_forms():
-                    if len(name_key(form)) >= 2:
+                    if len(name_key(form)) >= 2 and form not in GENERIC_BODIES:
                         self.forms.append(
                             (
                                 name_key(form),

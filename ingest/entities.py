@@ -15,7 +15,7 @@ from policykg.korean.sentences import Token, analyse, common_noun
 from policykg.korean.spans import Sentence
 from policykg.korean.words import (
     FACILITY_HEADS,
-    GENERIC_ORG_HEADS,
+    GENERIC_BODIES,
     NAME_LEADERS,
     TITLES,
     org_head,
@@ -122,7 +122,9 @@ def registry_mentions(body: str, sentences: list[Sentence], tokens: list[Token])
                     str(entry.cls).rsplit("#", 1)[1],
                     entry.name,
                     sentence,
-                    "registry",
+                    # '정부는' alone is the government in general ('우리 정부' is one body): a fact may name it
+                    # (the state pays, says), but it is no organisation the article mentions.
+                    "generic" if body[start:end] in GENERIC_BODIES else "registry",
                 )
             )
             i = j + 1
@@ -234,7 +236,7 @@ def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -
         if text.endswith("장") and org_head(text[:-1].replace(" ", ""), proper) and not org_head(text, proper):
             end, text = end - 1, text[:-1]  # '…은행장': the bank, and its head's post
         sentence = _sentence_of(sentences, start)
-        if sentence is None or text in GENERIC_ORG_HEADS or len(text) < 3:
+        if sentence is None or text in GENERIC_BODIES or len(text) < 3:
             continue
         org_cls = org_head(text.replace(" ", ""), proper or (last > first and tokens[first].tag == "SL"))
         # One proper noun is a name by itself ('삼성물산', '기업은행'); common nouns need a word before the head.
@@ -273,7 +275,7 @@ def listed_organisations(
     for listed in _LIST.finditer(body):
         items = [(listed.start() + i.start(), listed.start() + i.end()) for i in re.finditer(_LIST_ITEM, listed[0])]
         known = [next((m for m in mentions if m.start < end and start < m.end), None) for start, end in items]
-        if sum(m is not None and m.cls not in (*_KIND, *_REGION_CLASSES) for m in known) < 2:
+        if sum(m is not None and m.cls not in (*_KIND, *_REGION_CLASSES) and m.named for m in known) < 2:
             continue
         for (start, end), mention in zip(items, known, strict=True):
             words = [t for t in tokens if start <= t.start < end]

@@ -76,7 +76,13 @@ class Mention:
     cls: str  # local name of the ontology class (Ministry, Company, Programme, Person …)
     name: str  # canonical name
     sentence: int
-    via: str  # registry | quoted | suffix | person-title | coreference
+    via: str  # registry | generic | quoted | suffix | person-title | coreference
+
+    @property
+    def named(self) -> bool:
+        """False for a word for a kind of body ('정부', the government in general): facts may name what it stands
+        for (the state as payer or speaker), but the article names no body by it."""
+        return self.via != "generic"
 
 
 @dataclass(frozen=True)

@@ -245,7 +245,7 @@ def ingest_file(path: Path, check_shapes: bool = True, time_budget: float = TIME
     report.status, report.title = "ingested", article.title
     report.published = article.published.isoformat() if article.published else None
     report.publisher = article.publisher
-    report.sentences, report.entities = len(sentences), len({m.iri for m in entities.mentions})
+    report.sentences, report.entities = len(sentences), len({m.iri for m in entities.mentions if m.named})
     for fact in facts:
         report.facts[fact.kind] = report.facts.get(fact.kind, 0) + 1
     for skipped in article.skipped:

@@ -114,9 +114,9 @@ class GraphWriter:
     def mentions(self, entities: Entities) -> dict[str, tuple[str, str]]:
         known: dict[str, tuple[str, str]] = {}
         for m in entities.mentions:
-            node = self.entity(m.iri, m.cls, m.name)
-            self.g.add((sentence_iri(self.sid, m.sentence), PKG.mentions, node))
             known[m.iri] = (m.cls, m.name)
+            if m.named:
+                self.g.add((sentence_iri(self.sid, m.sentence), PKG.mentions, self.entity(m.iri, m.cls, m.name)))
         return known
 
     def value(self, key: str, value: Value) -> URIRef:

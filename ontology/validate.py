@@ -1,4 +1,5 @@
-"""SHACL validation of a data graph against policykg's shapes, with the ontology mixed in."""
+"""SHACL validation of a data graph against policykg's shapes, with the ontology mixed in: pySHACL for its report,
+after a quick check (ontology/quick_check.py) that passes the graphs pySHACL would pass."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 import pyshacl
-from rdflib import RDF, SH, BNode, Graph, URIRef, plugin
+from rdflib import RDF, SH, BNode, Graph, Literal, URIRef, plugin
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.processor import SPARQLProcessor
@@ -17,6 +18,7 @@ from rdflib.query import Processor
 from rdflib.term import Identifier, Node
 
 from policykg.errors import explained
+from policykg.ontology.quick_check import surely_conforms
 from policykg.ontology.schema import ID_NS, PREFIXES, ontology, shapes
 
 
@@ -134,7 +136,18 @@ plugin.register("sparql", Processor, __name__, ParsedOnceProcessor.__name__)
 
 
 def validate(data: Graph) -> ValidationResult:
-    """pySHACL's (conforms, report graph, readable text); the ontology lets targets reach subclasses."""
+    """pySHACL's (conforms, report graph, readable text). A graph the quick check passes is one pySHACL passes,
+    and gets the report pySHACL gives such a graph without the 30 ms per article pySHACL takes for it."""
+    if surely_conforms(data):
+        report = Graph()
+        report.add((node := BNode(), RDF.type, SH.ValidationReport))
+        report.add((node, SH.conforms, Literal(True)))
+        return ValidationResult(True, report, "Validation Report\nConforms: True\n")
+    return shacl_validate(data)
+
+
+def shacl_validate(data: Graph) -> ValidationResult:
+    """pySHACL's verdict; the ontology lets targets reach subclasses."""
     conforms, report, text = pyshacl.validate(
         data,
         shacl_graph=shapes(),

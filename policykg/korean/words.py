@@ -196,8 +196,12 @@ NAME_LEADERS = frozenset(
     {"해당", "이번", "각", "동", "본", "전", "현", "신규", "기존", "관련", "참여", "재단법인", "사단법인", "학교법인"}
     | {"향후", "올해", "내년", "지난해", "최근", "당시", "현재"}
 )
-# Heads that name a kind of body, not one body, when nothing specific comes before them.
-GENERIC_ORG_HEADS = frozenset({"정부", "업계", "학계", "기관", "위원회", "협회", "센터", "연구원", "평가위원회"})
+# Words that name a kind of body, not one body ('정부' the government in general, '당국' the authorities, '업계' the
+# industry): no organisation on their own, neither as a registry alias nor as a head with nothing before it.
+GENERIC_BODIES = frozenset(
+    {"정부", "당국", "부처", "관계부처", "정부부처", "기관", "공공기관", "관계기관", "유관기관", "지자체", "지방정부"}
+    | {"업계", "산업계", "학계", "위원회", "협회", "센터", "연구원", "평가위원회"}
+)
 # A 센터 is a facility, no organisation, unless a proper name leads it ('…데이터센터', 'AI 컴퓨팅센터').
 FACILITY_HEADS = ("데이터센터", "컴퓨팅센터", "혁신센터", "지원센터")
 
