@@ -19,7 +19,7 @@ from policykg.bot.followup import Turn, named, resolve
 from policykg.bot.models import Answer, Citation
 from policykg.bot.need import Need, analyse_need, implied_unit
 from policykg.bot.rank import Candidate, same_unit
-from policykg.bot.understand import Catalogue, Question, analyse_question, post_matches
+from policykg.bot.understand import Catalogue, Question, analyse_question, is_the_state, post_matches
 from policykg.graph import cypher
 from policykg.korean.sentences import analyse
 from policykg.korean.values import find_values
@@ -199,12 +199,14 @@ class Bot:
 
     def read(self, question: Question, need: Need) -> tuple[reader.Evidenced, list[Candidate]]:
         """The retrieval-first reader: typed spans from the retrieved sentences, ranked."""
-        found = reader.retrieve(self.driver, self.database, question.text, need, [e.iri for e in question.entities])
+        # the state as a whole ('한국 정부') is behind every policy article: it anchors a question to none of them
+        named = [e for e in question.entities if not is_the_state(e.iri)]
+        found = reader.retrieve(self.driver, self.database, question.text, need, [e.iri for e in named])
         forms: dict[str, set[str]] = {}
-        for e in question.entities:
+        for e in named:
             forms.setdefault(e.iri, set()).update(name_key(f) for f in (e.name, e.surface) if len(name_key(f)) >= 2)
         reader.named_in_text(found, forms)
-        return found, reader.candidates(found, need, {e.iri for e in question.entities})
+        return found, reader.candidates(found, need, {e.iri for e in named})
 
     def facts(self, kind: str, anchors: list[str], stage: str | None = None) -> list[FactView]:
         if anchors:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.bot.need import Need
+from policykg.bot.need import Need, content_terms
 from policykg.bot.spans import Span
 from policykg.bot.understand import asked_posts
 from policykg.ontology.schema import ID_NS
@@ -167,6 +167,8 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         in_question = 1.0
     if span.type not in ("money", "count", "percent", "date", "yesno") and span.text in " ".join(need.terms):
         in_question = 1.0
+    if span.type == "reason" and set(content_terms(span.text)) <= set(need.terms):
+        in_question = 1.0  # a reason made only of the question's own words ('사업을 위한') says nothing new
     if span.type == "list":  # a list holding what the question names ('스타게이트, UAE' for a question on 스타게이트)
         items = span.text.split(", ")
         in_question = sum(re.sub(r"\s", "", i).lower() in asked_plain(need) for i in items) / len(items)

@@ -163,6 +163,13 @@ def candidates(found: Evidenced, need: Need, entities: set[str]) -> list[Candida
     return rank(found.sentences, spans, need, entities)
 
 
+def said(span: Span) -> str:
+    """A span as the answer says it: a purpose clause ending in a modifier reads '…높인다는 것'."""
+    if span.type == "reason" and re.search(r"(?:다는|는|던)$", span.text):
+        return f"{span.text} 것"
+    return span.text
+
+
 def clip(text: str, span: Span, width: int = 70) -> str:
     """The part of a sentence around a span, for quoting it in an answer line."""
     start = max(0, span.start - width // 2)
@@ -215,7 +222,7 @@ def compose(question: str, need: Need, found: Evidenced, ranked: list[Candidate]
     first = (
         f"{YES_NO[top.span.text]} [{cite(top.sentence.key)}]"
         if top.span.type == "yesno"
-        else f"{top.span.text}입니다. [{cite(top.sentence.key)}]"
+        else f"{said(top.span)}입니다. [{cite(top.sentence.key)}]"
     )
     if top.span.type in ("money", "count", "percent"):
         source = found.cites[top.sentence.key].source_id

@@ -315,7 +315,7 @@ def question_spans(sentence: str, question: str, terms: tuple[str, ...], values:
             text = sentence[begin:at].strip(" '‘\"“")
             if 4 <= len(text) <= 80:
                 spans.append(Span(text, "reason", f"reason:{text}", begin, begin + len(text)))
-    for term in terms:
+    for term in terms if re.search(r"왜|이유|사유|까닭|때문", question) else ():  # a cause, not a purpose
         for m in re.finditer(r"([^,.\s]+)(?<!으)(?:으로|로)\s*" + re.escape(term), sentence):
             spans.append(Span(m.group(1), "reason", f"reason:{m.group(1)}", m.start(1), m.end(1)))
     return spans

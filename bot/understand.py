@@ -179,6 +179,12 @@ class Catalogue:
         return list(found.values())
 
 
+def is_the_state(iri: str) -> bool:
+    """The registry's root government body (대한민국 정부): no parent above it."""
+    entry = registry().entries.get(URIRef(iri))
+    return entry is not None and entry.parent is None and str(entry.cls).endswith("GovernmentBody")
+
+
 def _starts_a_word(question: str, surface: str) -> bool:
     at = question.casefold().find(surface.casefold())
     while at >= 0:

@@ -242,3 +242,12 @@ def test_an_article_of_a_law_is_no_amount_and_answers_which_article() -> None:
 def test_a_name_split_by_kiwi_is_a_person_before_a_title_with_its_particle() -> None:
     spans = find_spans("김용범 드론청 정책실장은 새 센터를 짓겠다고 했다.")
     assert "김용범" in [s.text for s in spans if s.type == "person"]
+
+
+def test_a_purpose_clause_is_said_as_a_whole_phrase_and_a_reason_of_the_question_s_own_words_is_none() -> None:
+    from policykg.bot.reader import said
+    from policykg.bot.spans import Span
+
+    assert said(Span("섬 배송을 늘린다는", "reason", "reason:x", 0, 9)) == "섬 배송을 늘린다는 것"
+    ranked = _rank("드론 사업으로 노리는 게 뭐야?", ["드론 사업을 위한 예산을 늘려 섬 배송 격차를 줄인다는 취지다."])
+    assert ranked[0][0] != "드론 사업을"
