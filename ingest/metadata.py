@@ -128,7 +128,10 @@ def _from_blocks(meta: Metadata, blocks: list[Block], image_dates: list[date]) -
         if (cr := _COPYRIGHT_NAME.search(text)) and len(text) < 200:
             # '© News1 홍길동 기자' under a photo: the name is the agency's, without the photographer.
             agency = re.sub(r"\s+[가-힣]{2,4}\s*기자\s*$", "", cr["name"])
-            meta.set("publisher", _publisher_name(agency), "copyright line")
+            # '▲ ⓒ국가AI전략위원회' under a photo: a body the registry knows as no news publisher gave the photo
+            known = registry().resolve(agency)
+            if known is None or known.cls == PKG.NewsPublisher:
+                meta.set("publisher", _publisher_name(agency), "copyright line")
         if dateline := _DATELINE_BYLINE.match(text):
             meta.set("publisher", _publisher_name(dateline["pub"]), "dateline byline (서울=…)")
             meta.set("author", dateline["author"], "dateline byline (서울=…)")

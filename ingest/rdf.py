@@ -93,8 +93,8 @@ class GraphWriter:
             g.add((node, PKG.url, Literal(a.url, datatype=XSD.anyURI)))
         if a.how:
             g.add((node, PKG.metadataSource, Literal("; ".join(f"{k}={v}" for k, v in sorted(a.how.items())))))
-        if a.publisher:
-            entry = registry().resolve(a.publisher)
+        entry = registry().resolve(a.publisher) if a.publisher else None
+        if a.publisher and (entry is None or entry.cls == PKG.NewsPublisher):  # never a ministry as the publisher
             iri = str(entry.iri) if entry else mint_iri("org", a.publisher)
             if entry is None:
                 self.g.add((URIRef(iri), RDF.type, PKG.NewsPublisher))

@@ -166,3 +166,19 @@ def test_the_article_is_refused_only_when_its_own_nodes_fail(tmp_path: Path, mon
     assert result.report.reason.startswith("기사 자체가 SHACL 형상 검사를 통과하지 못했습니다")
     assert "(the article's own nodes fail SHACL validation: ArticleShape" in result.report.reason
     assert "\n" not in result.report.reason
+
+
+def test_a_photo_credit_naming_a_ministry_is_no_publisher_and_the_article_loads(tmp_path: Path) -> None:
+    page = tmp_path / "credit.txt"
+    page.write_text(
+        "과기정통부, 드론 인재 500명 키운다\n"
+        "▲ ⓒ과학기술정보통신부\n"
+        "과학기술정보통신부는 올해 드론 인재 500명을 길러 내겠다고 밝혔다.\n"
+        "이를 위해 전국 5곳에 드론 교육센터를 연다.\n",
+        encoding="utf-8",
+    )
+    result = ingest_file(page)
+    assert result.report.status == "ingested", result.report
+    assert result.graph is not None
+    ministry = registry().resolve("과학기술정보통신부")
+    assert ministry and (None, PKG.publisher, ministry.iri) not in result.graph
