@@ -181,6 +181,8 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
     if need.years:
         year = 1.0 if years & {str(y) for y in need.years} else -1.0 if years else 0.0
     beside = text[max(0, span.start - _BESIDE) : span.start] + " " + text[span.end : span.end + _BESIDE]
+    # the sentence lacks a Latin name the question gives ('OSS'): it is likely about something else
+    missing = any(not _present(t, context) for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]{2,}", t))
     clause = segment_of(text, span)
     return {
         "retrieval": 1.0 / (1 + sentence.rank),
@@ -203,14 +205,12 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "adjacent": sum(_present(t, beside) for t in terms) / len(terms) if terms else 0.0,
         "per": 1.0 if _RATE.search(need.text) and _RATE.search(clause) else 0.0,
         "items": 1.0 if span.type == "list" and span.text.count(", ") + 1 in need.several else 0.0,
-        "missing_name": 1.0
-        if any(not _present(t, context) for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]{2,}", t))
-        else 0.0,
+        "missing_name": 1.0 if missing else 0.0,
         "common": span.common,
         "all_items": min(span.text.count(", ") + 1, 8) / 8 if span.type == "list" and _ALL.search(need.text) else 0.0,
         "date_fit": _date_fit(span, need.text) if span.type == "date" else 0.0,
         "post_beside": _post_beside(span, text, need) if span.type == "person" else 0.0,
-        "counted_beside": _counted_beside(span, text, need) if span.type == need.type else 0.0,
+        "counted_beside": _counted_beside(span, text, need) if span.type == need.type and not missing else 0.0,
         "loose": 1.0 if span.type in ("name", "org", "place", "list", "post", "phrase") else 0.0,
         "uncovered": 1.0 if need.specific and covered < 0.5 else 0.0,
     }
