@@ -15,7 +15,7 @@ from policykg.bot.combine import Part, combine
 from policykg.bot.english import korean_reading
 from policykg.bot.examples import josa, josa_ro
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
-from policykg.bot.followup import Turn, named, resolve
+from policykg.bot.followup import Turn, leans_on_context, named, resolve
 from policykg.bot.models import Answer, Citation
 from policykg.bot.need import Need, analyse_need, implied_unit
 from policykg.bot.rank import Candidate, same_unit
@@ -27,6 +27,7 @@ from policykg.ontology.neo4j_names import Label, Prop, Rel
 from policykg.ontology.registry import name_key
 
 ABSTAIN = "자료에서 근거를 찾지 못했습니다."
+NO_CONTEXT = "앞선 질문을 이어받는 질문인데, 이어받을 대화가 없습니다. 무엇에 대한 질문인지 넣어 다시 물어 주세요."
 # Questions are short; a longer text is refused before Kiwi and retrieval see it (100 KB took minutes).
 MAX_QUESTION_CHARS = 500
 USAGE_HINT = '질문을 입력해 주세요. 예: "독자 AI 파운데이션 모델 프로젝트 정예팀은 어디야?"'
@@ -136,6 +137,8 @@ class Bot:
             message = TOO_LONG.format(n=length, limit=MAX_QUESTION_CHARS) if length else USAGE_HINT
             return Answer(question=text, answer=message, abstained=True, citations=[], facts=[], cypher=[])
         question = self.understand(text.strip(), history)
+        if not history and leans_on_context(question.text, question.entities):
+            return Answer(question=text, answer=NO_CONTEXT, abstained=True, citations=[], facts=[], cypher=[])
         answer = self.in_parts(text, question) or self.answer(text, question)
         return answer.model_copy(
             update={

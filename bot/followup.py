@@ -155,6 +155,13 @@ def resolve(text: str, own: Sequence[Linked], history: Sequence[Turn]) -> str:
     return resolved
 
 
+def leans_on_context(text: str, own: Sequence[Linked]) -> bool:
+    """A follow-up that means nothing alone: opened by 그럼/그러면, a bare noun phrase, naming no entity ('그럼
+    국비는?'). Asked with no conversation before it, it has nothing to continue."""
+    tokens = analyse(text)[1]
+    return bool(_connective_end(text, tokens)) and _is_fragment(text, tokens) and not own
+
+
 # --- references ----------------------------------------------------------------------------------------------
 def _references(text: str, tokens: list[Token]) -> list[_Span]:
     spans: list[_Span] = []

@@ -216,7 +216,9 @@ def _ends_in_a_predicate(text: str) -> bool:
     return bool(words) and words[-1].tag == "EF" and not _REQUEST.search(text)
 
 
-_WH = re.compile(r"몇|얼마|누구|누가|어디|언제|무엇|뭐|왜|어느|어떤|무슨|며칠|how|what|which|who|when|where|why")
+_WH = re.compile(
+    r"몇|얼마|누구|누가|어디|언제|무엇|뭐|왜|어느|어떤|어떻|어땠|무슨|며칠|how|what|which|who|when|where|why"
+)
 
 
 def answer_type(lowered: str) -> str:

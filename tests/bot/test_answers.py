@@ -25,7 +25,7 @@ CORE = {f"d{i:02d}" for i in range(1, 18)}
 # sentences counts as cited (bot/evaluate.py).
 DEV_QUESTIONS = 57
 FLOOR_CORRECT = 44  # accuracy 44/57 (2026-11-23, second session)
-FLOOR_CITED = 56  # citation correctness 56/57
+FLOOR_CITED = 55  # citation correctness 55/57
 FLOOR_ABSTAINED_RIGHT = 7  # of the 7 questions no article answers, the bot abstained on 7
 
 

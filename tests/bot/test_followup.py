@@ -164,3 +164,11 @@ def test_an_abstention_names_nothing_the_answer_found() -> None:
     assert named([linked(AISI)], answer, lambda text: [linked(JUNG)]) == [
         AISI.model_copy(update={"surface": "AI 안전연구소"})
     ]
+
+
+def test_a_fragment_opened_by_a_connective_leans_on_a_conversation_it_may_not_have() -> None:
+    from policykg.bot.followup import leans_on_context
+
+    assert leans_on_context("그럼 국비는?", [])
+    assert not leans_on_context("드론 학교 국비는 얼마야?", [])
+    assert not leans_on_context("그럼 드론 학교 예산은 얼마야?", [])
