@@ -3,7 +3,7 @@ are built by hand over the entities of the project's own sample articles (ingest
 
 from __future__ import annotations
 
-from policykg.bot.followup import Turn, named, resolve
+from policykg.bot.followup import Turn, leans_on_context, named, resolve
 from policykg.bot.models import Answer, Named
 from policykg.bot.understand import Linked
 from policykg.ontology.neo4j_names import Label
@@ -167,8 +167,6 @@ def test_an_abstention_names_nothing_the_answer_found() -> None:
 
 
 def test_a_fragment_opened_by_a_connective_leans_on_a_conversation_it_may_not_have() -> None:
-    from policykg.bot.followup import leans_on_context
-
     assert leans_on_context("그럼 국비는?", [])
     assert not leans_on_context("드론 학교 국비는 얼마야?", [])
     assert not leans_on_context("그럼 드론 학교 예산은 얼마야?", [])
