@@ -92,8 +92,13 @@ def article_element(page: Page) -> int | None:
     named = [e for e in held if BODY_NAMES.search(page.elements[e].names) and held[e] >= HINT_SHARE * total]
     if named:
         return max(named, key=lambda e: (held[e], _depth(page, e)))
-    most = [e for e in held if held[e] >= HOLDS_MOST * total]
+    # a container of blocks, not one paragraph: in short articles one long paragraph may hold most of the prose
+    most = [e for e in held if held[e] >= HOLDS_MOST * total and _blocks_in(page, e) > 1]
     return max(most, key=lambda e: _depth(page, e)) if most else None
+
+
+def _blocks_in(page: Page, element: int) -> int:
+    return sum(element in _ancestors(page, b.element) for b in page.blocks)
 
 
 def article_region(page: Page) -> Region | None:

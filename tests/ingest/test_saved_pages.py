@@ -13,6 +13,7 @@ from policykg.errors import BadArticle
 from policykg.ingest.article import build_article
 from policykg.ingest.loading import read_source
 from policykg.ingest.models import Article
+from policykg.ingest.pipeline import ingest_file
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -112,3 +113,17 @@ def test_copied_page_text_the_article_is_the_run_of_lines_densest_in_sentences()
     assert ("paragraph", "정부는 내년 예산안에 센터 운영비로 90억원을 반영했다.") in blocks
     for junk in ("구독", "볼 수 있어요", "주요뉴스", "장비를 살펴보고", "좋아요", "Copyright", "항구도시", "전경"):
         assert junk not in article.body  # '… 전경' labels a photo: no sub-heading, though between paragraphs
+
+
+def test_a_short_article_whose_first_paragraph_is_long_keeps_all_its_paragraphs(tmp_path: Path) -> None:
+    page = tmp_path / "short.html"
+    page.write_text(
+        "<html><head><title>드론청, 섬 배송 사업에 80억 투입</title></head><body><article>"
+        "<h1>드론청, 섬 배송 사업에 80억 투입</h1>"
+        "<p>드론청은 3일 섬 지역 드론 배송 지원 사업에 내년 80억원을 투입한다고 밝혔다.</p>"
+        "<p>이 가운데 국비는 40억원이다.</p><p>나머지는 민간이 낸다.</p>"
+        "</article><footer>ⓒ 가상일보</footer></body></html>",
+        encoding="utf-8",
+    )
+    result = ingest_file(page)
+    assert result.report.body_blocks == {"paragraph": 3}, result.report
