@@ -31,21 +31,27 @@ _IMPLIED_UNITS = (
 # Posts a person holds, as the Korean layer lists them ('소장 이름은?' asks for a person); not those that also end
 # an organisation's name ('LG AI연구원은?') or a board ('이사회').
 _PERSON_TITLES = (*(t for t in TITLES if not t.endswith(("연구원", "이사")) and t != "기자"), "후보자")
+_LIST = r"모두|전부|나열|명단|목록|리스트|어디\s*어디|누구\s*누구|뭐\s*뭐|각각|들은\s*\?|들\s*\?|list"
 # (type, pattern) in order: the first that matches names the expected answer type.
 _TYPES: tuple[tuple[str, str], ...] = (
-    ("percent", r"%|퍼센트|몇\s*퍼|비중|비율|점유율|[률율]은|[률율]\s*$|[률율]\s*\?|percent"),
+    ("percent", r"%|퍼센트|몇\s*퍼|몇\s*프로|%p|포인트|비중|비율|점유율|[률율]은|[률율]\s*$|[률율]\s*\?|percent"),
     ("yesno", r"맞(나|아|죠|습니까|는지)|인가요\?|였나요\?|받았어\?|해야\s*해\?|^(is|are|was|were|does|did|do|can)\b"),
-    ("reason", r"왜|이유|사유|목적|까닭|뜻|의미|why|어떤\s*기준|무슨\s*뜻|노리|노림|취지|의도|겨냥|계기"),
-    ("date", r"언제|날짜|시기|일정|기간|마감일?|며칠|몇\s*월|when|착공|시행일|년생|출생|태어난\s*해"),
+    ("reason", r"왜|이유|사유|목적|까닭|뜻|의미|근거(?:는|가)|배경|원인|요인|why|어떤\s*기준|무슨\s*뜻|노리|노림|취지|의도|겨냥|계기"),
+    (
+        "date",
+        r"언제|날짜|일자|일시|시기|시점|일정|기간|기한|시한|마감일?|며칠|몇\s*월|몇\s*분기|요일|어느\s*해|연도|년도|when"
+        r"|what\s*(?:year|date)|착공|시행일|년생|출생|태어난\s*해|몇\s*년\s*(?:도|에|까지|부터|쯤|께)(?!\s*걸쳐)",
+    ),
     # '목표액', '출자액': any noun ending in 액 asks for an amount
     # shares of who pays are amounts too: '경북이 확보한 국비는?', '민자는?'
     (
         "money",
-        r"얼마|금액|예산|비용|액수|[가-힣]액(?![가-힣])|지원금|사업비|규모는\s*\?*$|돈|how much|자금|원\s*\?"
+        r"얼마|금액|예산|비용|액수|[가-힣]액(?:[은는이가을를도]|\s|\?|$)|지원금|사업비|규모(?:는|가|은|이)?\s*\?*$"
+        r"|돈|how much|자금|재원|기금|매출|가격|단가|요금|몇\s*(?:억|조\s*원|만\s*원|원)|달러|[\d억만조천]\s*원\s*\?"
         r"|국비|[시도군구]비(?:는|은|가|\s*\?|$)|지방비|민자|출연금|출자금|보조금|운영비|연구비|인건비",
     ),
-    ("count", r"몇|수량|개수|how many|\b수는|\s수\s*$|수는\s*\?|성능|점수|배점"),
-    ("list", r"모두|전부|나열|어디\s*어디|누구\s*누구|각각|들은\s*\?|들\s*\?|list"),
+    ("count", r"몇|수량|개수|how many|\b수는|\s수\s*$|수는\s*\?|성능|점수|배점|인원|정원|대수|건수|횟수|물량|용량"),
+    ("list", _LIST),
     (
         "person",
         r"누구|누가|인물|성함|사람|정치인|who|(" + "|".join(_PERSON_TITLES) + r")\s*(이름|은|는)",
@@ -57,12 +63,35 @@ _TYPES: tuple[tuple[str, str], ...] = (
     ),
     ("name", r"이름|명칭|무엇|뭐|무슨|어떤|what|몇\s*조\s*(?:에|의|를|항)"),  # '몇 조에 근거한': a law's article
 )
+# A question with no asking word ('탈락한 팀은?', '개소 예정일은?') asks for what its last noun names.
+_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("percent", r".*[율률]|비중"),
+        ("reason", r"이유|배경|까닭|원인|목적|취지|근거|계기|요인|사유"),
+        ("date", r"날|날짜|시기|시점|기한|시한|일정|연도|년도|해|때|일자|일시|분기|.+(?<![독동유단통매])일"),
+        (
+            "money",
+            r".*(?:액|비용|예산|자금|재원|매출|가격|단가|요금|기금|펀드|사업비|운영비|연구비|인건비|국비|지방비|개발비)",
+        ),
+        ("count", r"수|수량|개수|인원|정원|대수|건수|횟수|물량|용량"),
+        ("person", r"사람|인물|수장|책임자|담당자|후임자?|전임자?|" + "|".join(_PERSON_TITLES)),
+        ("place", r"지역|나라|국가|도시|장소|위치|입지|부지|후보지|권역|시도"),
+        (
+            "org",
+            r".*(?:팀|기업|회사|기관|업체|부처|대학|컨소시엄|연합체|주관사|운영사|사업자|협력사|참여사|스타트업|단체|위원회)"
+            r"|곳|주체|파트너|은행",
+        ),
+        ("name", r"이름|명칭|제목|모델|제품|서비스|브랜드|법|법안|제도|프로그램|기술|분야"),
+    )
+)
 _HEAD_WINDOW = 6  # characters: a type whose match ends this close to a generic last one competes with it
 # Asking words that say nothing of the type by themselves: the noun before them decides ('국가는 어디?').
 _GENERIC = re.compile(r"어디|어느|무엇|뭐|무슨|어떤|이름|명칭|what|which|where")
 # Asking words that fix the type wherever they stand: a figure with its unit ('몇 % 성능을 목표로 해야 해?').
 _STRONG = (
-    ("percent", r"%|퍼센트|몇\s*퍼"),
+    ("percent", r"%|퍼센트|몇\s*퍼|몇\s*프로"),
+    ("date", r"몇\s*(?:년\s*(?:도|에|까지|부터|쯤|께)(?!\s*걸쳐)|월|분기)"),
     ("count", r"몇\s*(?:" + "|".join(COUNTERS) + r")(?!생)"),  # '몇 년생' asks a year of birth
     ("money", r"얼마(?!\s*(?:나|동안|간))"),
 )
@@ -221,6 +250,15 @@ _WH = re.compile(
 )
 
 
+def head_type(text: str) -> str:
+    """The type its last noun names, for a question without an asking word; 'other' when the noun says none."""
+    _, tokens = analyse(text)
+    nouns = [text[t.start : t.end] for t in tokens if t.tag in ("NNG", "NNP", "SL")]
+    if not nouns:
+        return "other"
+    return next((kind for kind, pattern in _HEADS if pattern.fullmatch(nouns[-1])), "other")
+
+
 def answer_type(lowered: str) -> str:
     """The type asked at the question's end: a Korean question puts what it asks last ('GPU 공급 일정을 밝힌 차관
     이름은?' asks for a person, not a date). When the last asking word is a generic one (어디, 무엇 …), a match
@@ -238,7 +276,7 @@ def answer_type(lowered: str) -> str:
     yes_no = [f for f in found if f[2] == "yesno"]
     asking = ([f for f in found if f[2] != "yesno"] if wh else []) or yes_no or found
     if not asking:
-        return "other"
+        return head_type(lowered)
     end, row, kind, generic = max(asking, key=lambda f: (f[0], -f[1]))
     if not generic:
         return kind
@@ -256,7 +294,7 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
     kind = "count" if _DURATION.search(lowered) else strong or answer_type(masked)
     if not _WH.search(lowered) and _ends_in_a_predicate(text):
         kind = "yesno"  # '현금을 내는 거야?', '서면평가 붙었어?': no wh-word, a verb ending asks yes or no
-    wants_list = bool(re.search(_TYPES[6][1], lowered) or _SEVERAL.search(text) or _KINDS_JOINED.search(text))
+    wants_list = bool(re.search(_LIST, lowered) or _SEVERAL.search(text) or _KINDS_JOINED.search(text))
     if kind == "count" and re.search(r"얼마", lowered) and not _DURATION.search(lowered):
         kind = "money"
     if kind == "list":

@@ -251,3 +251,27 @@ def test_a_purpose_clause_is_said_as_a_whole_phrase_and_a_reason_of_the_question
     assert said(Span("섬 배송을 늘린다는", "reason", "reason:x", 0, 9)) == "섬 배송을 늘린다는 것"
     ranked = _rank("드론 사업으로 노리는 게 뭐야?", ["드론 사업을 위한 예산을 늘려 섬 배송 격차를 줄인다는 취지다."])
     assert ranked[0][0] != "드론 사업을"
+
+
+def test_a_question_without_an_asking_word_asks_for_what_its_last_noun_names() -> None:
+    cases = {
+        "해양 드론 1단계에서 떨어진 팀은?": "org",
+        "드론 센터 개소 예정일은?": "date",
+        "드론 센터 착공 시점": "date",
+        "드론 사업 추경 총액은?": "money",  # a noun in 액 followed by its particle
+        "드론 학교 참여 인원?": "count",  # '인원?' is no currency '원'
+        "드론 학교 운영 책임자는?": "person",
+        "드론 실증 후보지": "place",
+        "드론 보급률은?": "percent",
+        "드론 학교를 세운 배경은?": "reason",
+    }
+    for question, kind in cases.items():
+        assert analyse_need(question).type == kind, question
+
+
+def test_a_year_asked_with_a_case_ending_is_a_date_and_a_number_of_years_is_a_count() -> None:
+    assert analyse_need("드론 1만 대는 몇 년까지 보급해?").type == "date"
+    assert analyse_need("드론 센터는 몇 년도에 문을 열어?").type == "date"
+    need = analyse_need("드론 사업 기간은 몇 년이야?")
+    assert (need.type, need.unit) == ("count", "년")
+
