@@ -274,4 +274,3 @@ def test_a_year_asked_with_a_case_ending_is_a_date_and_a_number_of_years_is_a_co
     assert analyse_need("드론 센터는 몇 년도에 문을 열어?").type == "date"
     need = analyse_need("드론 사업 기간은 몇 년이야?")
     assert (need.type, need.unit) == ("count", "년")
-
