@@ -105,7 +105,7 @@ def _present(term: str, text: str) -> bool:
 _CLAUSE_END = ',;·/“”"‘’[]'
 
 
-def _kind(iri: str) -> str:
+def iri_kind(iri: str) -> str:
     """The kind an entity's IRI was minted with (ontology/iris.py: <ID_NS><kind>/<name>): programme, org …"""
     return iri[len(ID_NS) :].split("/", 1)[0] if iri.startswith(ID_NS) else ""
 
@@ -113,7 +113,7 @@ def _kind(iri: str) -> str:
 def _other_subject(entities: set[str], mentions: set[str]) -> bool:
     if not entities or entities & mentions:
         return False
-    return bool({_kind(e) for e in entities if _kind(e) == "programme"} & {_kind(m) for m in mentions})
+    return bool({iri_kind(e) for e in entities if iri_kind(e) == "programme"} & {iri_kind(m) for m in mentions})
 
 
 def segment_of(text: str, span: Span) -> str:
@@ -257,7 +257,14 @@ def same_unit(unit: str, asked: str) -> bool:
 
 
 # Counters a question may ask with that a count may be written in: '몇 곳' answered by '13개'.
-_LIKE = {"곳": ("개", "개소"), "개": ("곳", "개사", "건"), "팀": ("개", "곳"), "개사": ("개", "곳"), "가지": ("개",)}
+_LIKE = {
+    "명": ("인",),
+    "곳": ("개", "개소"),
+    "개": ("곳", "개사", "건"),
+    "팀": ("개", "곳"),
+    "개사": ("개", "곳"),
+    "가지": ("개",),
+}
 
 
 def score(values: dict[str, float], weights: dict[str, float] | None = None) -> float:

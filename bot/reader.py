@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from urllib.parse import unquote
 
 import neo4j
 
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_evidenced_by
 from policykg.bot.models import Answer
 from policykg.bot.need import Need
-from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, rank
+from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, iri_kind, rank
 from policykg.bot.spans import Span, find_spans, question_spans
 from policykg.graph import cypher
 from policykg.graph.embeddings import make_embedder
@@ -154,12 +155,20 @@ def spans_for(sentence: str, need: Need, published: date | None = None) -> list[
     return find_spans(sentence, published) + question_spans(sentence, need.text, need.terms, need.values)
 
 
+def bodies_mentioned(sentence: Sentence) -> list[Span]:
+    """Organisations the graph's extraction found in a sentence, as org spans where the sentence writes their name:
+    a company no suffix or registry marks ('모빌린트') is still an organisation once ingest has linked it."""
+    spans = []
+    for iri in sentence.mentions:
+        name = unquote(iri.rsplit("/", 1)[-1]).replace("_", " ")
+        at = sentence.text.find(name)
+        if iri_kind(iri) == "org" and len(name) > 1 and at >= 0:
+            spans.append(Span(name, "org", f"name:{name}", at, at + len(name)))
+    return spans
+
+
 def candidates(found: Evidenced, need: Need, entities: set[str]) -> list[Candidate]:
-    spans: dict[str, list[Span]] = {
-        s.key: find_spans(s.text, found.published.get(s.key))
-        + question_spans(s.text, need.text, need.terms, need.values)
-        for s in found.sentences
-    }
+    spans = {s.key: spans_for(s.text, need, found.published.get(s.key)) + bodies_mentioned(s) for s in found.sentences}
     return rank(found.sentences, spans, need, entities)
 
 

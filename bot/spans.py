@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from policykg.bot import numbers
+from policykg.ingest.entities import known_names
 from policykg.korean.dates import find_dates
 from policykg.korean.sentences import Token, analyse
 from policykg.korean.values import find_values
@@ -280,11 +281,46 @@ def _phrases(sentence: str) -> list[Span]:
 _ARTICLE = re.compile(r"제\s?\d+\s?조(?:의\s?\d+)?(?:\s?제\s?\d+\s?항)?")
 
 
+# Kinds of registry entry that are places or names, not organisations.
+_KNOWN_KINDS = {"LocalGovernment": "place", "Place": "place", "Programme": "name", "Law": "name"}
+
+
+def _known(sentence: str) -> list[Span]:
+    """The bodies, places and programmes the registry knows, typed by their class: '대한상공회의소' is an
+    organisation though no suffix says so."""
+    return [
+        Span(
+            sentence[start:end],
+            _KNOWN_KINDS.get(str(entry.cls).rsplit("#", 1)[1], "org"),
+            f"name:{entry.name}",
+            start,
+            end,
+        )
+        for start, end, entry in known_names(sentence, _tokens(sentence))
+    ]
+
+
+# Where something was held: the name right before '에서' with a verb of holding soon after ('…간담회를 4일
+# 대한상공회의소에서 개최했다').
+_HELD = re.compile(r"에서\s*(?:\S+\s+){0,3}?\S*(?:열|개최|진행|발표|출범|개막|가졌|가진|선포|마련|체결)")
+
+
+def _venues(sentence: str) -> list[Span]:
+    ends = {m.start() for m in _HELD.finditer(sentence)}
+    return [
+        Span(sentence[start:end], "place", f"name:{sentence[start:end]}", start, end)
+        for start, end in _runs(sentence, _NOUN_TAGS)
+        if end in ends and not sentence[start:end].isdigit()
+    ]
+
+
 def find_spans(sentence: str, published: date | None = None) -> list[Span]:
     """Every typed span in `sentence`, in text order."""
-    names = _names(sentence) + [
-        Span(m[0], "name", f"name:{m[0]}", m.start(), m.end()) for m in _ARTICLE.finditer(sentence)
-    ]
+    names = (
+        _names(sentence)
+        + _known(sentence)
+        + [Span(m[0], "name", f"name:{m[0]}", m.start(), m.end()) for m in _ARTICLE.finditer(sentence)]
+    )
     spans = (
         value_spans(sentence)
         + _dates(sentence, published)
@@ -293,6 +329,7 @@ def find_spans(sentence: str, published: date | None = None) -> list[Span]:
         + _reasons(sentence)
         + _purposes(sentence)
         + _lists(sentence, names)
+        + _venues(sentence)
     )
     return sorted(spans, key=lambda s: (s.start, -s.end))
 

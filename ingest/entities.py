@@ -22,7 +22,7 @@ from policykg.korean.words import (
     plausible_name,
 )
 from policykg.ontology.iris import mint_iri
-from policykg.ontology.registry import name_key, registry
+from policykg.ontology.registry import RegistryEntry, name_key, registry
 
 MAX_WINDOW = 8
 _NAME_TAGS = {"NNP", "NNG", "SL", "SN", "SH", "XPN", "XSN", "SP", "SO"}
@@ -87,15 +87,14 @@ def _sentence_of(sentences: list[Sentence], offset: int) -> int | None:
 _JOSA_OR_BREAK = ("J", "X", "E", "V", "SS", "SW", "SP", "SF", "SE", "SO", "NNB", "VC")
 
 
-def registry_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -> list[Mention]:
-    """Longest registry names over windows of consecutive name-like tokens. A window grows only while
-    its text is a prefix of some registry name, so most tokens cost one dictionary look-up."""
-    found: list[Mention] = []
+def known_names(body: str, tokens: list[Token]) -> list[tuple[int, int, RegistryEntry]]:
+    """Longest registry names over windows of consecutive name-like tokens, as (start, end, entry). A window
+    grows only while its text is a prefix of some registry name, so most tokens cost one dictionary look-up."""
+    found: list[tuple[int, int, RegistryEntry]] = []
     reg = registry()
     i = 0
     while i < len(tokens):
         match = None
-        key = ""
         for j in range(i, min(len(tokens), i + MAX_WINDOW)):
             if tokens[j].tag not in _NAME_TAGS:
                 break
@@ -109,27 +108,36 @@ def registry_mentions(body: str, sentences: list[Sentence], tokens: list[Token])
                 after is None or after.start > tokens[j].end or after.tag.startswith(_JOSA_OR_BREAK)
             ):
                 match = (j, entry)
-        sentence = _sentence_of(sentences, tokens[i].start)
-        if match and sentence is not None:
+        if match:
             j, entry = match
-            start, end = tokens[i].start, tokens[j].end
-            found.append(
-                Mention(
-                    body[start:end],
-                    start,
-                    end,
-                    str(entry.iri),
-                    str(entry.cls).rsplit("#", 1)[1],
-                    entry.name,
-                    sentence,
-                    # '정부는' alone is the government in general ('우리 정부' is one body): a fact may name it
-                    # (the state pays, says), but it is no organisation the article mentions.
-                    "generic" if body[start:end] in GENERIC_BODIES else "registry",
-                )
-            )
+            found.append((tokens[i].start, tokens[j].end, entry))
             i = j + 1
         else:
             i += 1
+    return found
+
+
+def registry_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -> list[Mention]:
+    """The registry names of `body` (known_names) as mentions of their sentences."""
+    found: list[Mention] = []
+    for start, end, entry in known_names(body, tokens):
+        sentence = _sentence_of(sentences, start)
+        if sentence is None:
+            continue
+        found.append(
+            Mention(
+                body[start:end],
+                start,
+                end,
+                str(entry.iri),
+                str(entry.cls).rsplit("#", 1)[1],
+                entry.name,
+                sentence,
+                # '정부는' alone is the government in general ('우리 정부' is one body): a fact may name it
+                # (the state pays, says), but it is no organisation the article mentions.
+                "generic" if body[start:end] in GENERIC_BODIES else "registry",
+            )
+        )
     return found
 
 

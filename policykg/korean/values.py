@@ -26,7 +26,7 @@ _VALUE = re.compile(
     + r"(?:\s*(?P<cur>원(?!칙|장|전|래|인|론|료|리|형|자|내|주민)|달러|유로|엔|위안)|\s*(?P<pct>%|퍼센트)|\s*(?P<flops>"
     + "|".join(FLOPS_UNITS)
     + r")|\s*(?P<cnt>"
-    + "|".join(COUNTERS)
+    + "|".join(c if c != "인" else "인(?![치분])" for c in COUNTERS)  # '7인', not '10인치'
     + r")(?:\s+(?P<noun>[가-힣]{0,4}팀|기업|기관|사|곳)"
     + WORD_END
     + r")?)?"

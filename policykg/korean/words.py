@@ -241,6 +241,7 @@ COUNTERS = (
     "기",
     "석",
     "점",
+    "인",  # people: '공동의장 7인'
 )
 # Counters that state a duration, a number of times or a ratio: no count of things.
 NOT_COUNTED = frozenset({"개월", "회", "배"})

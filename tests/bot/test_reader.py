@@ -274,3 +274,22 @@ def test_a_year_asked_with_a_case_ending_is_a_date_and_a_number_of_years_is_a_co
     assert analyse_need("드론 센터는 몇 년도에 문을 열어?").type == "date"
     need = analyse_need("드론 사업 기간은 몇 년이야?")
     assert (need.type, need.unit) == ("count", "년")
+
+
+def test_a_body_the_registry_knows_is_an_organisation_though_no_suffix_says_so() -> None:
+    spans = find_spans("중소기업중앙회가 드론 기업 300곳에 물었다.")
+    assert ("org", "중소기업중앙회") in [(s.type, s.text) for s in spans]
+
+
+def test_the_place_something_was_held_is_the_name_before_에서_and_a_verb_of_holding() -> None:
+    question = "드론 보급 간담회는 어디서 열렸어?"
+    sentences = ["해양부는 드론 보급 간담회를 5일 부산항만공사에서 개최했다.", "드론 보급 간담회 참석자는 40명이다."]
+    assert _rank(question, sentences)[0][0] == "부산항만공사"
+    assert "부산항만공사" not in [s.text for s in find_spans("부산항만공사에서 드론 40대를 샀다.") if s.type == "place"]
+
+
+def test_people_counted_in_인_answer_a_question_in_명() -> None:
+    ranked = _rank(
+        "드론 위원회 공동위원장은 몇 명이야?", ["드론 위원회는 장관과 업계 대표 등 5인이 공동위원장을 맡는다."]
+    )
+    assert ranked[0][0] == "5인"
