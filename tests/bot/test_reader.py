@@ -281,14 +281,14 @@ def test_a_body_the_registry_knows_is_an_organisation_though_no_suffix_says_so()
     assert ("org", "중소기업중앙회") in [(s.type, s.text) for s in spans]
 
 
-def test_the_place_something_was_held_is_the_name_before_에서_and_a_verb_of_holding() -> None:
+def test_the_place_something_was_held_is_the_name_before_eseo_and_a_verb_of_holding() -> None:
     question = "드론 보급 간담회는 어디서 열렸어?"
     sentences = ["해양부는 드론 보급 간담회를 5일 부산항만공사에서 개최했다.", "드론 보급 간담회 참석자는 40명이다."]
     assert _rank(question, sentences)[0][0] == "부산항만공사"
     assert "부산항만공사" not in [s.text for s in find_spans("부산항만공사에서 드론 40대를 샀다.") if s.type == "place"]
 
 
-def test_people_counted_in_인_answer_a_question_in_명() -> None:
+def test_people_counted_with_the_counter_in_answer_a_question_in_myeong() -> None:
     ranked = _rank(
         "드론 위원회 공동위원장은 몇 명이야?", ["드론 위원회는 장관과 업계 대표 등 5인이 공동위원장을 맡는다."]
     )
