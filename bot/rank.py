@@ -259,7 +259,7 @@ def same_unit(unit: str, asked: str) -> bool:
 # Counters a question may ask with that a count may be written in: '몇 곳' answered by '13개'.
 _LIKE = {
     "명": ("인",),
-    "곳": ("개", "개소"),
+    "곳": ("개", "개소", "개교"),
     "개": ("곳", "개사", "건"),
     "팀": ("개", "곳"),
     "개사": ("개", "곳"),

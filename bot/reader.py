@@ -173,9 +173,14 @@ def candidates(found: Evidenced, need: Need, entities: set[str]) -> list[Candida
 
 
 def said(span: Span) -> str:
-    """A span as the answer says it: a purpose clause ending in a modifier reads '…높인다는 것'."""
+    """A span as the answer says it: a purpose clause ending in a modifier reads '…높인다는 것', a date
+    '2026-02-25' reads '2026년 2월 25일'."""
     if span.type == "reason" and re.search(r"(?:다는|는|던)$", span.text):
         return f"{span.text} 것"
+    iso = re.fullmatch(r"(20\d\d)[-.](\d\d?)[-.](\d\d?)\.?", span.text)
+    if span.type == "date" and iso:  # a dateline's '2026-02-25' is said as Korean readers write it
+        year, month, day = (int(g) for g in iso.groups())
+        return f"{year}년 {month}월 {day}일"
     return span.text
 
 

@@ -223,6 +223,7 @@ def org_head(word: str, proper: bool) -> str | None:
 # Counters after a number, longest first where one is the start of another.
 COUNTERS = (
     "개국",
+    "개교",
     "개사",
     "개소",
     "개월",

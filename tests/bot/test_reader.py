@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from policykg.bot.need import analyse_need
 from policykg.bot.rank import THRESHOLD, WEIGHTS, Sentence, rank, score
-from policykg.bot.reader import spans_for
+from policykg.bot.reader import said, spans_for
 from policykg.bot.spans import find_spans
 
 
@@ -245,7 +245,7 @@ def test_a_name_split_by_kiwi_is_a_person_before_a_title_with_its_particle() -> 
 
 
 def test_a_purpose_clause_is_said_as_a_whole_phrase_and_a_reason_of_the_question_s_own_words_is_none() -> None:
-    from policykg.bot.reader import said
+
     from policykg.bot.spans import Span
 
     assert said(Span("섬 배송을 늘린다는", "reason", "reason:x", 0, 9)) == "섬 배송을 늘린다는 것"
@@ -293,3 +293,10 @@ def test_people_counted_with_the_counter_in_answer_a_question_in_myeong() -> Non
         "드론 위원회 공동위원장은 몇 명이야?", ["드론 위원회는 장관과 업계 대표 등 5인이 공동위원장을 맡는다."]
     )
     assert ranked[0][0] == "5인"
+
+
+def test_a_dateline_date_is_said_as_korean_readers_write_it_and_schools_are_counted_in_places() -> None:
+
+    span = next(s for s in find_spans("date 2026-02-25 드론 위원회가 열렸다.") if s.type == "date")
+    assert said(span) == "2026년 2월 25일"
+    assert _rank("드론 대학원은 몇 곳 뽑았어?", ["드론 대학원으로 4개교를 새로 뽑았다."])[0][0] == "4개교"
