@@ -108,7 +108,9 @@ _SEVERAL = re.compile(
 # 'which ministries and agencies': kinds of body joined by '·' or '와' ask for all the bodies of those kinds
 _BODY_KINDS = r"(?:부처|기관|기업|대학|회사|지자체|단체|학교|연구기관|공공기관|협회|스타트업|국가|나라)"
 _KINDS_JOINED = re.compile(rf"{_BODY_KINDS}\s*(?:·|,|와|과|및|이나)\s*{_BODY_KINDS}")
-_MONEY_HINT = re.compile(r"얼마|금액|예산|비용|투자|지원액|지원금|사업비|총액|돈|자금|how much|추경|원\b")
+# Words that say the figure asked is money, not merely an amount of something ('투자 규모 얼마' vs '매개변수 규모는')
+MONEY_WORDS = re.compile(r"금액|예산|비용|투자|지원액|지원금|사업비|총액|돈|자금|how much|추경|원\b|국비|달러")
+_MONEY_HINT = re.compile(r"얼마|" + MONEY_WORDS.pattern)
 # Words that say what is asked, not what it is about: they are no evidence terms.
 ASKING = {
     "얼마",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.bot.need import Need, content_terms
+from policykg.bot.need import MONEY_WORDS, Need, content_terms
 from policykg.bot.spans import Span
 from policykg.bot.understand import asked_posts
 from policykg.ontology.schema import ID_NS
@@ -281,6 +281,8 @@ def rank(
 ) -> list[Candidate]:
     """Every span of an acceptable type in every sentence, scored, best first."""
     wanted = {need.type} | _CLOSE.get(need.type, set())
+    if need.type == "money" and MONEY_WORDS.search(need.text):
+        wanted.discard("count")  # '투자 규모 얼마임?' is never answered by '기업 7곳'
     if need.wants_list:
         wanted |= {"list"}
     asked = asked_plain(need)

@@ -17,6 +17,7 @@ from policykg.korean.words import (
     FACILITY_HEADS,
     GENERIC_BODIES,
     NAME_LEADERS,
+    TECH_TERMS,
     TITLES,
     org_head,
     plausible_name,
@@ -289,8 +290,14 @@ def listed_organisations(
             words = [t for t in tokens if start <= t.start < end]
             name = list(takewhile(lambda t: t.tag in ("NNP", "SL", "SN"), words))
             sentence = _sentence_of(sentences, start)
-            if mention is None and name and name[0].tag in ("NNP", "SL") and sentence is not None:
-                text = body[start : name[-1].end]
+            text = body[start : name[-1].end] if name else ""
+            if (
+                mention is None
+                and name
+                and name[0].tag in ("NNP", "SL")
+                and sentence is not None
+                and text not in TECH_TERMS
+            ):
                 found.append(_resolved(text, start, name[-1].end, sentence, "Organization", text, "list"))
     return found
 

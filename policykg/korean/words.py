@@ -202,6 +202,8 @@ GENERIC_BODIES = frozenset(
     {"정부", "당국", "부처", "관계부처", "정부부처", "기관", "공공기관", "관계기관", "유관기관", "지자체", "지방정부"}
     | {"업계", "산업계", "학계", "위원회", "협회", "센터", "연구원", "평가위원회"}
 )
+# Latin terms of the field that name no body: a list item 'AI' (of 'LG AI·SK텔레콤') is no organisation.
+TECH_TERMS = frozenset({"AI", "AX", "DX", "SW", "HW", "IT", "ICT", "GPU", "NPU", "CPU", "LLM", "SLM", "R&D", "MOU"})
 # A 센터 is a facility, no organisation, unless a proper name leads it ('…데이터센터', 'AI 컴퓨팅센터').
 FACILITY_HEADS = ("데이터센터", "컴퓨팅센터", "혁신센터", "지원센터")
 

@@ -300,3 +300,9 @@ def test_a_dateline_date_is_said_as_korean_readers_write_it_and_schools_are_coun
     span = next(s for s in find_spans("date 2026-02-25 드론 위원회가 열렸다.") if s.type == "date")
     assert said(span) == "2026년 2월 25일"
     assert _rank("드론 대학원은 몇 곳 뽑았어?", ["드론 대학원으로 4개교를 새로 뽑았다."])[0][0] == "4개교"
+
+
+def test_a_count_never_answers_a_question_that_asks_for_money_by_name() -> None:
+    sentences = ["드론 협력 협약에는 국내 기업 7곳이 참여했다."]
+    assert _rank("드론 협력 협약 투자 규모 얼마임?", sentences) == []
+    assert _rank("드론 모델의 매개변수 규모는?", ["드론 모델의 매개변수는 700억개에 이른다."])[0][0] == "700억개"

@@ -141,6 +141,8 @@ def test_a_proper_noun_listed_among_known_organisations_is_one_and_places_do_not
     orgs = _orgs("이 컨소시엄에는 네이버클라우드·삼성물산·카카오·누리온·KT 등이 참여했다.")
     assert orgs.get("누리온") == "Organization"
     assert "광주" not in _orgs("업체는 후보지로 광주·전남·전북 세 곳을 검토했다.")
+    # a term of the field split off a listed name is no organisation
+    assert "AI" not in _orgs("남은 팀(누리온 AI·SK텔레콤·업스테이지)은 다음 평가로 간다.")
 
 
 def test_an_organisation_name_ends_at_its_head_not_at_what_the_body_does() -> None:
