@@ -31,6 +31,49 @@ _PERIOD = re.compile(
 )
 _REASON = re.compile(r"(위해|위한|때문|목표로|이유로|차원에서|따라|덕분|로 인해|으로 인해|취지|고려해|감안해|탓)")
 _NEGATION = re.compile(r"않|없|아니|못|미달|불가|무산|취소")
+# Words whose opposite in the evidence answers a yes/no question 'no': '선정됐어?' against '탈락했다',
+# '현금을 내?' against '현물 출자'.
+_OPPOSITES = {
+    "선정": ("탈락", "제외"),
+    "통과": ("탈락",),
+    "탈락": ("선정", "통과"),
+    "포함": ("제외",),
+    "제외": ("포함",),
+    "증가": ("감소",),
+    "감소": ("증가",),
+    "확대": ("축소", "삭감"),
+    "축소": ("확대",),
+    "증액": ("감액", "삭감"),
+    "감액": ("증액",),
+    "상승": ("하락",),
+    "하락": ("상승",),
+    "찬성": ("반대",),
+    "반대": ("찬성",),
+    "흑자": ("적자",),
+    "적자": ("흑자",),
+    "의무": ("면제", "자율"),
+    "필수": ("선택", "대체"),
+    "반드시": ("대체", "선택"),
+    "현금": ("현물",),
+    "현물": ("현금",),
+    "유료": ("무료",),
+    "무료": ("유료",),
+}
+_GRADE = re.compile(r"([가-힣]{1,3})급")
+
+
+def contradicts(sentence: str, question: str) -> bool:
+    """The sentence states the opposite of what the question asks about after the thing itself, if at all: '탈락'
+    for '선정됐어?', a grade '실장급' for '국장급이야?'."""
+    for word, opposites in _OPPOSITES.items():
+        # the outcome comes last: '선정하는 공모에서 탈락했다' says no to '선정됐어?'
+        if word in question and max((sentence.rfind(o) for o in opposites), default=-1) > sentence.rfind(word):
+            return True
+    asked = set(_GRADE.findall(question))
+    stated = set(_GRADE.findall(sentence))
+    return bool(asked and stated and not asked & stated)
+
+
 _QUOTED = re.compile(r"['‘\"“]([^'’\"”]{2,30})['’\"”]")
 _NAME_TAGS = ("NNP", "SL", "SH")
 _NOUN_TAGS = ("NNP", "NNG", "SL", "SH", "SN", "XSN", "NNB", "XPN")
@@ -343,7 +386,7 @@ def question_spans(sentence: str, question: str, terms: tuple[str, ...], values:
     spans: list[Span] = []
     stated = {s.key for s in value_spans(sentence)}
     if not values or set(values) <= stated:
-        answer = "아니요" if _NEGATION.search(sentence) else "예"
+        answer = "아니요" if _NEGATION.search(sentence) or contradicts(sentence, question) else "예"
         spans.append(Span(answer, "yesno", f"yesno:{answer}", 0, len(sentence)))
     for m in _QUOTED.finditer(question):
         at = sentence.find(m.group(1))

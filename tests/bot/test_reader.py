@@ -6,7 +6,7 @@ from __future__ import annotations
 from policykg.bot.need import analyse_need
 from policykg.bot.rank import THRESHOLD, WEIGHTS, Sentence, rank, score
 from policykg.bot.reader import said, spans_for
-from policykg.bot.spans import find_spans
+from policykg.bot.spans import find_spans, question_spans
 
 
 def test_need_reads_the_answer_type_and_unit_whatever_the_spacing_or_ending() -> None:
@@ -306,3 +306,12 @@ def test_a_count_never_answers_a_question_that_asks_for_money_by_name() -> None:
     sentences = ["드론 협력 협약에는 국내 기업 7곳이 참여했다."]
     assert _rank("드론 협력 협약 투자 규모 얼마임?", sentences) == []
     assert _rank("드론 모델의 매개변수 규모는?", ["드론 모델의 매개변수는 700억개에 이른다."])[0][0] == "700억개"
+
+
+def test_a_yes_no_question_is_answered_no_when_the_evidence_states_the_opposite_outcome() -> None:
+    def answer(question: str, sentence: str) -> str:
+        return next(s.text for s in question_spans(sentence, question, (), ()) if s.type == "yesno")
+
+    assert answer("부산은 드론 공모에 선정됐어?", "세 곳을 선정하는 드론 공모에서 부산은 탈락했다.") == "아니요"
+    assert answer("부산은 드론 공모에 선정됐어?", "드론 공모에서 부산이 최종 선정됐다.") == "예"
+    assert answer("드론청장 자리는 차관급이야?", "드론청장 자리는 장관급으로 운영된다.") == "아니요"
