@@ -87,6 +87,7 @@ class Sentence:
     article_mentions: set[str] = field(default_factory=set)  # entity IRIs its whole article mentions
     published_year: int | None = None  # for '올해', '내년' in the sentence
     context: str = ""  # the sentence with its neighbours, for coverage
+    title: str = ""  # its article's headline: the topic every sentence of the article is about
     fact_keys: set[str] = field(default_factory=set)  # candidate keys stored facts state with this sentence
 
 
@@ -173,7 +174,8 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         items = span.text.split(", ")
         in_question = sum(re.sub(r"\s", "", i).lower() in asked_plain(need) for i in items) / len(items)
     context = sentence.context or text
-    covered = sum(_present(t, context) for t in need.specific) / len(need.specific) if need.specific else 1.0
+    topical = f"{context} {sentence.title}"
+    covered = sum(_present(t, topical) for t in need.specific) / len(need.specific) if need.specific else 1.0
     years = set(re.findall(r"(20\d\d)년", text))
     if sentence.published_year:
         years |= {str(sentence.published_year + d) for word, d in _RELATIVE_YEARS.items() if word in text}
@@ -182,7 +184,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         year = 1.0 if years & {str(y) for y in need.years} else -1.0 if years else 0.0
     beside = text[max(0, span.start - _BESIDE) : span.start] + " " + text[span.end : span.end + _BESIDE]
     # the sentence lacks a Latin name the question gives ('OSS'): it is likely about something else
-    missing = any(not _present(t, context) for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]{2,}", t))
+    missing = any(not _present(t, topical) for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]{2,}", t))
     clause = segment_of(text, span)
     return {
         "retrieval": 1.0 / (1 + sentence.rank),

@@ -87,7 +87,9 @@ def retrieve(driver: neo4j.Driver, database: str, text: str, need: Need, anchors
         )
         found.published[key] = published
         own = rank_of.get(r["iri"])
-        by_iri[r["iri"]] = Sentence(key, r["text"], own if own is not None else HITS, own is None, set(r["mentions"]))
+        by_iri[r["iri"]] = Sentence(
+            key, r["text"], own if own is not None else HITS, own is None, set(r["mentions"]), title=r["title"] or ""
+        )
     # a neighbour ranks just after the hit it stands beside
     for r in order:
         s = by_iri.get(r["iri"])

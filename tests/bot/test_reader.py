@@ -315,3 +315,13 @@ def test_a_yes_no_question_is_answered_no_when_the_evidence_states_the_opposite_
     assert answer("부산은 드론 공모에 선정됐어?", "세 곳을 선정하는 드론 공모에서 부산은 탈락했다.") == "아니요"
     assert answer("부산은 드론 공모에 선정됐어?", "드론 공모에서 부산이 최종 선정됐다.") == "예"
     assert answer("드론청장 자리는 차관급이야?", "드론청장 자리는 장관급으로 운영된다.") == "아니요"
+
+
+def test_the_question_words_an_article_s_headline_states_count_as_covered_for_its_sentences() -> None:
+    need = analyse_need("해양 드론 공공 실증 과제 공모 마감 며칠임?")
+    text = "해양부는 오는 13일까지 과제 공모를 받는다."
+    bare = Sentence("s0", text, 0, context=text)
+    headed = Sentence("s1", text, 0, context=text, title="해양 드론 공공 실증 사업 시작")
+    features = {s.key: rank([s], {s.key: spans_for(text, need)}, need)[0].features for s in (bare, headed)}
+    assert features["s0"]["uncovered"] == 1.0
+    assert features["s1"]["uncovered"] == 0.0
