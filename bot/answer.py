@@ -262,19 +262,22 @@ def amount_score(q: Question, fact: FactView, words: set[str]) -> float:
 
 
 def covers(q: Question, words: set[str], result: Result) -> bool:
-    """Half the question's own nouns (beyond names and asking words) must be in the evidence or the fact:
+    """Half the question's own nouns (beyond names and asking words) must be in each answered fact's evidence:
     '…전기요금은 얼마야?' is not answered by a sentence about an investment that never mentions electricity.
     Verbs are left out: '들어가는 돈' may be stated as '투입' or '지원'."""
     names = content_words(" ".join(e.name + " " + e.surface for e in q.entities))
     specific = {w for w in content_words(q.text, nouns_only=True) - names - _ASKING if len(w) > 1 or w.isdigit()}
     if not specific:
         return True
-    haystack = " ".join(
-        [e.text for f in result.facts for e in f.evidence]
-        + [e.text for e in result.quotes]
-        + [str(f.props.get(Prop.purpose) or "") for f in result.facts]
-    )
-    return sum(1 for w in specific if w in haystack) >= 0.5 * len(specific)
+    def enough(haystack: str) -> bool:
+        return sum(1 for w in specific if w in haystack) >= 0.5 * len(specific)
+
+    # each figure answered on its own evidence: two differing figures do not pool their sentences' words
+    if result.facts:
+        return all(
+            enough(" ".join([e.text for e in f.evidence] + [str(f.props.get(Prop.purpose) or "")])) for f in result.facts
+        )
+    return enough(" ".join(e.text for e in result.quotes))
 
 
 def best(facts: list[FactView], score: dict[str, float]) -> list[FactView]:
