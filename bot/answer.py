@@ -269,13 +269,15 @@ def covers(q: Question, words: set[str], result: Result) -> bool:
     specific = {w for w in content_words(q.text, nouns_only=True) - names - _ASKING if len(w) > 1 or w.isdigit()}
     if not specific:
         return True
+
     def enough(haystack: str) -> bool:
         return sum(1 for w in specific if w in haystack) >= 0.5 * len(specific)
 
     # each figure answered on its own evidence: two differing figures do not pool their sentences' words
     if result.facts:
         return all(
-            enough(" ".join([e.text for e in f.evidence] + [str(f.props.get(Prop.purpose) or "")])) for f in result.facts
+            enough(" ".join([e.text for e in f.evidence] + [str(f.props.get(Prop.purpose) or "")]))
+            for f in result.facts
         )
     return enough(" ".join(e.text for e in result.quotes))
 
