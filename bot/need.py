@@ -202,7 +202,15 @@ def implied_unit(text: str) -> str | None:
 def counted_noun(text: str) -> str:
     """The noun a figure is asked of: the last one before 몇/얼마 that is neither generic nor an asking word."""
     _, tokens = analyse(text)
-    at = next((i for i, t in enumerate(tokens) if text[t.start : t.end] in ("몇", "얼마")), None)
+    # '몇 곳', '얼마', or the bound noun '수' of '기업 수는?'
+    at = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if text[t.start : t.end] in ("몇", "얼마") or (t.tag in ("NNB", "NNG") and text[t.start : t.end] == "수")
+        ),
+        None,
+    )
     if at is None:
         return ""
     for t in reversed(tokens[:at]):

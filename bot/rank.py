@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.bot.need import MONEY_WORDS, Need, content_terms
+from policykg.bot.need import GENERIC, MONEY_WORDS, Need, content_terms
 from policykg.bot.spans import Span
 from policykg.bot.understand import asked_posts
 from policykg.ontology.schema import ID_NS
@@ -238,7 +238,14 @@ def _counted_beside(span: Span, text: str, need: Need) -> float:
     clause = segment_of(text, span)
     at = text.find(clause)
     before = text[max(at, span.start - _COUNTED_REACH) : span.start]
-    return 1.0 if need.counted in before else 0.0
+    # or right after it, as a count before its noun: '7개 팹리스 기업', '14개 상장사'
+    after = text[span.end : min(at + len(clause), span.end + _COUNTED_REACH)]
+    noun = re.escape(need.counted)
+    # the last noun before it, but for particles and words that only say a figure follows ('가이드라인은 5개',
+    # '(출자) 예산을 200억원'; not '7개 팹리스 기업의 13개'), or right after it ('7개 팹리스')
+    ahead = re.search(noun + r"(.*)$", before)
+    between = re.sub(r"[\s()\[\]·,]|" + "|".join(GENERIC), "", ahead.group(1)) if ahead else ""
+    return 1.0 if (ahead and len(between) <= 2) or re.match(r"\s*(?:\S+\s)?" + noun, after) else 0.0
 
 
 _DAY_ASKED = re.compile(r"며칠|날짜|몇\s*일|마감일|일자|몇\s*월\s*몇")

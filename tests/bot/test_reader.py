@@ -325,3 +325,10 @@ def test_the_question_words_an_article_s_headline_states_count_as_covered_for_it
     features = {s.key: rank([s], {s.key: spans_for(text, need)}, need)[0].features for s in (bare, headed)}
     assert features["s0"]["uncovered"] == 1.0
     assert features["s1"]["uncovered"] == 0.0
+
+
+def test_a_count_written_before_its_noun_is_the_count_of_that_noun_not_the_next_figure() -> None:
+    sentences = ["이번 공고로 5개 드론 제조사 기업의 12개 기체가 조달 목록에 올랐다."]
+    assert _rank("조달 목록에 오른 드론 제조사는 몇 곳?", sentences)[0][0].startswith("5개")
+    sentences = ["이번 조사에는 드론 기업 230개가 응답했다.", "드론 기업의 매출은 평균 12% 늘었다."]
+    assert _rank("드론 조사에 답한 기업 수는?", sentences)[0][0] == "230개"
