@@ -345,16 +345,28 @@ def _known(sentence: str) -> list[Span]:
 
 # Where something was held: the name right before '에서' with a verb of holding soon after ('…간담회를 4일
 # 대한상공회의소에서 개최했다').
-_HELD = re.compile(r"에서\s*(?:\S+\s+){0,3}?\S*(?:열|개최|진행|발표|출범|개막|가졌|가진|선포|마련|체결)")
+_HELD = re.compile(r"에서\s*[^.?!]{0,60}?(?:열|개최|진행|발표|출범|개막|가졌|가진|선포|마련|체결)")
+_VENUE_WORDS = 4  # a venue's name with the place words written before it ('강서구 명지동 에코델타시티 스마트시티랩')
 
 
 def _venues(sentence: str) -> list[Span]:
     ends = {m.start() for m in _HELD.finditer(sentence)}
-    return [
-        Span(sentence[start:end], "place", f"name:{sentence[start:end]}", start, end)
-        for start, end in _runs(sentence, _NOUN_TAGS)
-        if end in ends and not sentence[start:end].isdigit()
-    ]
+    runs = _runs(sentence, _NOUN_TAGS)
+    spans = []
+    for i, (start, end) in enumerate(runs):
+        if end not in ends or sentence[start:end].isdigit():
+            continue
+        first = i
+        while (
+            first > 0
+            and i - first < _VENUE_WORDS - 1
+            and runs[first - 1][1] + 1 == runs[first][0]
+            and not re.search(r"\d", sentence[runs[first - 1][0] : runs[first - 1][1]])  # '1일' is when, not where
+        ):
+            first -= 1
+        begin = runs[first][0]
+        spans.append(Span(sentence[begin:end], "place", f"name:{sentence[begin:end]}", begin, end))
+    return spans
 
 
 def find_spans(sentence: str, published: date | None = None) -> list[Span]:

@@ -286,6 +286,9 @@ def test_the_place_something_was_held_is_the_name_before_eseo_and_a_verb_of_hold
     sentences = ["해양부는 드론 보급 간담회를 5일 부산항만공사에서 개최했다.", "드론 보급 간담회 참석자는 40명이다."]
     assert _rank(question, sentences)[0][0] == "부산항만공사"
     assert "부산항만공사" not in [s.text for s in find_spans("부산항만공사에서 드론 40대를 샀다.") if s.type == "place"]
+    # the place words written before the venue stay with it, a date does not; the verb may come after a long name
+    spans = find_spans("해양부는 3일 부산 영도구 드론파크에서 ‘제2회 해양 드론 보급 확산 간담회’를 열었다.")
+    assert "부산 영도구 드론파크" in [s.text for s in spans if s.type == "place"]
 
 
 def test_people_counted_with_the_counter_in_answer_a_question_in_myeong() -> None:
