@@ -57,12 +57,14 @@ _TYPES: tuple[tuple[str, str], ...] = (
     ("list", _LIST),
     (
         "person",
-        r"누구|누가|인물|성함|사람|정치인|who|(" + "|".join(_PERSON_TITLES) + r")\s*(이름|은|는)",
+        r"누구|누가|인물|성함|사람|정치인|who|("
+        + "|".join(_PERSON_TITLES)
+        + r")\s*(?:둘|셋|넷|두\s*명|세\s*명)?\s*(이름|은|는)",
     ),
     ("place", r"어느\s*나라|국가는|지역은|어디에|어디서|입지|위치|장소|where|후보지|부지"),
     (
         "org",
-        r"기관|회의|조직|부처|회사|기업|협회|단체|재단|학회|어디|어느\s*곳|누가\s*맡|위원회|홈피|홈페이지|소속|정당|어느\s*당|which",
+        r"기관|회의(?!원)|조직|부처|회사|기업|협회|단체|재단|학회|어디|어느\s*곳|누가\s*맡|위원회|홈피|홈페이지|소속|정당|어느\s*당|which",
     ),
     ("name", r"이름|명칭|무엇|뭐|무슨|어떤|what|몇\s*조\s*(?:에|의|를|항)"),  # '몇 조에 근거한': a law's article
 )
@@ -78,7 +80,7 @@ _HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r".*(?:액|비용|예산|자금|재원|매출|가격|단가|요금|기금|펀드|사업비|운영비|연구비|인건비|국비|지방비|개발비)",
         ),
         ("count", r"수|수량|개수|인원|정원|대수|건수|횟수|물량|용량"),
-        ("person", r"사람|인물|수장|책임자|담당자|후임자?|전임자?|" + "|".join(_PERSON_TITLES)),
+        ("person", r"사람|인물|수장|책임자|담당자|후임자?|전임자?|.*(?:" + "|".join(_PERSON_TITLES) + ")"),
         ("place", r"지역|나라|국가|도시|장소|위치|입지|부지|후보지|권역|시도"),
         (
             "org",
@@ -266,6 +268,7 @@ _WH = re.compile(
 def head_type(text: str) -> str:
     """The type its last noun names, for a question without an asking word; 'other' when the noun says none."""
     _, tokens = analyse(text)
+    # a number after the noun counts it: '국회의원 둘은?' asks for 국회의원
     nouns = [text[t.start : t.end] for t in tokens if t.tag in ("NNG", "NNP", "SL")]
     if not nouns:
         return "other"

@@ -217,7 +217,8 @@ def _names(sentence: str) -> list[Span]:
     # a three-syllable name Kiwi split ('김명주' as 김 + 명주) before its organisation and title
     for m in _TITLED.finditer(sentence):
         inside = [t for t in _tokens(sentence) if m.start(1) <= t.start < m.end(1)]
-        common = len(inside) == 1 and inside[0].tag == "NNG"  # '사용자 대표': one common noun
+        # '사용자 대표': one common noun; '안전과 신뢰성을 …과장': a noun and its particle
+        common = (len(inside) == 1 and inside[0].tag == "NNG") or any(t.tag.startswith(("J", "E")) for t in inside)
         if plausible_name(m[1]) and not common and not any(s.type == "person" and s.start == m.start(1) for s in spans):
             spans.append(Span(m[1], "person", f"name:{m[1]}", m.start(1), m.end(1)))
     for start, end in _runs(sentence, _NOUN_TAGS):

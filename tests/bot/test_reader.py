@@ -335,3 +335,9 @@ def test_a_count_written_before_its_noun_is_the_count_of_that_noun_not_the_next_
     assert _rank("조달 목록에 오른 드론 제조사는 몇 곳?", sentences)[0][0].startswith("5개")
     sentences = ["이번 조사에는 드론 기업 230개가 응답했다.", "드론 기업의 매출은 평균 12% 늘었다."]
     assert _rank("드론 조사에 답한 기업 수는?", sentences)[0][0] == "230개"
+
+
+def test_a_title_counted_by_a_numeral_asks_for_people_and_a_noun_with_its_particle_is_no_name() -> None:
+    assert analyse_need("드론 위원회에 이름을 올린 국회의원 둘은?").type == "person"
+    spans = find_spans("해양 안전과 신뢰를 맡는 김해동 드론안전정책과장이 발표했다.")
+    assert "안전과" not in [s.text for s in spans if s.type == "person"]
