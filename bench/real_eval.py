@@ -142,13 +142,13 @@ def extraction(driver: neo4j.Driver | _Rdf, gold: list[dict[str, Any]], misses: 
         officials = {(r["name"], r["post"]) for r in driver.execute_query(POSTS, sid=sid)[0]}
         posts = officials | {(r["name"], reporter) for r in driver.execute_query(BYLINES, sid=sid)[0]}
         gold_posts = {(p["name"], p["post"]) for p in g.get("people", [])}
-        found_posts = _found_posts(gold_posts, posts)
+        found_posts = matched_posts(gold_posts, posts)
         gold_officials = {p for p in gold_posts if p[1] != reporter}
         totals["post_officials"].update(
             {
                 "gold": len(gold_officials),
                 "predicted": len(officials),
-                "matched": len(_found_posts(gold_officials, officials)),
+                "matched": len(matched_posts(gold_officials, officials)),
             }
         )
         orgs = {_org_key(r["name"]) for r in driver.execute_query(ORGS, sid=sid)[0]}
@@ -183,7 +183,7 @@ def extraction(driver: neo4j.Driver | _Rdf, gold: list[dict[str, Any]], misses: 
     }
 
 
-def _found_posts(gold: set[tuple[str, str]], predicted: set[tuple[str, str]]) -> set[tuple[str, str]]:
+def matched_posts(gold: set[tuple[str, str]], predicted: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """The gold posts found: same name, and one title contains the other ('장관' in '부총리 겸 … 장관')."""
     return {gp for gp in gold if any(n == gp[0] and (gp[1] in p or p in gp[1]) for n, p in predicted if p)}
 
