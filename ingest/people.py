@@ -1,0 +1,130 @@
+"""People named with their posts: 'NAME [ORGANISATION] TITLE' ('김유원 네이버클라우드 대표'), appointments and
+'TITLE(NAME)' where the title comes first, and later short references ('배 부총리') to someone named before."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from policykg.ingest.models import Mention, PostMention
+from policykg.korean.sentences import Token, common_noun
+from policykg.korean.spans import Sentence, sentence_at
+from policykg.korean.words import TITLES, plausible_name
+from policykg.ontology.iris import mint_iri
+
+_TITLE = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
+_PERSON_POST = re.compile(
+    r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})\s+(?P<middle>(?:[^\s\"“”'‘’.,]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,3}?)"
+    r"(?P<title>(?:(?:"
+    + _TITLE
+    + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s?)?(?:"
+    + _TITLE
+    + r"))(?:\s*\([A-Za-z]{2,5}\))?(?=[은는이가을를의와과,\s]|$)"
+)
+_SHORT_REF = re.compile(r"(?<![가-힣])(?P<surname>[가-힣])\s+(?P<title>" + _TITLE + r")(?=[은는이가을를의와과,\s])")
+
+
+_TITLE_WORD = re.compile(_TITLE)
+_WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}\s")
+_NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
+
+
+def _noun_span(tokens: list[Token], start: int, end: int, body: str = "") -> bool:
+    """A name has no particle or ending inside ('예산은', '예상됐던'), and is no common noun Kiwi knows
+    ('전문가', '부처', '도시계획'). Kiwi may read a rare name as a noun and a verb ('최형' + '두다')."""
+    if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens if start <= t.start < end):
+        return False
+    return not body or not common_noun(body[start:end])
+
+
+def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token]) -> list[PostMention]:
+    """People named with their post: NAME [ORGANISATION] TITLE ('김유원 네이버클라우드 대표')."""
+    posts: list[PostMention] = []
+    resume = 0
+    # Only words up to ~60 characters before a title can start a name-post phrase: try those alone.
+    titles = [t.start() for t in _TITLE_WORD.finditer(body)]
+    for candidate in _WORD_START.finditer(body):
+        at = bisect_right(titles, candidate.start())
+        if candidate.start() < resume or at == len(titles) or titles[at] - candidate.start() > 60:
+            continue
+        m = _PERSON_POST.match(body, candidate.start())
+        # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
+        # endings disqualify a name.
+        if not m or not plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
+            continue
+        sentence = sentence_at(sentences, m.start())
+        middle = m["middle"].strip()
+        org = next((o for o in orgs if m.start("middle") <= o.start < m.end("title") and o.cls != "Programme"), None)
+        if sentence is None or (
+            middle and org is None and not re.search(r"[A-Za-z]|대$|협회|학과|기업|그룹|연구원$", middle)
+        ):
+            continue  # words between a name and a title that are no organisation: not a person-post phrase
+        # The post starts after the organisation, unless the organisation is part of it ('부총리 겸 …부 장관').
+        after_org = org is not None and "겸" not in body[m.start("title") : org.start]
+        post = body[org.end if org and after_org else m.start("title") : m.end("title")]
+        if org is not None and after_org and org.end < m.end("title") and re.match(r"[가-힣]", body[org.end]):
+            # '…은행장': the title is glued to the organisation's name; the post is the whole word
+            post = body[body.rfind(" ", 0, org.end) + 1 : m.end("title")]
+        post = re.sub(r"^\s*\([^)]{1,15}\)\s*", "", post).strip()
+        if not post:  # the 'title' was the end of the organisation's own name ('…연구원은'): no post named
+            continue
+        name = m["name"]
+        person = Mention(
+            name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
+        )
+        posts.append(PostMention(person, post, org, m.start(), m.end()))
+        resume = m.end()
+    return posts
+
+
+# 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동'), 'TITLE(NAME)' ('분과장(홍길동)').
+_APPOINTED = re.compile(
+    r"(?P<title>" + _TITLE + r")(?:에|으로|로)\s+(?:신임\s+)?(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
+)
+_TITLE_NAME = re.compile(r"(?P<title>" + _TITLE + r")\s*\((?P<name>[가-힣]{2,4})\)")
+
+
+def titled_people(
+    body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token], known: list[PostMention]
+) -> list[PostMention]:
+    """People whose title comes first: appointments ('…부 2차관에 홍길동') and 'TITLE(NAME)'."""
+    found = []
+    for pattern in (_APPOINTED, _TITLE_NAME):
+        for m in pattern.finditer(body):
+            name = m["name"]
+            if not plausible_name(name) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
+                continue
+            sentence = sentence_at(sentences, m.start())
+            if sentence is None or any(p.person.start == m.start("name") and p.post == m["title"] for p in known):
+                continue
+            org = next((o for o in orgs if 0 <= m.start("title") - o.end <= 1 and o.cls != "Programme"), None)
+            person = Mention(
+                name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
+            )
+            found.append(PostMention(person, m["title"], org, min(m.start(), org.start if org else m.start()), m.end()))
+    return found
+
+
+def coreferent_people(body: str, sentences: list[Sentence], posts: list[PostMention]) -> list[Mention]:
+    """'배 부총리' after '배경훈 부총리 …' is 배경훈: surname plus a title he was named with earlier."""
+    found = []
+    for m in _SHORT_REF.finditer(body):
+        earlier = [
+            p for p in posts if p.start < m.start() and p.person.name.startswith(m["surname"]) and m["title"] in p.post
+        ]
+        sentence = sentence_at(sentences, m.start())
+        if earlier and sentence is not None:
+            person = earlier[-1].person
+            found.append(
+                Mention(
+                    body[m.start() : m.end()],
+                    m.start(),
+                    m.end(),
+                    person.iri,
+                    "Person",
+                    person.name,
+                    sentence,
+                    "coreference",
+                )
+            )
+    return found
