@@ -9,23 +9,31 @@ from bisect import bisect_right
 from policykg.ingest.models import Mention, PostMention
 from policykg.korean.sentences import Token, common_noun
 from policykg.korean.spans import Sentence, sentence_at
-from policykg.korean.words import TITLES, plausible_name
+from policykg.korean.words import CURRENT, FORMER, TITLES, WORD_END, plausible_name
 from policykg.ontology.iris import mint_iri
 
 _TITLE = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
+# NAME [(AGE or HANJA)] [ORGANISATION …] TITLE, the name followed by a space or by '/' (a broadcast's speaker tag:
+# '[홍길동/가상부 대변인 : …]'), the title closed by a particle or the end of the word ('의장도', '대표께서').
 _PERSON_POST = re.compile(
-    r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})\s+(?P<middle>(?:[^\s\"“”'‘’.,]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,3}?)"
+    r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})(?:\s*\([^()\s]{1,12}\))?(?:\s+|\s*/\s*)"
+    r"(?P<middle>(?:[^\s\"“”'‘’.,/]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,4}?)"
     r"(?P<title>(?:(?:"
     + _TITLE
     + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s?)?(?:"
     + _TITLE
-    + r"))(?:\s*\([A-Za-z]{2,5}\))?(?=[은는이가을를의와과,\s]|$)"
+    + r"))(?:\s*\([A-Za-z]{2,5}\))?"
+    + WORD_END
 )
-_SHORT_REF = re.compile(r"(?<![가-힣])(?P<surname>[가-힣])\s+(?P<title>" + _TITLE + r")(?=[은는이가을를의와과,\s])")
+_SHORT_REF = re.compile(r"(?<![가-힣])(?P<surname>[가-힣])\s+(?P<title>" + _TITLE + r")" + WORD_END)
+# Words between a name and a title that say where the person works although no organisation was found there: Latin
+# letters ('LG AI연구원'), a university's short name ending the words ('한빛대'), a department, an association.
+_AFFILIATION = re.compile(r"[A-Za-z]|대$|대학교|대학원|학부|학과|협회|기업|그룹|연구원$")
+_STATUS = re.compile(rf"^(?:{'|'.join(FORMER + CURRENT)})\s+")
 
 
 _TITLE_WORD = re.compile(_TITLE)
-_WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}\s")
+_WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}(?=\s|/|\()")
 _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
 
 
@@ -37,10 +45,36 @@ def _noun_span(tokens: list[Token], start: int, end: int, body: str = "") -> boo
     return not body or not common_noun(body[start:end])
 
 
+def _affiliated(body: str, tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the words body[start:end] between a name and its title say where the person works: see _AFFILIATION,
+    or a word opened by a proper noun and ending in 대 among them ('현 한빛대 컴퓨터 공학부 교수': a university, then
+    a department)."""
+    middle = _STATUS.sub("", body[start:end].strip())
+    if not middle or _AFFILIATION.search(middle):
+        return True
+    words = [w for w in re.finditer(r"\S+", body[start:end]) if len(w[0]) >= 3 and w[0].endswith("대")]
+    return any(t.start == start + w.start() and t.tag == "NNP" for w in words for t in tokens)
+
+
+def _post(body: str, m: re.Match[str], org: Mention | None) -> str:
+    """The post as written: after the organisation, unless the organisation is part of it ('부총리 겸 …부 장관'),
+    the whole word when the title is glued to the organisation ('…은행장'); '전' kept wherever it stood ('홍길동 전
+    가상부 장관' held '전 장관'), '현' dropped."""
+    after_org = org is not None and "겸" not in body[m.start("title") : org.start]
+    post = body[org.end if org and after_org else m.start("title") : m.end("title")]
+    if org is not None and after_org and org.end < m.end("title") and re.match(r"[가-힣]", body[org.end]):
+        post = body[body.rfind(" ", 0, org.end) + 1 : m.end("title")]
+    post = _STATUS.sub("", re.sub(r"^\s*\([^)]{1,15}\)\s*", "", post).strip())
+    first = (m["middle"].split() or m["title"].split())[0]
+    return f"전 {post}" if post and first in FORMER else post
+
+
 def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token]) -> list[PostMention]:
-    """People named with their post: NAME [ORGANISATION] TITLE ('김유원 네이버클라우드 대표')."""
+    """People named with their post: NAME [ORGANISATION] TITLE ('김유원 네이버클라우드 대표'), or ORGANISATION
+    NAME TITLE ('가상부 홍길동 장관')."""
     posts: list[PostMention] = []
     resume = 0
+    known = [o for o in orgs if o.cls != "Programme"]
     # Only words up to ~60 characters before a title can start a name-post phrase: try those alone.
     titles = [t.start() for t in _TITLE_WORD.finditer(body)]
     for candidate in _WORD_START.finditer(body):
@@ -49,30 +83,28 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
             continue
         m = _PERSON_POST.match(body, candidate.start())
         # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
-        # endings disqualify a name.
-        if not m or not plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
+        # endings disqualify a name; a name the registry knows is an organisation's ('국토부 홍길동 장관').
+        if (
+            not m
+            or not plausible_name(m["name"])
+            or not _noun_span(tokens, m.start("name"), m.end("name"), body)
+            or any(o.start < m.end("name") and m.start("name") < o.end for o in known if o.via == "registry")
+        ):
             continue
         sentence = sentence_at(sentences, m.start())
-        middle = m["middle"].strip()
-        org = next((o for o in orgs if m.start("middle") <= o.start < m.end("title") and o.cls != "Programme"), None)
-        if sentence is None or (
-            middle and org is None and not re.search(r"[A-Za-z]|대$|협회|학과|기업|그룹|연구원$", middle)
-        ):
+        org = next((o for o in known if m.start("middle") <= o.start < m.end("title")), None)
+        if sentence is None or (org is None and not _affiliated(body, tokens, m.start("middle"), m.end("middle"))):
             continue  # words between a name and a title that are no organisation: not a person-post phrase
-        # The post starts after the organisation, unless the organisation is part of it ('부총리 겸 …부 장관').
-        after_org = org is not None and "겸" not in body[m.start("title") : org.start]
-        post = body[org.end if org and after_org else m.start("title") : m.end("title")]
-        if org is not None and after_org and org.end < m.end("title") and re.match(r"[가-힣]", body[org.end]):
-            # '…은행장': the title is glued to the organisation's name; the post is the whole word
-            post = body[body.rfind(" ", 0, org.end) + 1 : m.end("title")]
-        post = re.sub(r"^\s*\([^)]{1,15}\)\s*", "", post).strip()
+        post = _post(body, m, org)
         if not post:  # the 'title' was the end of the organisation's own name ('…연구원은'): no post named
             continue
+        # '가상부 홍길동 장관': the organisation right before the name
+        org = org or next((o for o in known if o.end <= m.start() and body[o.end : m.start()] in ("", " ")), None)
         name = m["name"]
         person = Mention(
             name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
         )
-        posts.append(PostMention(person, post, org, m.start(), m.end()))
+        posts.append(PostMention(person, post, org, min(m.start(), org.start if org else m.start()), m.end()))
         resume = m.end()
     return posts
 

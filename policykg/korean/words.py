@@ -64,6 +64,10 @@ NOT_NAMES = frozenset(
         "부부",
     }
 )
+# Words before a post that say when it was held: '홍길동 전 장관' held it before (the post is kept as '전 장관'),
+# '현 …' holds it now (the post as such).
+FORMER = ("전", "前")
+CURRENT = ("현", "現")
 # The titles of posts, by the Korean 직제: government (장관 … 과장, 정책관, 대변인), agencies and committees
 # (원장, 청장, 위원장, 분과장, 본부장, 센터장, 단장, 이사장), companies (대표 … 상무), the Assembly and others.
 TITLES = (
@@ -254,7 +258,7 @@ TOP_N = re.compile(r"^(?:\s*\d|\s+(?!이상|이하|미만|초과|가량|정도|�
 TOP_N_MAX = 20
 # Where a word ends: no more Hangul, or particles that end it ('정예팀과', '세 곳에', '2팀만이'), or the
 # copula ('45곳이며').
-_PARTICLES = "이|가|을|를|은|는|에|의|와|과|도|만|씩|으로|로|에서|에게|까지|부터|이나|나"
+_PARTICLES = "이|가|을|를|은|는|에|의|와|과|도|만|씩|으로|로|에서|에게|께서|까지|부터|이나|나"
 WORD_END = rf"(?=[^가-힣]|$|(?:{_PARTICLES}){{1,3}}(?![가-힣])|이(?:며|고|다|었|라|지만|자|나))"
 # Units of computing performance, as they are written and as they are kept.
 FLOPS_UNITS = {"페타플롭스": "PF", "PF": "PF", "엑사플롭스": "엑사플롭스", "EF": "엑사플롭스", "테라플롭스": "TF"}
