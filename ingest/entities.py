@@ -10,7 +10,7 @@ from functools import cached_property
 from itertools import takewhile
 
 from policykg.ingest.models import Mention, PostMention
-from policykg.ingest.people import coreferent_people, post_mentions, titled_people
+from policykg.ingest.people import coreferent_people, foreign_people, post_mentions, titled_people
 from policykg.korean.sentences import Token, analyse
 from policykg.korean.spans import Sentence, sentence_at
 from policykg.korean.words import (
@@ -348,6 +348,7 @@ def extract_entities(body: str, sentences: list[Sentence], tokens: list[Token] |
             mentions = [m for m in mentions if not (m.start >= extra.start and m.end <= extra.end)] + [extra]
     posts = post_mentions(body, sentences, mentions, tokens)
     posts += titled_people(body, sentences, mentions, tokens, posts)
+    posts += foreign_people(body, sentences, mentions, tokens, posts)
     posts.sort(key=lambda p: p.start)
     people = [p.person for p in posts] + coreferent_people(body, sentences, posts)
     mentions += [p for p in people if not any(p.start < m.end and m.start < p.end for m in mentions)]

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import pairwise
 
 from policykg.ingest.models import Mention, PostMention
 from policykg.korean.sentences import Token, common_noun
 from policykg.korean.spans import Sentence, sentence_at
-from policykg.korean.words import CURRENT, FORMER, TITLES, WORD_END, plausible_name
+from policykg.korean.words import CURRENT, FORMER, PRESS_TITLES, TITLES, WORD_END, plausible_name
 from policykg.ontology.iris import mint_iri
 
 _TITLE = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
@@ -75,6 +77,7 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
     posts: list[PostMention] = []
     resume = 0
     known = [o for o in orgs if o.cls != "Programme"]
+    morphemes = _Morphemes.of(body, tokens)
     # Only words up to ~60 characters before a title can start a name-post phrase: try those alone.
     titles = [t.start() for t in _TITLE_WORD.finditer(body)]
     for candidate in _WORD_START.finditer(body):
@@ -83,12 +86,14 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
             continue
         m = _PERSON_POST.match(body, candidate.start())
         # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
-        # endings disqualify a name; a name the registry knows is an organisation's ('국토부 홍길동 장관').
+        # endings disqualify a name; a name the registry knows is an organisation's ('국토부 홍길동 장관'); two
+        # syllables followed by another proper noun are a foreign given name ('마크 저커버그 메타 CEO').
         if (
             not m
             or not plausible_name(m["name"])
             or not _noun_span(tokens, m.start("name"), m.end("name"), body)
             or any(o.start < m.end("name") and m.start("name") < o.end for o in known if o.via == "registry")
+            or (len(m["name"]) == 2 and morphemes.proper_runs(m.start("name"), known))
         ):
             continue
         sentence = sentence_at(sentences, m.start())
@@ -96,7 +101,8 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         if sentence is None or (org is None and not _affiliated(body, tokens, m.start("middle"), m.end("middle"))):
             continue  # words between a name and a title that are no organisation: not a person-post phrase
         post = _post(body, m, org)
-        if not post:  # the 'title' was the end of the organisation's own name ('…연구원은'): no post named
+        # An empty post: the 'title' was the end of the organisation's own name ('…연구원은'), no post named.
+        if not post or post.split()[-1] in PRESS_TITLES:
             continue
         # '가상부 홍길동 장관': the organisation right before the name
         org = org or next((o for o in known if o.end <= m.start() and body[o.end : m.start()] in ("", " ")), None)
@@ -114,27 +120,132 @@ _APPOINTED = re.compile(
     r"(?P<title>" + _TITLE + r")(?:에|으로|로)\s+(?:신임\s+)?(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
 )
 _TITLE_NAME = re.compile(r"(?P<title>" + _TITLE + r")\s*\((?P<name>[가-힣]{2,4})\)")
+# ORGANISATION TITLE NAME: the title right after the organisation, then the name ('가상부 장관 홍길동은').
+_TITLE_FIRST = re.compile(r"\s?(?P<title>" + _TITLE + r")(?:\s*\([A-Za-z]{2,5}\))?\s+")
+# FOREIGN NAME [ORGANISATION] TITLE ('젠슨 황 엔비디아 최고경영자의', '마크 저커버그 CEO는').
+_FOREIGN_TAIL = re.compile(
+    r"\s+(?:(?P<org>[^\s\"“”'‘’.,]{2,25})\s+)?(?P<title>" + _TITLE + r")(?:\s*\([A-Za-z]{2,5}\))?"
+)
+# Particles that close a name standing as subject, topic, object, owner or companion ('젠슨 황은', '홍길동과'); not
+# those of place or direction ('장관 서울에서': a city). Known by their text glued to the name: Kiwi's tag for them
+# after a rare name is unreliable ('황은' read as the noun silver, '…과 만났다' as an adverbial particle).
+_CLOSING = frozenset({"은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "만", "께서", "에게", "께"})
+# Tags before a word that continue a noun phrase, so proper nouns after them open no name.
+_NOUN_PHRASE_TAGS = ("N", "SL", "SN", "SH", "X", "MM")
+
+
+@dataclass(frozen=True)
+class _Morphemes:
+    """The body's morphemes, indexed by where they start, and where a particle closing a name starts."""
+
+    body: str
+    tokens: list[Token]
+    starts: list[int]
+    closing: set[int]
+
+    @classmethod
+    def of(cls, body: str, tokens: list[Token]) -> _Morphemes:
+        closing = {
+            t.start
+            for before, t in pairwise(tokens)
+            if before.end == t.start and body[t.start : t.end] in _CLOSING and not t.tag.startswith(("V", "E"))
+        }
+        return cls(body, tokens, [t.start for t in tokens], closing)
+
+    def proper_runs(self, start: int, orgs: list[Mention]) -> list[int]:
+        """The ends of two and of three proper nouns in Hangul from `start`, one space apart, none an organisation's
+        name and together no common noun: a foreign name as Korean writes it ('젠슨 황', '일론 머스크')."""
+        at = bisect_left(self.starts, start)
+        run: list[Token] = []
+        for t in self.tokens[at : at + 3]:
+            joined = not run or (t.start == run[-1].end + 1 and self.body[run[-1].end] == " ")
+            if t.tag != "NNP" or not joined or not re.fullmatch(r"[가-힣]+", self.body[t.start : t.end]):
+                break
+            if any(o.start < t.end and t.start < o.end for o in orgs):
+                break
+            run.append(t)
+        return [t.end for t in run[1:] if not common_noun(self.body[start : t.end])]
+
+    def closed_name(self, start: int) -> int | None:
+        """The end of the name from `start` when a particle closes it: a Korean name ('홍길동은') or a foreign one."""
+        for end in range(start + 4, start + 1, -1):
+            name = self.body[start:end]
+            if end in self.closing and plausible_name(name) and _noun_span(self.tokens, start, end, self.body):
+                return end
+        return next((end for end in self.proper_runs(start, []) if end in self.closing), None)
 
 
 def titled_people(
     body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token], known: list[PostMention]
 ) -> list[PostMention]:
-    """People whose title comes first: appointments ('…부 2차관에 홍길동') and 'TITLE(NAME)'."""
+    """People whose title comes first: appointments ('…부 2차관에 홍길동'), 'TITLE(NAME)' and 'ORGANISATION TITLE
+    NAME' ('엔비디아 CEO 젠슨 황은')."""
     found = []
     for pattern in (_APPOINTED, _TITLE_NAME):
         for m in pattern.finditer(body):
             name = m["name"]
             if not plausible_name(name) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
                 continue
-            sentence = sentence_at(sentences, m.start())
-            if sentence is None or any(p.person.start == m.start("name") and p.post == m["title"] for p in known):
-                continue
             org = next((o for o in orgs if 0 <= m.start("title") - o.end <= 1 and o.cls != "Programme"), None)
-            person = Mention(
-                name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
-            )
-            found.append(PostMention(person, m["title"], org, min(m.start(), org.start if org else m.start()), m.end()))
+            found += _post_mention(sentences, m["title"], org, m.start("name"), m.end("name"), m.start(), known, body)
+    morphemes = _Morphemes.of(body, tokens)
+    for org in (o for o in orgs if o.cls != "Programme"):
+        after = _TITLE_FIRST.match(body, org.end)
+        end = morphemes.closed_name(after.end()) if after else None
+        if after and end is not None:
+            found += _post_mention(sentences, after["title"], org, after.end(), end, org.start, known, body)
     return found
+
+
+def foreign_people(
+    body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token], known: list[PostMention]
+) -> list[PostMention]:
+    """Foreign names before their title: two or three proper nouns opening a noun phrase, then the organisation (a
+    known one or one proper noun) or not, then a title closed by a particle or a comma ('젠슨 황 엔비디아
+    최고경영자의', '일론 머스크 테슬라 CEO는'); the shorter name wins. A first word that reads as a Korean full name
+    ('홍길동 가나 대표') is left to post_mentions."""
+    found = []
+    morphemes = _Morphemes.of(body, tokens)
+    for before, token in zip([None, *tokens], tokens, strict=False):
+        first = body[token.start : token.end]
+        if token.tag != "NNP" or (len(first) >= 3 and plausible_name(first)):
+            continue
+        if before is not None and (before.end == token.start or before.tag.startswith(_NOUN_PHRASE_TAGS)):
+            continue
+        for end in morphemes.proper_runs(token.start, orgs):
+            m = _FOREIGN_TAIL.match(body, end)
+            if m is None or not (m.end() in morphemes.closing or body[m.end() : m.end() + 1] == ","):
+                continue
+            org = next((o for o in orgs if (o.start, o.end) == (m.start("org"), m.end("org"))), None)
+            unknown_org = m["org"] is not None and org is None
+            if unknown_org and not any(
+                (t.start, t.end) == m.span("org") and t.tag in ("NNP", "SL")
+                for t in tokens[bisect_left(morphemes.starts, m.start("org")) :][:2]
+            ):
+                continue  # words before the title that are no one proper noun: no organisation
+            found += _post_mention(sentences, m["title"], org, token.start, end, token.start, known, body)
+            break
+    return found
+
+
+def _post_mention(
+    sentences: list[Sentence],
+    title: str,
+    org: Mention | None,
+    start: int,
+    end: int,
+    phrase_start: int,
+    known: list[PostMention],
+    body: str,
+) -> list[PostMention]:
+    """The person body[start:end] holding `title`, unless already found there with it, outside every sentence or a
+    reporter."""
+    sentence = sentence_at(sentences, start)
+    if sentence is None or title in PRESS_TITLES or any(p.person.start == start and p.post == title for p in known):
+        return []
+    name = body[start:end].strip()
+    person = Mention(name, start, start + len(name), mint_iri("person", name), "Person", name, sentence, "person-title")
+    return [PostMention(person, title, org, min(phrase_start, org.start if org else phrase_start), end)]
 
 
 def coreferent_people(body: str, sentences: list[Sentence], posts: list[PostMention]) -> list[Mention]:

@@ -144,6 +144,33 @@ TITLES = (
     "수석연구원",
     "기자",
 )
+# The press's own titles: a reporter named in an article is its author (metadata), not a post holder it reports.
+PRESS_TITLES = frozenset({"기자"})
+# Titles that name one post in other words: a company's head ('대표', '대표이사', '최고경영자', 'CEO'), its officers
+# ('최고기술책임자', 'CTO'), an association's standing vice-chair ('상근부회장' is the 부회장).
+SAME_POSTS = (
+    frozenset({"대표", "대표이사", "최고경영자", "CEO"}),
+    frozenset({"최고기술책임자", "CTO"}),
+    frozenset({"최고운영책임자", "COO"}),
+    frozenset({"최고재무책임자", "CFO"}),
+    frozenset({"부회장", "상근부회장"}),
+)
+
+
+def post_names(title: str) -> list[str]:
+    """The titles naming the same post as `title`, itself first ('대표' → 대표, 대표이사, CEO, 최고경영자)."""
+    group = next((g for g in SAME_POSTS if title in g), frozenset())
+    return [title, *sorted(group - {title})]
+
+
+def same_post(a: str, b: str) -> bool:
+    """Whether two posts as written are one: one within the other ('장관' in '부총리 겸 과학기술정보통신부 장관'), or
+    their last words name the same post ('엔비디아 CEO' and '최고경영자')."""
+    if a in b or b in a:
+        return True
+    last_a, last_b = a.split()[-1:], b.split()[-1:]
+    return bool(last_a and last_b) and last_b[0] in post_names(last_a[0])
+
 
 # --- organisations ---------------------------------------------------------------------------------------------
 # The last word of a name that makes it an organisation, and the class it says (the longest that fits wins).
