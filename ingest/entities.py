@@ -17,6 +17,7 @@ from policykg.korean.words import (
     FACILITY_HEADS,
     GENERIC_BODIES,
     NAME_LEADERS,
+    TITLE_PATTERN,
     TITLES,
     org_head,
     plausible_name,
@@ -179,6 +180,27 @@ def _only_actions(body: str, after: list[Token]) -> bool:
     return all(t.tag == "NNG" for t in after) and not any(w.endswith((*PROGRAMME_HEADS, *TITLES)) for w in words)
 
 
+# A title right after an organisation's name, or after its abbreviation in parentheses: the name before it is a
+# person's ('홍길동 가상진흥원(KVA) 원장').
+_TITLE_AFTER = re.compile(r"\s*(?:\([^)]{1,15}\)\s*)?(?:" + TITLE_PATTERN + r")")
+
+
+def _after_person(body: str, tokens: list[Token], first: int, last: int) -> int:
+    """Where an organisation's name starts once a person's name before it is left out: a proper noun shaped like a
+    Korean name, one space before the rest, that the registry does not know and that names no place ('서울시 AI
+    위원회' keeps 서울시)."""
+    word = body[tokens[first].start : tokens[first].end]
+    person = (
+        first < last
+        and tokens[first].tag == "NNP"
+        and body[tokens[first].end] == " "
+        and plausible_name(word)
+        and not word.endswith(("시", "도", "군", "구"))
+        and registry().resolve(word) is None
+    )
+    return first + 1 if person else first
+
+
 _LEGAL_FORM = re.compile(r"(?:재단|사단|학교|사회복지)\s?법인\s*")
 
 
@@ -210,14 +232,18 @@ def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -
                 last = org_last  # '… 총괄위원회 심의': what the body does is no part of its name
             elif any(rest.endswith(t) for t in TITLES):
                 last = org_last
-                first_word = body[tokens[first].start : tokens[first].end]
-                if first < last and tokens[first].tag == "NNP" and plausible_name(first_word):
-                    first += 1  # '이진수 대검찰청 형사부장': the person before the organisation
+                first = _after_person(body, tokens, first, last)  # '이진수 대검찰청 형사부장'
         head = body[tokens[last].start : tokens[last].end]
-        start, end = tokens[first].start, tokens[last].end
+        end = tokens[last].end
+        glued_post = body[tokens[first].start : end].endswith("장") and not org_head(
+            body[tokens[first].start : end], proper
+        )
+        if glued_post and org_head(body[tokens[first].start : end - 1].replace(" ", ""), proper):
+            end -= 1  # '…은행장': the bank, and its head's post
+        if end < tokens[last].end or _TITLE_AFTER.match(body, end):
+            first = _after_person(body, tokens, first, last)  # '홍길동 가상진흥원장', '홍길동 가상진흥원(KVA) 원장'
+        start = tokens[first].start
         text = body[start:end]
-        if text.endswith("장") and org_head(text[:-1].replace(" ", ""), proper) and not org_head(text, proper):
-            end, text = end - 1, text[:-1]  # '…은행장': the bank, and its head's post
         sentence = sentence_at(sentences, start)
         if sentence is None or text in GENERIC_BODIES or len(text) < 3:
             continue

@@ -11,30 +11,30 @@ from itertools import pairwise
 from policykg.ingest.models import Mention, PostMention
 from policykg.korean.sentences import Token, common_noun
 from policykg.korean.spans import Sentence, sentence_at
-from policykg.korean.words import CURRENT, FORMER, PRESS_TITLES, TITLES, WORD_END, plausible_name
+from policykg.korean.words import CURRENT, FORMER, PRESS_TITLES, TITLE_PATTERN, WORD_END, plausible_name
 from policykg.ontology.iris import mint_iri
 
-_TITLE = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
-# NAME [(AGE or HANJA)] [ORGANISATION …] TITLE, the name followed by a space or by '/' (a broadcast's speaker tag:
-# '[홍길동/가상부 대변인 : …]'), the title closed by a particle or the end of the word ('의장도', '대표께서').
+# NAME [(AGE or HANJA)] [ORGANISATION …] TITLE, the name followed by a space, by '/' (a broadcast's speaker tag:
+# '[홍길동/가상부 대변인 : …]') or by the post in parentheses ('홍길동(가상전자 대표)'), the title closed by a particle
+# or the end of the word ('의장도', '대표께서').
 _PERSON_POST = re.compile(
-    r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})(?:\s*\([^()\s]{1,12}\))?(?:\s+|\s*/\s*)"
+    r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})(?:\s*\([^()\s]{1,12}\))?(?:\s+|\s*/\s*|\s*\()"
     r"(?P<middle>(?:[^\s\"“”'‘’.,/]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,4}?)"
     r"(?P<title>(?:(?:"
-    + _TITLE
+    + TITLE_PATTERN
     + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s?)?(?:"
-    + _TITLE
+    + TITLE_PATTERN
     + r"))(?:\s*\([A-Za-z]{2,5}\))?"
     + WORD_END
 )
-_SHORT_REF = re.compile(r"(?<![가-힣])(?P<surname>[가-힣])\s+(?P<title>" + _TITLE + r")" + WORD_END)
+_SHORT_REF = re.compile(r"(?<![가-힣])(?P<surname>[가-힣])\s+(?P<title>" + TITLE_PATTERN + r")" + WORD_END)
 # Words between a name and a title that say where the person works although no organisation was found there: Latin
 # letters ('LG AI연구원'), a university's short name ending the words ('한빛대'), a department, an association.
 _AFFILIATION = re.compile(r"[A-Za-z]|대$|대학교|대학원|학부|학과|협회|기업|그룹|연구원$")
 _STATUS = re.compile(rf"^(?:{'|'.join(FORMER + CURRENT)})\s+")
 
 
-_TITLE_WORD = re.compile(_TITLE)
+_TITLE_WORD = re.compile(TITLE_PATTERN)
 _WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}(?=\s|/|\()")
 _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
 
@@ -66,7 +66,8 @@ def _post(body: str, m: re.Match[str], org: Mention | None) -> str:
     post = body[org.end if org and after_org else m.start("title") : m.end("title")]
     if org is not None and after_org and org.end < m.end("title") and re.match(r"[가-힣]", body[org.end]):
         post = body[body.rfind(" ", 0, org.end) + 1 : m.end("title")]
-    post = _STATUS.sub("", re.sub(r"^\s*\([^)]{1,15}\)\s*", "", post).strip())
+    # '…진흥원(NIPA) 원장': the abbreviation after the organisation is no part of the post
+    post = _STATUS.sub("", re.sub(r"^[\s)]*(?:\([^)]{1,15}\))?\s*", "", post).strip())
     first = (m["middle"].split() or m["title"].split())[0]
     return f"전 {post}" if post and first in FORMER else post
 
@@ -117,14 +118,16 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
 
 # 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동'), 'TITLE(NAME)' ('분과장(홍길동)').
 _APPOINTED = re.compile(
-    r"(?P<title>" + _TITLE + r")(?:에|으로|로)\s+(?:신임\s+)?(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
+    r"(?P<title>"
+    + TITLE_PATTERN
+    + r")(?:에|으로|로)\s+(?:신임\s+)?(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
 )
-_TITLE_NAME = re.compile(r"(?P<title>" + _TITLE + r")\s*\((?P<name>[가-힣]{2,4})\)")
+_TITLE_NAME = re.compile(r"(?P<title>" + TITLE_PATTERN + r")\s*\((?P<name>[가-힣]{2,4})\)")
 # ORGANISATION TITLE NAME: the title right after the organisation, then the name ('가상부 장관 홍길동은').
-_TITLE_FIRST = re.compile(r"\s?(?P<title>" + _TITLE + r")(?:\s*\([A-Za-z]{2,5}\))?\s+")
+_TITLE_FIRST = re.compile(r"\s?(?P<title>" + TITLE_PATTERN + r")(?:\s*\([A-Za-z]{2,5}\))?\s+")
 # FOREIGN NAME [ORGANISATION] TITLE ('젠슨 황 엔비디아 최고경영자의', '마크 저커버그 CEO는').
 _FOREIGN_TAIL = re.compile(
-    r"\s+(?:(?P<org>[^\s\"“”'‘’.,]{2,25})\s+)?(?P<title>" + _TITLE + r")(?:\s*\([A-Za-z]{2,5}\))?"
+    r"\s+(?:(?P<org>[^\s\"“”'‘’.,]{2,25})\s+)?(?P<title>" + TITLE_PATTERN + r")(?:\s*\([A-Za-z]{2,5}\))?"
 )
 # Particles that close a name standing as subject, topic, object, owner or companion ('젠슨 황은', '홍길동과'); not
 # those of place or direction ('장관 서울에서': a city). Known by their text glued to the name: Kiwi's tag for them

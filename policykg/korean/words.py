@@ -144,6 +144,8 @@ TITLES = (
     "수석연구원",
     "기자",
 )
+# The titles as one regular expression, the longest first ('대표이사' before '대표').
+TITLE_PATTERN = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 # The press's own titles: a reporter named in an article is its author (metadata), not a post holder it reports.
 PRESS_TITLES = frozenset({"기자"})
 # Titles that name one post in other words: a company's head ('대표', '대표이사', '최고경영자', 'CEO'), its officers

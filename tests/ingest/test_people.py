@@ -147,3 +147,22 @@ def test_a_former_post_is_no_restatement_of_the_post(tmp_path: Path) -> None:
 )
 def test_same_post_in_other_words(a: str, b: str, same: bool) -> None:
     assert same_post(a, b) is same and same_post(b, a) is same
+
+
+def test_the_post_in_parentheses_after_the_name() -> None:
+    assert _people("정다온(네이버클라우드 대표)은 협력을 제안했다.") == {("정다온", "대표", "네이버클라우드")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("홍다빈 한국가상진흥원(KVA) 원장은 말했다.", ("홍다빈", "원장", "한국가상진흥원")),
+        ("홍다빈 한국가상진흥원장은 말했다.", ("홍다빈", "한국가상진흥원장", "한국가상진흥원")),
+    ],
+    ids=["abbreviation-then-title", "title-glued-to-the-name"],
+)
+def test_an_organisation_the_registry_does_not_know_never_holds_the_name_before_it(text: str, person: Person) -> None:
+    sentences, tokens = analyse(text)
+    entities = extract_entities(text, sentences, tokens)
+    assert [m.name for m in entities.mentions if m.cls not in ("Person",)] == ["한국가상진흥원"]
+    assert _people(text) == {person}
