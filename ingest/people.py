@@ -11,19 +11,23 @@ from itertools import pairwise
 from policykg.ingest.models import Mention, PostMention
 from policykg.korean.sentences import Token, common_noun
 from policykg.korean.spans import Sentence, sentence_at
-from policykg.korean.words import CURRENT, FORMER, PRESS_TITLES, TITLE_PATTERN, WORD_END, plausible_name
+from policykg.korean.words import CURRENT, FORMER, PRESS_TITLES, TITLE_PATTERN, TITLES, WORD_END, plausible_name
 from policykg.ontology.iris import mint_iri
+from policykg.ontology.registry import registry
+from policykg.ontology.vocab import PKG
 
 # NAME [(AGE or HANJA)] [ORGANISATION …] TITLE, the name followed by a space, by '/' (a broadcast's speaker tag:
 # '[홍길동/가상부 대변인 : …]') or by the post in parentheses ('홍길동(가상전자 대표)'), the title closed by a particle
-# or the end of the word ('의장도', '대표께서').
+# or the end of the word ('의장도', '대표께서'). A city's name glued to 장 is its mayor ('가상시장'), kept when the
+# registry knows the city (post_mentions: '반도체시장' is a market).
+_TITLE_OR_MAYOR = TITLE_PATTERN + r"|(?<=시)장"
 _PERSON_POST = re.compile(
     r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})(?:\s*\([^()\s]{1,12}\))?(?:\s+|\s*/\s*|\s*\()"
     r"(?P<middle>(?:[^\s\"“”'‘’.,/]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,4}?)"
     r"(?P<title>(?:(?:"
     + TITLE_PATTERN
     + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s?)?(?:"
-    + TITLE_PATTERN
+    + _TITLE_OR_MAYOR
     + r"))(?:\s*\([A-Za-z]{2,5}\))?"
     + WORD_END
 )
@@ -34,7 +38,7 @@ _AFFILIATION = re.compile(r"[A-Za-z]|대$|대학교|대학원|학부|학과|협�
 _STATUS = re.compile(rf"^(?:{'|'.join(FORMER + CURRENT)})\s+")
 
 
-_TITLE_WORD = re.compile(TITLE_PATTERN)
+_TITLE_WORD = re.compile(_TITLE_OR_MAYOR)
 _WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}(?=\s|/|\()")
 _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
 
@@ -56,6 +60,14 @@ def _affiliated(body: str, tokens: list[Token], start: int, end: int) -> bool:
         return True
     words = [w for w in re.finditer(r"\S+", body[start:end]) if len(w[0]) >= 3 and w[0].endswith("대")]
     return any(t.start == start + w.start() and t.tag == "NNP" for w in words for t in tokens)
+
+
+def _known_city(title: str) -> bool:
+    """False for a title read as a mayor ('…시장') whose city the registry does not know as a local government."""
+    if title in TITLES or not title.endswith("시장"):
+        return True
+    city = registry().resolve(title[:-1])
+    return city is not None and city.cls == PKG.LocalGovernment
 
 
 def _post(body: str, m: re.Match[str], org: Mention | None) -> str:
@@ -103,7 +115,7 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
             continue  # words between a name and a title that are no organisation: not a person-post phrase
         post = _post(body, m, org)
         # An empty post: the 'title' was the end of the organisation's own name ('…연구원은'), no post named.
-        if not post or post.split()[-1] in PRESS_TITLES:
+        if not post or post.split()[-1] in PRESS_TITLES or not _known_city(post.split()[-1]):
             continue
         # '가상부 홍길동 장관': the organisation right before the name
         org = org or next((o for o in known if o.end <= m.start() and body[o.end : m.start()] in ("", " ")), None)

@@ -68,8 +68,9 @@ NOT_NAMES = frozenset(
 # '현 …' holds it now (the post as such).
 FORMER = ("전", "前")
 CURRENT = ("현", "現")
-# The titles of posts, by the Korean 직제: government (장관 … 과장, 정책관, 대변인), agencies and committees
-# (원장, 청장, 위원장, 분과장, 본부장, 센터장, 단장, 이사장), companies (대표 … 상무), the Assembly and others.
+# The titles of posts, by the Korean 직제: government (장관 … 과장, 정책관, 담당관, 대변인), agencies and
+# committees (원장, 청장, 위원장, 위원, 분과장, 본부장, 센터장, 단장, 이사장), companies (대표 … 상무, 지사장,
+# 부문장), the Assembly and others.
 TITLES = (
     # government
     "대통령",
@@ -102,9 +103,21 @@ TITLES = (
     "군수",
     "검사장",
     "부장",
+    "담당관",
+    "조정관",
+    "협력관",
+    "보좌관",
+    "사무관",
+    "서기관",
+    "주무관",
+    "부시장",
+    "부지사",
+    "교육감",
     # agencies, committees, institutes
     "위원장",
     "부위원장",
+    "위원",
+    "연구위원",
     "분과장",
     "원장",
     "부원장",
@@ -113,8 +126,12 @@ TITLES = (
     "센터장",
     "단장",
     "소장",
+    "부소장",
     "사무총장",
     "총장",
+    "학장",
+    "관장",
+    "총재",
     "은행장",
     "행장",
     # companies and associations
@@ -135,6 +152,9 @@ TITLES = (
     "CTO",
     "COO",
     "CFO",
+    "지사장",
+    "그룹장",
+    "부문장",
     # the Assembly, academia, the press
     "의원",
     "의장",

@@ -166,3 +166,25 @@ def test_an_organisation_the_registry_does_not_know_never_holds_the_name_before_
     entities = extract_entities(text, sentences, tokens)
     assert [m.name for m in entities.mentions if m.cls not in ("Person",)] == ["한국가상진흥원"]
     assert _people(text) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("김한결 국가AI전략위원회 위원은 말했다.", ("김한결", "위원", "국가인공지능전략위원회")),
+        (
+            "김한결 과학기술정보통신부 인공지능정책담당관은 말했다.",
+            ("김한결", "인공지능정책담당관", "과학기술정보통신부"),
+        ),
+        ("김한결 부산시 부시장은 말했다.", ("김한결", "부시장", "부산광역시")),
+        ("김한결 울산시장은 말했다.", ("김한결", "울산시장", None)),
+    ],
+    ids=["committee-member", "담당관", "deputy-mayor", "mayor"],
+)
+def test_more_titles_of_the_civil_service_and_local_government(text: str, person: Person) -> None:
+    assert _people(text) == {person}
+
+
+def test_a_market_glued_to_a_name_is_no_mayor() -> None:
+    assert _people("김한결 가상시장은 커졌다.") == set()
+    assert _people("김한결 대표는 반도체시장을 말했다.") == {("김한결", "대표", None)}
