@@ -34,6 +34,7 @@ from policykg.bot.answer import Bot
 from policykg.bot.evaluate import Row, judge, states
 from policykg.ingest.pipeline import ingest_file
 from policykg.korean.sentences import search_tokens
+from policykg.korean.words import same_post
 from policykg.ontology.neo4j_names import Label, Prop, Rel
 from policykg.ontology.registry import name_key, registry
 from policykg.ontology.schema import korean_label, ontology, select_rows
@@ -142,13 +143,13 @@ def extraction(driver: neo4j.Driver | _Rdf, gold: list[dict[str, Any]], misses: 
         officials = {(r["name"], r["post"]) for r in driver.execute_query(POSTS, sid=sid)[0]}
         posts = officials | {(r["name"], reporter) for r in driver.execute_query(BYLINES, sid=sid)[0]}
         gold_posts = {(p["name"], p["post"]) for p in g.get("people", [])}
-        found_posts = _found_posts(gold_posts, posts)
+        found_posts = matched_posts(gold_posts, posts)
         gold_officials = {p for p in gold_posts if p[1] != reporter}
         totals["post_officials"].update(
             {
                 "gold": len(gold_officials),
                 "predicted": len(officials),
-                "matched": len(_found_posts(gold_officials, officials)),
+                "matched": len(matched_posts(gold_officials, officials)),
             }
         )
         orgs = {_org_key(r["name"]) for r in driver.execute_query(ORGS, sid=sid)[0]}
@@ -167,9 +168,7 @@ def extraction(driver: neo4j.Driver | _Rdf, gold: list[dict[str, Any]], misses: 
         totals["post"].update({"gold": len(gold_posts), "predicted": len(posts), "matched": len(found_posts)})
         if misses and gold_posts - found_posts:
             print(f"  {sid} post missed: {sorted(gold_posts - found_posts)}")
-        extra = {
-            p for p in posts if not any(n == p[0] and (g in (p[1] or "") or (p[1] or "") in g) for n, g in gold_posts)
-        }
+        extra = {p for p in posts if not any(n == p[0] and same_post(g, p[1] or "") for n, g in gold_posts)}
         if misses and extra:
             print(f"  {sid} post not in gold: {sorted(extra, key=str)}")
     return {
@@ -183,9 +182,10 @@ def extraction(driver: neo4j.Driver | _Rdf, gold: list[dict[str, Any]], misses: 
     }
 
 
-def _found_posts(gold: set[tuple[str, str]], predicted: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """The gold posts found: same name, and one title contains the other ('장관' in '부총리 겸 … 장관')."""
-    return {gp for gp in gold if any(n == gp[0] and (gp[1] in p or p in gp[1]) for n, p in predicted if p)}
+def matched_posts(gold: set[tuple[str, str]], predicted: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The gold posts found: same name, and one title contains the other ('장관' in '부총리 겸 … 장관') or names the
+    same post in other words ('CEO', '최고경영자': policykg.korean.words.same_post)."""
+    return {gp for gp in gold if any(n == gp[0] and same_post(gp[1], p) for n, p in predicted if p)}
 
 
 def answers(driver: neo4j.Driver, questions: list[dict[str, Any]], misses: bool) -> dict[str, Any]:

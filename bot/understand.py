@@ -11,30 +11,10 @@ from rdflib import URIRef
 
 from policykg.graph import cypher
 from policykg.korean.dates import find_dates
-from policykg.korean.words import GENERIC_BODIES, TITLES, stage_of
+from policykg.korean.words import GENERIC_BODIES, TITLES, post_names, stage_of
 from policykg.ontology.neo4j_names import Label
 from policykg.ontology.registry import name_key, registry
 
-POSTS = {
-    "회장": ["회장"],
-    "대표": ["대표", "대표이사", "CEO"],
-    "장관": ["장관"],
-    "부총리": ["부총리"],
-    "최고기술책임자": ["최고기술책임자", "CTO"],
-    "CTO": ["최고기술책임자", "CTO"],
-    "원장": ["원장"],
-    "소장": ["소장"],
-    "의원": ["의원"],
-    "교수": ["교수"],
-    "대통령": ["대통령"],
-    "차관": ["차관"],
-    "위원장": ["위원장"],
-    "사장": ["사장"],
-    "부회장": ["부회장", "상근부회장"],
-    "이사장": ["이사장"],
-    "청장": ["청장"],
-    "실장": ["실장"],
-}
 # Words that name who pays: '민간이 내는 돈', '국비는?'.
 PAYERS = re.compile(r"민간|공공|정부|국비|시비|도비")
 KINDS = (  # first match wins
@@ -228,9 +208,9 @@ def _without_ordinal(post: str) -> str:
 
 def asked_posts(text: str) -> list[str]:
     """The posts a question names, whole words ('상근 부위원장' → 부위원장, not 위원장 or 원장; '인공지능인프라정책관'),
-    with the other names of the same post ('대표' → 대표이사, CEO)."""
+    with the other names of the same post ('대표' → 대표이사, 최고경영자, CEO)."""
     words = [_without_ordinal(m.group(0).replace(" ", "")) for m in _TITLE_WORD.finditer(text)]
-    return list(dict.fromkeys(p for w in words for p in POSTS.get(w, [w])))
+    return list(dict.fromkeys(p for w in words for p in post_names(w)))
 
 
 def post_matches(post: str, asked: list[str]) -> bool:

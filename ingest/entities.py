@@ -1,23 +1,24 @@
 """Entities in the body: registry names and aliases over Kiwi token windows, quoted and suffixed names of
-programmes, laws and events, and people by the titles they carry. Each mention resolves to a stable IRI:
-a registry IRI when the registry knows the name, else one derived from the canonical name."""
+programmes, laws and events, and people by the titles they carry (ingest/people.py). Each mention resolves to a
+stable IRI: a registry IRI when the registry knows the name, else one derived from the canonical name."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import takewhile
 
 from policykg.ingest.models import Mention, PostMention
-from policykg.korean.sentences import Token, analyse, common_noun
-from policykg.korean.spans import Sentence
+from policykg.ingest.people import coreferent_people, foreign_people, post_mentions, titled_people
+from policykg.korean.sentences import Token, analyse
+from policykg.korean.spans import Sentence, sentence_at
 from policykg.korean.words import (
     FACILITY_HEADS,
     GENERIC_BODIES,
     NAME_LEADERS,
     TECH_TERMS,
+    TITLE_PATTERN,
     TITLES,
     org_head,
     plausible_name,
@@ -48,18 +49,6 @@ _EVENT_WORDS = (
 _LAW = re.compile(
     r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{1,30}(?:기본법|특별법|진흥법|제한법|보호법|사업법|관리법|촉진법|육성법|혁신법))(?![가-힣])"
 )
-_TITLE = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
-_PERSON_POST = re.compile(
-    r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})\s+(?P<middle>(?:[^\s\"“”'‘’.,]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,3}?)"
-    r"(?P<title>(?:(?:"
-    + _TITLE
-    + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s?)?(?:"
-    + _TITLE
-    + r"))(?:\s*\([A-Za-z]{2,5}\))?(?=[은는이가을를의와과,\s]|$)"
-)
-_SHORT_REF = re.compile(r"(?<![가-힣])(?P<surname>[가-힣])\s+(?P<title>" + _TITLE + r")(?=[은는이가을를의와과,\s])")
-
-
 _KIND = {
     "Person": "person",
     "Programme": "programme",
@@ -78,11 +67,6 @@ def _resolved(text: str, start: int, end: int, sentence: int, cls: str, name: st
             text, start, end, str(entry.iri), str(entry.cls).rsplit("#", 1)[1], entry.name, sentence, "registry"
         )
     return Mention(text, start, end, mint_iri(_KIND.get(cls, "org"), name), cls, name, sentence, via)
-
-
-def _sentence_of(sentences: list[Sentence], offset: int) -> int | None:
-    at = bisect_right(sentences, offset, key=lambda s: s.start) - 1
-    return sentences[at].index if at >= 0 and offset < sentences[at].end else None
 
 
 _JOSA_OR_BREAK = ("J", "X", "E", "V", "SS", "SW", "SP", "SF", "SE", "SO", "NNB", "VC")
@@ -122,7 +106,7 @@ def registry_mentions(body: str, sentences: list[Sentence], tokens: list[Token])
     """The registry names of `body` (known_names) as mentions of their sentences."""
     found: list[Mention] = []
     for start, end, entry in known_names(body, tokens):
-        sentence = _sentence_of(sentences, start)
+        sentence = sentence_at(sentences, start)
         if sentence is None:
             continue
         found.append(
@@ -205,6 +189,27 @@ def _only_actions(body: str, after: list[Token]) -> bool:
     return all(t.tag == "NNG" for t in after) and not any(w.endswith((*PROGRAMME_HEADS, *TITLES)) for w in words)
 
 
+# A title right after an organisation's name, or after its abbreviation in parentheses: the name before it is a
+# person's ('홍길동 가상진흥원(KVA) 원장').
+_TITLE_AFTER = re.compile(r"\s*(?:\([^)]{1,15}\)\s*)?(?:" + TITLE_PATTERN + r")")
+
+
+def _after_person(body: str, tokens: list[Token], first: int, last: int) -> int:
+    """Where an organisation's name starts once a person's name before it is left out: a proper noun shaped like a
+    Korean name, one space before the rest, that the registry does not know and that names no place ('서울시 AI
+    위원회' keeps 서울시)."""
+    word = body[tokens[first].start : tokens[first].end]
+    person = (
+        first < last
+        and tokens[first].tag == "NNP"
+        and body[tokens[first].end] == " "
+        and plausible_name(word)
+        and not word.endswith(("시", "도", "군", "구"))
+        and registry().resolve(word) is None
+    )
+    return first + 1 if person else first
+
+
 _LEGAL_FORM = re.compile(r"(?:재단|사단|학교|사회복지)\s?법인\s*")
 
 
@@ -236,15 +241,19 @@ def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -
                 last = org_last  # '… 총괄위원회 심의': what the body does is no part of its name
             elif any(rest.endswith(t) for t in TITLES):
                 last = org_last
-                first_word = body[tokens[first].start : tokens[first].end]
-                if first < last and tokens[first].tag == "NNP" and plausible_name(first_word):
-                    first += 1  # '이진수 대검찰청 형사부장': the person before the organisation
+                first = _after_person(body, tokens, first, last)  # '이진수 대검찰청 형사부장'
         head = body[tokens[last].start : tokens[last].end]
-        start, end = tokens[first].start, tokens[last].end
+        end = tokens[last].end
+        glued_post = body[tokens[first].start : end].endswith("장") and not org_head(
+            body[tokens[first].start : end], proper
+        )
+        if glued_post and org_head(body[tokens[first].start : end - 1].replace(" ", ""), proper):
+            end -= 1  # '…은행장': the bank, and its head's post
+        if end < tokens[last].end or _TITLE_AFTER.match(body, end):
+            first = _after_person(body, tokens, first, last)  # '홍길동 가상진흥원장', '홍길동 가상진흥원(KVA) 원장'
+        start = tokens[first].start
         text = body[start:end]
-        if text.endswith("장") and org_head(text[:-1].replace(" ", ""), proper) and not org_head(text, proper):
-            end, text = end - 1, text[:-1]  # '…은행장': the bank, and its head's post
-        sentence = _sentence_of(sentences, start)
+        sentence = sentence_at(sentences, start)
         if sentence is None or text in GENERIC_BODIES or len(text) < 3:
             continue
         org_cls = org_head(text.replace(" ", ""), proper or (last > first and tokens[first].tag == "SL"))
@@ -264,7 +273,7 @@ def suffix_mentions(body: str, sentences: list[Sentence], tokens: list[Token]) -
                 found.append(_resolved(body[start:end], start, end, sentence, "Programme", body[start:end], "suffix"))
     for m in _COMPANY_MARK.finditer(body):
         name = m.group(1) or m.group(2)
-        sentence = _sentence_of(sentences, m.start())
+        sentence = sentence_at(sentences, m.start())
         if sentence is not None:
             found.append(_resolved(m.group(), m.start(), m.end(), sentence, "Company", name, "company mark"))
     return found
@@ -289,7 +298,7 @@ def listed_organisations(
         for (start, end), mention in zip(items, known, strict=True):
             words = [t for t in tokens if start <= t.start < end]
             name = list(takewhile(lambda t: t.tag in ("NNP", "SL", "SN"), words))
-            sentence = _sentence_of(sentences, start)
+            sentence = sentence_at(sentences, start)
             text = body[start : name[-1].end] if name else ""
             if (
                 mention is None
@@ -307,7 +316,7 @@ def quoted_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
     found = []
     for m in _QUOTED.finditer(body):
         inner = m.group(1).strip()
-        sentence = _sentence_of(sentences, m.start())
+        sentence = sentence_at(sentences, m.start())
         if sentence is None or len(inner) > 40 or inner.endswith(("다", "다.")):
             continue
         suffix = _PROGRAMME_SUFFIX.match(body, m.end())
@@ -325,115 +334,9 @@ def law_mentions(body: str, sentences: list[Sentence]) -> list[Mention]:
     found = []
     for m in _LAW.finditer(body):
         name = m.group(1).strip()
-        sentence = _sentence_of(sentences, m.start(1))
+        sentence = sentence_at(sentences, m.start(1))
         if sentence is not None and len(name) >= 4:
             found.append(_resolved(name, m.start(1), m.start(1) + len(name), sentence, "Law", name, "suffix"))
-    return found
-
-
-_TITLE_WORD = re.compile(_TITLE)
-_WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}\s")
-_NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
-
-
-def _noun_span(tokens: list[Token], start: int, end: int, body: str = "") -> bool:
-    """A name has no particle or ending inside ('예산은', '예상됐던'), and is no common noun Kiwi knows
-    ('전문가', '부처', '도시계획'). Kiwi may read a rare name as a noun and a verb ('최형' + '두다')."""
-    if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens if start <= t.start < end):
-        return False
-    return not body or not common_noun(body[start:end])
-
-
-def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token]) -> list[PostMention]:
-    """People named with their post: NAME [ORGANISATION] TITLE ('김유원 네이버클라우드 대표')."""
-    posts: list[PostMention] = []
-    resume = 0
-    # Only words up to ~60 characters before a title can start a name-post phrase: try those alone.
-    titles = [t.start() for t in _TITLE_WORD.finditer(body)]
-    for candidate in _WORD_START.finditer(body):
-        at = bisect_right(titles, candidate.start())
-        if candidate.start() < resume or at == len(titles) or titles[at] - candidate.start() > 60:
-            continue
-        m = _PERSON_POST.match(body, candidate.start())
-        # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
-        # endings disqualify a name.
-        if not m or not plausible_name(m["name"]) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
-            continue
-        sentence = _sentence_of(sentences, m.start())
-        middle = m["middle"].strip()
-        org = next((o for o in orgs if m.start("middle") <= o.start < m.end("title") and o.cls != "Programme"), None)
-        if sentence is None or (
-            middle and org is None and not re.search(r"[A-Za-z]|대$|협회|학과|기업|그룹|연구원$", middle)
-        ):
-            continue  # words between a name and a title that are no organisation: not a person-post phrase
-        # The post starts after the organisation, unless the organisation is part of it ('부총리 겸 …부 장관').
-        after_org = org is not None and "겸" not in body[m.start("title") : org.start]
-        post = body[org.end if org and after_org else m.start("title") : m.end("title")]
-        if org is not None and after_org and org.end < m.end("title") and re.match(r"[가-힣]", body[org.end]):
-            # '…은행장': the title is glued to the organisation's name; the post is the whole word
-            post = body[body.rfind(" ", 0, org.end) + 1 : m.end("title")]
-        post = re.sub(r"^\s*\([^)]{1,15}\)\s*", "", post).strip()
-        if not post:  # the 'title' was the end of the organisation's own name ('…연구원은'): no post named
-            continue
-        name = m["name"]
-        person = Mention(
-            name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
-        )
-        posts.append(PostMention(person, post, org, m.start(), m.end()))
-        resume = m.end()
-    return posts
-
-
-# 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동'), 'TITLE(NAME)' ('분과장(홍길동)').
-_APPOINTED = re.compile(
-    r"(?P<title>" + _TITLE + r")(?:에|으로|로)\s+(?:신임\s+)?(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
-)
-_TITLE_NAME = re.compile(r"(?P<title>" + _TITLE + r")\s*\((?P<name>[가-힣]{2,4})\)")
-
-
-def titled_people(
-    body: str, sentences: list[Sentence], orgs: list[Mention], tokens: list[Token], known: list[PostMention]
-) -> list[PostMention]:
-    """People whose title comes first: appointments ('…부 2차관에 홍길동') and 'TITLE(NAME)'."""
-    found = []
-    for pattern in (_APPOINTED, _TITLE_NAME):
-        for m in pattern.finditer(body):
-            name = m["name"]
-            if not plausible_name(name) or not _noun_span(tokens, m.start("name"), m.end("name"), body):
-                continue
-            sentence = _sentence_of(sentences, m.start())
-            if sentence is None or any(p.person.start == m.start("name") and p.post == m["title"] for p in known):
-                continue
-            org = next((o for o in orgs if 0 <= m.start("title") - o.end <= 1 and o.cls != "Programme"), None)
-            person = Mention(
-                name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
-            )
-            found.append(PostMention(person, m["title"], org, min(m.start(), org.start if org else m.start()), m.end()))
-    return found
-
-
-def coreferent_people(body: str, sentences: list[Sentence], posts: list[PostMention]) -> list[Mention]:
-    """'배 부총리' after '배경훈 부총리 …' is 배경훈: surname plus a title he was named with earlier."""
-    found = []
-    for m in _SHORT_REF.finditer(body):
-        earlier = [
-            p for p in posts if p.start < m.start() and p.person.name.startswith(m["surname"]) and m["title"] in p.post
-        ]
-        sentence = _sentence_of(sentences, m.start())
-        if earlier and sentence is not None:
-            person = earlier[-1].person
-            found.append(
-                Mention(
-                    body[m.start() : m.end()],
-                    m.start(),
-                    m.end(),
-                    person.iri,
-                    "Person",
-                    person.name,
-                    sentence,
-                    "coreference",
-                )
-            )
     return found
 
 
@@ -486,6 +389,7 @@ def extract_entities(body: str, sentences: list[Sentence], tokens: list[Token] |
             mentions = [m for m in mentions if not (m.start >= extra.start and m.end <= extra.end)] + [extra]
     posts = post_mentions(body, sentences, mentions, tokens)
     posts += titled_people(body, sentences, mentions, tokens, posts)
+    posts += foreign_people(body, sentences, mentions, tokens, posts)
     posts.sort(key=lambda p: p.start)
     people = [p.person for p in posts] + coreferent_people(body, sentences, posts)
     mentions += [p for p in people if not any(p.start < m.end and m.start < p.end for m in mentions)]

@@ -15,7 +15,7 @@ from policykg.ingest.context import (
     modality,
 )
 from policykg.ingest.models import Fact, Mention
-from policykg.korean.words import NOT_COUNTED
+from policykg.korean.words import FORMER, NOT_COUNTED, post_names
 
 _SELECT = re.compile(r"선정|선발|뽑(?:혔|았|는)")
 _ELIMINATE = re.compile(r"탈락")
@@ -181,13 +181,15 @@ def role_facts(ctx: ArticleContext) -> list[Fact]:
 
 def post_facts(ctx: ArticleContext) -> list[Fact]:
     """One fact per person and post; a mention without the organisation that restates a post named with one
-    adds nothing: '최형두 의원은' after '최형두 국민의힘 의원', or a headline's '배경훈 부총리' beside
-    '배경훈 부총리 겸 과학기술정보통신부 장관' (the short title is a word of the full one)."""
+    adds nothing: '최형두 의원은' after '최형두 국민의힘 의원', a headline's '배경훈 부총리' beside
+    '배경훈 부총리 겸 과학기술정보통신부 장관' (the short title is a word of the full one), or '젠슨 황 대표는' after
+    '젠슨 황 엔비디아 최고경영자' (another name of the same post)."""
     facts = []
     with_org = [(p.person.iri, p.post) for p in ctx.entities.posts if p.organization]
     for n, post in enumerate(ctx.entities.posts):
         if post.organization is None and any(
-            person == post.person.iri and (post.post == full or post.post in full.split()) for person, full in with_org
+            person == post.person.iri and (post.post in full.split() or _restates(post.post, full))
+            for person, full in with_org
         ):
             continue
         roles = {"holder": post.person.iri}
@@ -205,6 +207,12 @@ def post_facts(ctx: ArticleContext) -> list[Fact]:
             )
         )
     return facts
+
+
+def _restates(short: str, full: str) -> bool:
+    """'대표' restates '최고경영자' (one post, other words); '전 장관' does not restate '장관' (a post held before)."""
+    words, full_words = short.split(), full.split()
+    return (words[0] in FORMER) == (full_words[0] in FORMER) and words[-1] in post_names(full_words[-1])
 
 
 def _speaker(ctx: ArticleContext, view: SentenceView, quote_start: int, previous: Mention | None) -> Mention | None:

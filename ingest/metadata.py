@@ -27,15 +27,20 @@ _PUBLISHER_WORD = re.compile(r"^(?P<name>\S+(?:신문|일보|뉴스|경제|타�
 _COPYRIGHT_NAME = re.compile(
     r"(?:copyright\s*(?:ⓒ|©|\(c\))?|ⓒ|©)\s*(?P<name>[^.,·\s][^.,·]{0,20}?)\s*(?:[.,·]|무단|all rights|$)", re.I
 )
-# '[디지털투데이 홍길동 기자]', '[헤럴드경제=홍길동 기자]', either after a date stamp.
+# '[디지털투데이 홍길동 기자]', '[헤럴드경제=홍길동 기자]', '[가상일보|홍길동 기자]', either after a date stamp.
 _BRACKET_BYLINE = re.compile(
-    rf"^\s*(?:{BYLINE_DATE})?\[(?P<pub>[^\]\s=]{{2,15}})(?:\s+|\s*=\s*)(?P<author>[가-힣]{{2,4}})\s+기자\]"
+    rf"^\s*(?:{BYLINE_DATE})?\[(?P<pub>[^\]\s=|]{{2,15}})(?:\s+|\s*[=|]\s*)(?P<author>[가-힣]{{2,4}})\s+기자\]"
 )
 # '(서울=뉴스1) 홍길동 기자 =', '[세종=뉴시스]홍길동 기자 =': the wire-service dateline opening the body.
 _DATELINE_BYLINE = re.compile(
     r"^\s*[(\[][가-힣]{1,10}\s*=\s*(?P<pub>[^)\]\s]{2,15})[)\]]\s*(?P<author>[가-힣]{2,4})\s*(?:선임|수석)?\s*기자\s*="
 )
-_REPORTER = re.compile(r"^(?P<author>[가-힣]{2,4})\s*(?:선임|수석|전문|객원)?\s*(?:기자\b|\((?:[\w.+-]+@[\w.-]+)\))")
+# A reporter's line: '홍길동 기자', '세종=홍길동 기자' (the place filed from before it), '홍길동 기자입니다.' (a news
+# broadcast hands over to the reporter), '홍길동(hong@example.com)'.
+_REPORTER = re.compile(
+    r"^(?:[가-힣]{1,6}\s*=\s*)?(?P<author>[가-힣]{2,4})\s*(?:선임|수석|전문|객원)?\s*"
+    r"(?:기자(?:\b|입니다)|\((?:[\w.+-]+@[\w.-]+)\))"
+)
 _BARE_URL = re.compile(r"^https?://\S+$")
 
 

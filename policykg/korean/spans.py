@@ -3,6 +3,7 @@ string indices (code points) into the text that was analysed."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -40,3 +41,9 @@ class DateSpan:
     start: int
     end_offset: int
     resolution: str  # how it was resolved, e.g. "올해 relative to 2025-11-30"
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> int | None:
+    """The index of the sentence holding `offset` (sentences in text order), or None between sentences."""
+    at = bisect_right(sentences, offset, key=lambda s: s.start) - 1
+    return sentences[at].index if at >= 0 and offset < sentences[at].end else None

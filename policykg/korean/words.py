@@ -64,8 +64,13 @@ NOT_NAMES = frozenset(
         "부부",
     }
 )
-# The titles of posts, by the Korean 직제: government (장관 … 과장, 정책관, 대변인), agencies and committees
-# (원장, 청장, 위원장, 분과장, 본부장, 센터장, 단장, 이사장), companies (대표 … 상무), the Assembly and others.
+# Words before a post that say when it was held: '홍길동 전 장관' held it before (the post is kept as '전 장관'),
+# '현 …' holds it now (the post as such).
+FORMER = ("전", "前")
+CURRENT = ("현", "現")
+# The titles of posts, by the Korean 직제: government (장관 … 과장, 정책관, 담당관, 대변인), agencies and
+# committees (원장, 청장, 위원장, 위원, 분과장, 본부장, 센터장, 단장, 이사장), companies (대표 … 상무, 지사장,
+# 부문장), the Assembly and others.
 TITLES = (
     # government
     "대통령",
@@ -98,9 +103,21 @@ TITLES = (
     "군수",
     "검사장",
     "부장",
+    "담당관",
+    "조정관",
+    "협력관",
+    "보좌관",
+    "사무관",
+    "서기관",
+    "주무관",
+    "부시장",
+    "부지사",
+    "교육감",
     # agencies, committees, institutes
     "위원장",
     "부위원장",
+    "위원",
+    "연구위원",
     "분과장",
     "원장",
     "부원장",
@@ -109,8 +126,12 @@ TITLES = (
     "센터장",
     "단장",
     "소장",
+    "부소장",
     "사무총장",
     "총장",
+    "학장",
+    "관장",
+    "총재",
     "은행장",
     "행장",
     # companies and associations
@@ -131,6 +152,9 @@ TITLES = (
     "CTO",
     "COO",
     "CFO",
+    "지사장",
+    "그룹장",
+    "부문장",
     # the Assembly, academia, the press
     "의원",
     "의장",
@@ -140,6 +164,35 @@ TITLES = (
     "수석연구원",
     "기자",
 )
+# The titles as one regular expression, the longest first ('대표이사' before '대표').
+TITLE_PATTERN = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
+# The press's own titles: a reporter named in an article is its author (metadata), not a post holder it reports.
+PRESS_TITLES = frozenset({"기자"})
+# Titles that name one post in other words: a company's head ('대표', '대표이사', '최고경영자', 'CEO'), its officers
+# ('최고기술책임자', 'CTO'), an association's standing vice-chair ('상근부회장' is the 부회장).
+SAME_POSTS = (
+    frozenset({"대표", "대표이사", "최고경영자", "CEO"}),
+    frozenset({"최고기술책임자", "CTO"}),
+    frozenset({"최고운영책임자", "COO"}),
+    frozenset({"최고재무책임자", "CFO"}),
+    frozenset({"부회장", "상근부회장"}),
+)
+
+
+def post_names(title: str) -> list[str]:
+    """The titles naming the same post as `title`, itself first ('대표' → 대표, 대표이사, CEO, 최고경영자)."""
+    group = next((g for g in SAME_POSTS if title in g), frozenset())
+    return [title, *sorted(group - {title})]
+
+
+def same_post(a: str, b: str) -> bool:
+    """Whether two posts as written are one: one within the other ('장관' in '부총리 겸 과학기술정보통신부 장관'), or
+    their last words name the same post ('엔비디아 CEO' and '최고경영자')."""
+    if a in b or b in a:
+        return True
+    last_a, last_b = a.split()[-1:], b.split()[-1:]
+    return bool(last_a and last_b) and last_b[0] in post_names(last_a[0])
+
 
 # --- organisations ---------------------------------------------------------------------------------------------
 # The last word of a name that makes it an organisation, and the class it says (the longest that fits wins).
@@ -258,7 +311,7 @@ TOP_N = re.compile(r"^(?:\s*\d|\s+(?!이상|이하|미만|초과|가량|정도|�
 TOP_N_MAX = 20
 # Where a word ends: no more Hangul, or particles that end it ('정예팀과', '세 곳에', '2팀만이'), or the
 # copula ('45곳이며').
-_PARTICLES = "이|가|을|를|은|는|에|의|와|과|도|만|씩|으로|로|에서|에게|까지|부터|이나|나"
+_PARTICLES = "이|가|을|를|은|는|에|의|와|과|도|만|씩|으로|로|에서|에게|께서|까지|부터|이나|나"
 WORD_END = rf"(?=[^가-힣]|$|(?:{_PARTICLES}){{1,3}}(?![가-힣])|이(?:며|고|다|었|라|지만|자|나))"
 # Units of computing performance, as they are written and as they are kept.
 FLOPS_UNITS = {"페타플롭스": "PF", "PF": "PF", "엑사플롭스": "엑사플롭스", "EF": "엑사플롭스", "테라플롭스": "TF"}

@@ -124,6 +124,14 @@ def test_posts_are_matched_as_whole_titles() -> None:
     assert not post_matches("장관", asked_posts("해양부 드론정책관은 누구?"))
 
 
+def test_a_post_asked_matches_its_other_names() -> None:
+    from policykg.bot.understand import asked_posts, post_matches
+
+    assert post_matches("최고경영자", asked_posts("가상전자 대표는 누구야?"))
+    assert post_matches("CTO", asked_posts("가상전자 최고기술책임자는?"))
+    assert not post_matches("회장", asked_posts("가상전자 대표는 누구야?"))
+
+
 def test_particles_follow_the_last_sound_of_the_word() -> None:
     from policykg.bot.examples import josa_ro
 
