@@ -313,6 +313,8 @@ def describe_funding(f: FactView) -> str:
 
 
 def answer_amount(bot: Bot, q: Question, words: set[str]) -> Result | None:
+    if not q.entities and not q.stage:
+        return None  # naming nothing the graph knows, the question is the reader's: no scan of every amount
     candidates = [f for f in bot.facts(Label.FundingFact, anchors_of(q), q.stage) if f.value is not None]
     if not candidates:
         return None
