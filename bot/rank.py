@@ -103,6 +103,29 @@ def _present(term: str, text: str) -> bool:
     return term.lower() in text.lower()
 
 
+# Vowels Korean writers confuse in spelling (ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅞ/ㅚ), by their index in a Hangul syllable.
+_LIKE_VOWELS = ({1, 5}, {3, 7}, {10, 15, 11})
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Two syllables that differ only by a vowel writers confuse: '잭' for '젝'."""
+    x, y = ord(a) - 0xAC00, ord(b) - 0xAC00
+    if not (0 <= x < 11172 and 0 <= y < 11172) or x // 588 != y // 588 or x % 28 != y % 28:
+        return False
+    return any({x % 588 // 28, y % 588 // 28} <= pair for pair in _LIKE_VOWELS)
+
+
+def _nearly_present(term: str, text: str) -> bool:
+    """Present, or misspelt by a confused vowel: '프로잭트' is the '프로젝트' asked about."""
+    if _present(term, text):
+        return True
+    n = len(term)
+    return n >= 2 and any(
+        all(a == b or _misspelt(a, b) for a, b in zip(term, text[i : i + n], strict=True))
+        for i in range(len(text) - n + 1)
+    )
+
+
 _CLAUSE_END = ',;·/“”"‘’[]'
 
 
@@ -175,7 +198,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         in_question = sum(re.sub(r"\s", "", i).lower() in asked_plain(need) for i in items) / len(items)
     context = sentence.context or text
     topical = f"{context} {sentence.title}"
-    covered = sum(_present(t, topical) for t in need.specific) / len(need.specific) if need.specific else 1.0
+    covered = sum(_nearly_present(t, topical) for t in need.specific) / len(need.specific) if need.specific else 1.0
     years = set(re.findall(r"(20\d\d)년", text))
     if sentence.published_year:
         years |= {str(sentence.published_year + d) for word, d in _RELATIVE_YEARS.items() if word in text}

@@ -349,3 +349,14 @@ def test_a_title_counted_by_a_numeral_asks_for_people_and_a_noun_with_its_partic
     assert analyse_need("드론 위원회에 이름을 올린 국회의원 둘은?").type == "person"
     spans = find_spans("해양 안전과 신뢰를 맡는 김해동 드론안전정책과장이 발표했다.")
     assert "안전과" not in [s.text for s in spans if s.type == "person"]
+
+
+def test_a_question_word_misspelt_by_a_confused_vowel_still_covers_the_evidence() -> None:
+    need = analyse_need("프로잭트 예산 얼마")
+    text = "해양 드론 프로젝트에는 120억 원의 예산이 들어간다."
+    ranked = rank([Sentence("s0", text, 0, context=text)], {"s0": spans_for(text, need)}, need)
+    assert ranked[0].features["uncovered"] == 0.0
+    need = analyse_need("파트너십 예산 얼마")
+    text = "해양 드론 파트너스에는 120억 원의 예산이 들어간다."
+    ranked = rank([Sentence("s0", text, 0, context=text)], {"s0": spans_for(text, need)}, need)
+    assert ranked[0].features["uncovered"] == 1.0
