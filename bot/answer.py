@@ -11,7 +11,7 @@ from decimal import Decimal
 import neo4j
 
 from policykg.bot import numbers, parts, reader
-from policykg.bot.combine import Part, combine
+from policykg.bot.combine import Part, combine, listed_total
 from policykg.bot.english import korean_reading
 from policykg.bot.examples import josa, josa_ro
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
@@ -187,7 +187,7 @@ class Bot:
             return compose(text, result)
         # No graph fact answers: read the answer from the retrieved sentences, or show the closest ones.
         found, ranked = self.read(question, need)
-        return reader.compose(text, need, found, ranked, ABSTAIN)
+        return listed_total(text, need, found, ranked) or reader.compose(text, need, found, ranked, ABSTAIN)
 
     def from_facts(self, question: Question, need: Need) -> Result | None:
         """The answer of the handler for the question's kind, when it is of the type the question asks for and

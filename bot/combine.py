@@ -7,6 +7,7 @@ its own candidate."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import product
@@ -17,7 +18,8 @@ from policykg.bot.facts import Evidence
 from policykg.bot.models import Answer
 from policykg.bot.parts import Split
 from policykg.bot.rank import THRESHOLD, Candidate, segment_of
-from policykg.bot.reader import Citer, clip
+from policykg.bot.need import Need
+from policykg.bot.reader import Citer, Evidenced, clip
 from policykg.graph import cypher
 
 # A candidate whose own clause names its part may score this much under the threshold: the clause is the evidence.
@@ -84,6 +86,39 @@ def _value(c: Candidate) -> tuple[Decimal, str] | None:
         return None
     value, _, unit = rest.partition(":")
     return Decimal(value), unit
+
+
+_TOTAL = re.compile(r"합계|합치면|합하면|더하면|다\s*더|총합|합산")
+
+
+def listed_total(question: str, need: Need, found: Evidenced, ranked: list[Candidate]) -> Answer | None:
+    """'다섯 개 사업의 국비 합계는?': the total of as many figures as the question counts, listed in one retrieved
+    sentence ('A(20억원), B(70억원), …'), added up from their exact values."""
+    if need.type != "money" or not need.several or not _TOTAL.search(question):
+        return None
+    for top in (c for c in ranked if c.score >= THRESHOLD - NAMED_MARGIN and _value(c)):
+        listed = {
+            c.span.start: c
+            for c in ranked
+            if c.sentence.key == top.sentence.key and c.span.type == "money" and _value(c)
+        }
+        values = [_value(c) for c in listed.values()]
+        if len(listed) not in need.several or len({v[1] for v in values if v}) != 1:
+            continue
+        total = sum((v[0] for v in values if v), Decimal(0))
+        cite = Citer(found.cites)
+        mark = f"[{cite(top.sentence.key)}]"
+        terms = " + ".join(c.span.text for _, c in sorted(listed.items()))
+        said = numbers.money(total, values[0][1] if values[0] else "KRW").split(" (")[0]
+        return Answer(
+            question=question,
+            answer="\n".join([f"합계 {said}입니다 ({terms}). {mark}", f"— {top.sentence.text}"]),
+            abstained=False,
+            citations=cite.list,
+            facts=[],
+            cypher=[cypher.SEARCH_FULLTEXT, cypher.SEARCH_VECTOR, cypher.SENTENCES_AROUND],
+        )
+    return None
 
 
 def combine(question: str, split: Split, parts: list[Part]) -> Answer | None:

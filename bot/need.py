@@ -105,7 +105,8 @@ _DURATION = re.compile(r"얼마\s*(?:동안|간|나\s*오래)|몇\s*(?:년|개�
 # 'the three regions', '두 팀': a number of things asked for by their names
 _NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 _SEVERAL = re.compile(
-    r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:개\s*)?(?:곳|팀|기업|지역|나라|국가|기관|회사|사)"
+    r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:개\s*)?(?:곳|팀|기업|지역|나라|국가|기관|회사|사업|사|유형|분야|가지)"
+    r"|(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*개(?=의|\s)"
 )
 # 'which ministries and agencies': kinds of body joined by '·' or '와' ask for all the bodies of those kinds
 _BODY_KINDS = r"(?:부처|기관|기업|대학|회사|지자체|단체|학교|연구기관|공공기관|협회|스타트업|국가|나라)"
@@ -332,7 +333,9 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
     years = tuple(sorted({int(y) for y in re.findall(r"(20\d\d)\s*년?", text)}))
     values = tuple(s.key for s in value_spans(text))
     specific = specific_nouns(text, " ".join(names + surfaces))
-    several = tuple(_NUMBER_WORDS.get(m.group(1), 0) or int(m.group(1)) for m in _SEVERAL.finditer(text))
+    several = tuple(
+        _NUMBER_WORDS.get(n, 0) or int(n) for m in _SEVERAL.finditer(text) for n in [m.group(1) or m.group(2)]
+    )
     terms = content_terms(text)
     in_names = set(content_terms(" ".join(surfaces))) if surfaces else set()
     named_terms = tuple(t for t in terms if t in in_names)

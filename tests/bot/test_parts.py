@@ -7,12 +7,12 @@ import neo4j
 import pytest
 
 from policykg.bot.answer import Bot
-from policykg.bot.combine import Part, combine
+from policykg.bot.combine import Part, combine, listed_total
 from policykg.bot.facts import Evidence
 from policykg.bot.need import analyse_need
 from policykg.bot.parts import ratio, split
 from policykg.bot.rank import Sentence, rank
-from policykg.bot.reader import spans_for
+from policykg.bot.reader import Evidenced, spans_for
 
 
 def test_parts_joined_by_particles_commas_or_dots_become_one_question_each() -> None:
@@ -66,6 +66,25 @@ def test_each_part_takes_the_figure_its_own_clause_names_and_sums_are_exact() ->
     read = [_part(i, q, sentences) for i, q in zip(summed.items, summed.questions, strict=True)]
     total = combine("…", summed, read)
     assert total and total.answer.startswith("합계 320억 원입니다. [1]")
+
+
+def test_the_total_of_as_many_listed_figures_as_the_question_counts_is_their_exact_sum() -> None:
+    sentences = ["내년 드론 신규 사업은 해양 순찰(12억원), 산림 감시(7억 5000만원), 배송 실증(30억원)이다."]
+    question = "드론 신규 사업 세 개의 내년 예산 합계는?"
+    need = analyse_need(question)
+    evidence = [Sentence(f"s{i}", text, i, context=text) for i, text in enumerate(sentences)]
+    ranked = rank(evidence, {s.key: spans_for(s.text, need) for s in evidence}, need)
+    cites = {s.key: Evidence(s.text, 0, len(s.text), "a1", "드론 소식", None, None, None) for s in evidence}
+    answer = listed_total(question, need, Evidenced(sentences=evidence, cites=cites), ranked)
+    assert answer and answer.answer.splitlines()[0].startswith("합계 49억 5000만 원입니다")
+    # a count the sentence's figures do not match is no total of them
+    two = analyse_need("드론 신규 사업 두 개의 내년 예산 합계는?")
+    assert (
+        listed_total(
+            "드론 신규 사업 두 개의 내년 예산 합계는?", two, Evidenced(sentences=evidence, cites=cites), ranked
+        )
+        is None
+    )
 
 
 @pytest.fixture(scope="module")
