@@ -16,9 +16,9 @@ from policykg.bot import numbers
 from policykg.bot.examples import josa
 from policykg.bot.facts import Evidence
 from policykg.bot.models import Answer
+from policykg.bot.need import Need
 from policykg.bot.parts import Split
 from policykg.bot.rank import THRESHOLD, Candidate, segment_of
-from policykg.bot.need import Need
 from policykg.bot.reader import Citer, Evidenced, clip
 from policykg.graph import cypher
 
