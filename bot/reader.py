@@ -157,15 +157,21 @@ def spans_for(sentence: str, need: Need, published: date | None = None) -> list[
     return find_spans(sentence, published) + question_spans(sentence, need.text, need.terms, need.values)
 
 
+# The answer type of what ingest extracted, by the kind its IRI was minted with (ontology/iris.py).
+_MENTIONED = {"org": "org", "law": "name", "programme": "name", "event": "name"}
+
+
 def bodies_mentioned(sentence: Sentence) -> list[Span]:
-    """Organisations the graph's extraction found in a sentence, as org spans where the sentence writes their name:
-    a company no suffix or registry marks ('모빌린트') is still an organisation once ingest has linked it."""
+    """Organisations, laws, programmes and events the graph's extraction found in a sentence, as spans where the
+    sentence writes their name: a company no suffix or registry marks ('모빌린트') is still an organisation, an
+    ordinance ('…육성 및 지원 조례') one name, once ingest has linked them."""
     spans = []
     for iri in sentence.mentions:
         name = unquote(iri.rsplit("/", 1)[-1]).replace("_", " ")
         at = sentence.text.find(name)
-        if iri_kind(iri) == "org" and len(name) > 1 and at >= 0:
-            spans.append(Span(name, "org", f"name:{name}", at, at + len(name)))
+        kind = _MENTIONED.get(iri_kind(iri))
+        if kind and len(name) > 1 and at >= 0:
+            spans.append(Span(name, kind, f"name:{name}", at, at + len(name)))
     return spans
 
 

@@ -370,6 +370,19 @@ def _venues(sentence: str) -> list[Span]:
     return spans
 
 
+_QUOTED_NAME = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,40})[’'”\"]")
+
+
+def _quoted_names(sentence: str) -> list[Span]:
+    """A name in quotes ('‘충북 인공지능산업 육성 및 지원 조례’', '‘AI 풀스택 협력’'), not a quoted remark (which
+    ends in a verb: '…하겠다')."""
+    return [
+        Span(m[1].strip(), "name", f"name:{m[1].strip()}", m.start(1), m.end(1))
+        for m in _QUOTED_NAME.finditer(sentence)
+        if not re.search(r"[다요죠까]\.?$|[.!?]$", m[1].strip())
+    ]
+
+
 def find_spans(sentence: str, published: date | None = None) -> list[Span]:
     """Every typed span in `sentence`, in text order."""
     names = (
@@ -386,6 +399,7 @@ def find_spans(sentence: str, published: date | None = None) -> list[Span]:
         + _purposes(sentence)
         + _lists(sentence, names)
         + _venues(sentence)
+        + _quoted_names(sentence)
     )
     return sorted(spans, key=lambda s: (s.start, -s.end))
 

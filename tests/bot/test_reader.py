@@ -360,3 +360,11 @@ def test_a_question_word_misspelt_by_a_confused_vowel_still_covers_the_evidence(
     text = "해양 드론 파트너스에는 120억 원의 예산이 들어간다."
     ranked = rank([Sentence("s0", text, 0, context=text)], {"s0": spans_for(text, need)}, need)
     assert ranked[0].features["uncovered"] == 1.0
+
+
+def test_a_name_in_quotes_is_one_name_and_a_quoted_remark_is_none() -> None:
+    sentence = "해양도는 ‘해양 드론산업 육성 및 지원 조례’를 제정했고, 지사는 “드론이 바다를 지킬 것이다”라고 말했다."
+    names = [s.text for s in find_spans(sentence) if s.type == "name"]
+    assert "해양 드론산업 육성 및 지원 조례" in names
+    assert not any(n.startswith("드론이 바다를") for n in names)
+    assert _rank("해양도가 드론 지원 근거로 제정한 조례 이름은?", [sentence])[0][0] == "해양 드론산업 육성 및 지원 조례"
