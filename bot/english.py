@@ -15,6 +15,7 @@ _LATIN, _HANGUL = re.compile(r"[A-Za-z]"), re.compile(r"[가-힣]")
 # '{unit}' is filled from the noun after 'how many'.
 _ASKING: tuple[tuple[str, str], ...] = (
     (r"\bhow much\b", "얼마"),
+    (r"\bhow (?:large|big)\b", "규모는 얼마"),
     (r"\bhow many\b", "몇 {unit}"),
     (r"\bwhat (?:percentage|percent|share|proportion|ratio)\b", "몇 %"),
     (r"\b(?:on |by |since |from )?(?:what|which) (?:date|day|month|year|time)\b", "언제"),
@@ -197,7 +198,13 @@ GLOSSARY = {
     "applicants": "신청",
     "subsidy": "지원금",
     "voucher": "바우처",
-    "growth": "증가",
+    "growth rate": "증가율",
+    "growth": "성장",
+    "national growth fund": "국민성장펀드",
+    "gigawatt": "GW",
+    "gigawatts": "GW",
+    "megawatt": "MW",
+    "megawatts": "MW",
     "increase": "증가",
     "rate": "율",
     "population": "인구",

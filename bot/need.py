@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from policykg.bot.spans import value_spans
 from policykg.korean.sentences import analyse
 from policykg.korean.words import COUNTERS as WORD_COUNTERS
-from policykg.korean.words import FLOPS_UNITS, TITLES
+from policykg.korean.words import MEASURE_UNITS, TITLES
 
 # What a count question asks with (몇 장, 몇 팀 …): the counters values are read with, units of computing
 # performance, and a few that count no things but are asked for ('몇 호기', '몇 년', '몇 차'); longest first so
 # that '개월' is not read as '개'.
-_ASKED = {*WORD_COUNTERS, *(u for u in FLOPS_UNITS if not u.isascii()), "호기", "년", "차", "가지"}
+_ASKED = {*WORD_COUNTERS, *(u for u in MEASURE_UNITS if not u.isascii()), "호기", "년", "차", "가지"}
 COUNTERS = tuple(sorted(_ASKED, key=lambda c: (-len(c), c)))
 # Nouns that imply a counter when the question names no 몇-counter: 'GPU 수량은?' wants 장.
 _IMPLIED_UNITS = (
@@ -111,6 +111,7 @@ _SEVERAL = re.compile(
 # 'which ministries and agencies': kinds of body joined by '·' or '와' ask for all the bodies of those kinds
 _BODY_KINDS = r"(?:부처|기관|기업|대학|회사|지자체|단체|학교|연구기관|공공기관|협회|스타트업|국가|나라)"
 _KINDS_JOINED = re.compile(rf"{_BODY_KINDS}\s*(?:·|,|와|과|및|이나)\s*{_BODY_KINDS}")
+_MEASURED = re.compile("|".join(MEASURE_UNITS))
 # Words that say the figure asked is money, not merely an amount of something ('투자 규모 얼마' vs '매개변수 규모는')
 MONEY_WORDS = re.compile(r"금액|예산|비용|투자|지원액|지원금|사업비|총액|돈|자금|how much|추경|원\b|국비|달러")
 _MONEY_HINT = re.compile(r"얼마|" + MONEY_WORDS.pattern)
@@ -193,7 +194,7 @@ def implied_unit(text: str) -> str | None:
     m = re.search(r"몇\s*(" + "|".join(COUNTERS) + ")", text)
     if m:
         return m.group(1)
-    m = re.search(r"(엑사플롭스|페타플롭스|테라플롭스|EF|PF)", text)
+    m = re.search(r"(엑사플롭스|페타플롭스|테라플롭스|EF|PF|기가와트|메가와트|GW|MW)", text)
     if m:
         return m.group(1)
     for pattern, unit in _IMPLIED_UNITS:
@@ -314,6 +315,8 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
     wants_list = bool(re.search(_LIST, lowered) or _SEVERAL.search(text) or _KINDS_JOINED.search(text))
     if kind == "count" and re.search(r"얼마", lowered) and not _DURATION.search(lowered):
         kind = "money"
+    if kind == "money" and _MEASURED.search(text) and not MONEY_WORDS.search(text):
+        kind = "count"  # 'GW 규모는 얼마?' asks for power, not money
     if kind == "list":
         wants_list = True
     if kind in ("org", "name") and re.search(r"몇", text) and not _LAW_ARTICLE.search(text):

@@ -105,6 +105,9 @@ class Span:
     common: float = 0.0  # a name or list made of common nouns ('컨소시엄, 참여사'): the share of such words
 
 
+_RANGE_LOW = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?\s*[~∼]\s*$")
+
+
 def value_spans(sentence: str) -> list[Span]:
     spans: list[Span] = []
     for v in find_values(sentence):
@@ -116,7 +119,10 @@ def value_spans(sentence: str) -> list[Span]:
         elif v.kind == "percent":
             spans.append(Span(v.surface, "percent", f"pct:{v.value}", v.start, v.end, "%"))
         else:
-            spans.append(Span(v.surface, "count", f"count:{v.value}:{v.unit}", v.start, v.end, v.unit))
+            # a range keeps its lower end: '1~2GW', '3~5개'
+            low = _RANGE_LOW.search(sentence, 0, v.start)
+            start = low.start() if low else v.start
+            spans.append(Span(sentence[start : v.end], "count", f"count:{v.value}:{v.unit}", start, v.end, v.unit))
     taken = [(s.start, s.end) for s in spans]
     for m in _EXTRA_COUNT.finditer(sentence):
         if any(a < m.end() and m.start() < b for a, b in taken):

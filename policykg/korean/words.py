@@ -314,7 +314,19 @@ TOP_N_MAX = 20
 _PARTICLES = "이|가|을|를|은|는|에|의|와|과|도|만|씩|으로|로|에서|에게|께서|까지|부터|이나|나"
 WORD_END = rf"(?=[^가-힣]|$|(?:{_PARTICLES}){{1,3}}(?![가-힣])|이(?:며|고|다|었|라|지만|자|나))"
 # Units of computing performance, as they are written and as they are kept.
-FLOPS_UNITS = {"페타플롭스": "PF", "PF": "PF", "엑사플롭스": "엑사플롭스", "EF": "엑사플롭스", "테라플롭스": "TF"}
+# Units of measure a figure is stated in, by their surface: computing performance, and the electric power of the
+# data centres AI policy builds ('100MW급', '1~2GW').
+MEASURE_UNITS = {
+    "페타플롭스": "PF",
+    "PF": "PF",
+    "엑사플롭스": "엑사플롭스",
+    "EF": "엑사플롭스",
+    "테라플롭스": "TF",
+    "기가와트": "GW",
+    "GW": "GW",
+    "메가와트": "MW",
+    "MW": "MW",
+}
 
 
 def plausible_name(name: str) -> bool:

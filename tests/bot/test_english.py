@@ -25,6 +25,7 @@ def names(text: str) -> list[tuple[str, str]]:
         ("What was the budget of NIPA in 2026?", "정보통신산업진흥원 2026년 예산 무엇?"),
         ("Is NIPA required to add a team?", "정보통신산업진흥원 의무 추가 팀 맞아?"),
         ("How many GPUs will be secured: 10,000?", "확보 1만 GPU 몇 장?"),
+        ("How large will the NIPA data center be, in gigawatts?", "정보통신산업진흥원 데이터센터 GW 규모는 얼마?"),
     ],
 )
 def test_an_english_question_reads_as_the_korean_question_it_asks(question: str, reading: str) -> None:

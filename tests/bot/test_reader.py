@@ -368,3 +368,11 @@ def test_a_name_in_quotes_is_one_name_and_a_quoted_remark_is_none() -> None:
     assert "해양 드론산업 육성 및 지원 조례" in names
     assert not any(n.startswith("드론이 바다를") for n in names)
     assert _rank("해양도가 드론 지원 근거로 제정한 조례 이름은?", [sentence])[0][0] == "해양 드론산업 육성 및 지원 조례"
+
+
+def test_a_data_centre_s_power_is_a_measure_with_its_range_not_money() -> None:
+    need = analyse_need("해양 데이터센터 GW 규모는 얼마?")
+    assert (need.type, need.unit) == ("count", "GW")
+    sentences = ["해양 데이터센터에는 3조 원이 들어가며 전력 규모는 1~2GW로 키운다."]
+    assert _rank("해양 데이터센터 GW 규모는 얼마?", sentences)[0][0] == "1~2GW"
+    assert [s.text for s in find_spans("우선 100MW급 데이터센터를 짓는다.") if s.type == "count"] == ["100MW"]
