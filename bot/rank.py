@@ -126,6 +126,9 @@ def _nearly_present(term: str, text: str) -> bool:
     )
 
 
+# A name joined by a hyphen ('K-글로벌', 'K-클라우드'): one name, though Kiwi splits it.
+_HYPHENED = re.compile(r"[A-Za-z]+-[가-힣A-Za-z]+")
+
 _CLAUSE_END = ',;·/“”"‘’[]'
 
 
@@ -207,7 +210,8 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         year = 1.0 if years & {str(y) for y in need.years} else -1.0 if years else 0.0
     beside = text[max(0, span.start - _BESIDE) : span.start] + " " + text[span.end : span.end + _BESIDE]
     # the sentence lacks a Latin name the question gives ('OSS'): it is likely about something else
-    missing = any(not _present(t, topical) for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]{2,}", t))
+    latin = [t for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]{2,}", t)] + _HYPHENED.findall(need.text)
+    missing = any(not _present(t, topical) for t in latin)
     clause = segment_of(text, span)
     return {
         "retrieval": 1.0 / (1 + sentence.rank),

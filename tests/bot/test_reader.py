@@ -376,3 +376,10 @@ def test_a_data_centre_s_power_is_a_measure_with_its_range_not_money() -> None:
     sentences = ["해양 데이터센터에는 3조 원이 들어가며 전력 규모는 1~2GW로 키운다."]
     assert _rank("해양 데이터센터 GW 규모는 얼마?", sentences)[0][0] == "1~2GW"
     assert [s.text for s in find_spans("우선 100MW급 데이터센터를 짓는다.") if s.type == "count"] == ["100MW"]
+
+
+def test_a_hyphened_name_the_question_gives_is_missed_where_the_sentence_lacks_it() -> None:
+    need = analyse_need("K-드론 조사에 답한 기업 수는?")
+    text = "드론 협회 조사에 답한 기업은 90곳이다."
+    ranked = rank([Sentence("s0", text, 0, context=text)], {"s0": spans_for(text, need)}, need)
+    assert ranked[0].features["missing_name"] == 1.0
