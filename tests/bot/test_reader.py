@@ -3,6 +3,8 @@ typed spans, ranking and the abstention threshold."""
 
 from __future__ import annotations
 
+import pytest
+
 from policykg.bot.need import analyse_need
 from policykg.bot.rank import THRESHOLD, WEIGHTS, Sentence, rank, score
 from policykg.bot.reader import said, spans_for
@@ -261,20 +263,22 @@ def test_a_purpose_clause_is_said_as_a_whole_phrase_and_a_reason_of_the_question
     assert ranked[0][0] != "드론 사업을"
 
 
-def test_a_question_without_an_asking_word_asks_for_what_its_last_noun_names() -> None:
-    cases = {
-        "해양 드론 1단계에서 떨어진 팀은?": "org",
-        "드론 센터 개소 예정일은?": "date",
-        "드론 센터 착공 시점": "date",
-        "드론 사업 추경 총액은?": "money",  # a noun in 액 followed by its particle
-        "드론 학교 참여 인원?": "count",  # '인원?' is no currency '원'
-        "드론 학교 운영 책임자는?": "person",
-        "드론 실증 후보지": "place",
-        "드론 보급률은?": "percent",
-        "드론 학교를 세운 배경은?": "reason",
-    }
-    for question, kind in cases.items():
-        assert analyse_need(question).type == kind, question
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("해양 드론 1단계에서 떨어진 팀은?", "org"),
+        ("드론 센터 개소 예정일은?", "date"),
+        ("드론 센터 착공 시점", "date"),
+        ("드론 사업 추경 총액은?", "money"),  # a noun in 액 followed by its particle
+        ("드론 학교 참여 인원?", "count"),  # '인원?' is no currency '원'
+        ("드론 학교 운영 책임자는?", "person"),
+        ("드론 실증 후보지", "place"),
+        ("드론 보급률은?", "percent"),
+        ("드론 학교를 세운 배경은?", "reason"),
+    ],
+)
+def test_a_question_without_an_asking_word_asks_for_what_its_last_noun_names(question: str, kind: str) -> None:
+    assert analyse_need(question).type == kind
 
 
 def test_a_year_asked_with_a_case_ending_is_a_date_and_a_number_of_years_is_a_count() -> None:

@@ -146,29 +146,22 @@ def test_the_sole_programme_is_the_topic_from_its_first_mention_not_its_last(tmp
     assert ingest_file(path).report.facts == {"QuantityFact": 1}
 
 
-@pytest.mark.parametrize("stamp", ["", "date 2026-03-02 "], ids=["byline", "date-then-byline"])
-def test_a_bracket_byline_with_an_equals_sign_names_the_reporter_and_stays_out_of_the_body(
-    tmp_path: Path, stamp: str
-) -> None:
-    path = tmp_path / "bracket.txt"
-    path.write_text(
-        f"가상 연구원 새 슈퍼컴퓨터 이름 공모\n\n{stamp}[가상일보=김하늘 기자] 가상과학연구원은 새 슈퍼컴퓨터의 "
-        "이름을 공모한다고 2일 밝혔다.\n\n응모는 이달 말까지 받는다.\n",
-        encoding="utf-8",
-    )
-    article = build_article(read_source(path))
-    assert (article.author, article.publisher) == ("김하늘", "가상일보")
-    assert article.body.startswith("가상과학연구원은 새 슈퍼컴퓨터의")
-
-
 @pytest.mark.parametrize(
     ("byline", "lead"),
     [
+        ("", "[가상일보=김하늘 기자] "),  # the publisher, '=', the reporter in brackets
+        ("", "date 2026-03-02 [가상일보=김하늘 기자] "),  # the same after a dateline
         ("세종=김하늘 기자\n2026.03.02 10:15\n\n", ""),  # the place filed from, '=', the reporter on a line alone
         ("", "[가상일보|김하늘 기자] "),  # a bar between the publisher and the reporter
         ("", "앵커가 소식을 전합니다.\n\n김하늘 기자입니다.\n\n"),  # a news broadcast hands over to its reporter
     ],
-    ids=["place-equals-name", "bar-in-brackets", "broadcast-hand-over"],
+    ids=[
+        "equals-in-brackets",
+        "date-then-equals-in-brackets",
+        "place-equals-name",
+        "bar-in-brackets",
+        "broadcast-hand-over",
+    ],
 )
 def test_reporter_lines_of_other_layouts_name_the_author_and_stay_out_of_the_body(
     tmp_path: Path, byline: str, lead: str
@@ -182,3 +175,6 @@ def test_reporter_lines_of_other_layouts_name_the_author_and_stay_out_of_the_bod
     article = build_article(read_source(path))
     assert article.author == "김하늘"
     assert "김하늘" not in article.body
+    assert "가상과학연구원은 새 슈퍼컴퓨터의" in article.body
+    if "[가상일보=" in lead:
+        assert article.publisher == "가상일보"
