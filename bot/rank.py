@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policykg.bot.need import GENERIC, MONEY_WORDS, Need, content_terms
 from policykg.bot.spans import Span
@@ -104,26 +105,27 @@ def _present(term: str, text: str) -> bool:
 
 
 # Vowels Korean writers confuse in spelling (ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅞ/ㅚ), by their index in a Hangul syllable.
-_LIKE_VOWELS = ({1, 5}, {3, 7}, {10, 15, 11})
+_LIKE_VOWELS = ((1, 5), (3, 7), (10, 11, 15))
 
 
-def _misspelt(a: str, b: str) -> bool:
-    """Two syllables that differ only by a vowel writers confuse: '잭' for '젝'."""
-    x, y = ord(a) - 0xAC00, ord(b) - 0xAC00
-    if not (0 <= x < 11172 and 0 <= y < 11172) or x // 588 != y // 588 or x % 28 != y % 28:
-        return False
-    return any({x % 588 // 28, y % 588 // 28} <= pair for pair in _LIKE_VOWELS)
+def _alternatives(syllable: str) -> str:
+    """The syllable and its spellings with a confused vowel, as a character class: '잭' → '[잭젝]'."""
+    code = ord(syllable) - 0xAC00
+    if not 0 <= code < 11172:
+        return re.escape(syllable)
+    vowel = code % 588 // 28
+    group = next((g for g in _LIKE_VOWELS if vowel in g), (vowel,))
+    return "[" + "".join(chr(0xAC00 + code - vowel * 28 + v * 28) for v in group) + "]"
+
+
+@lru_cache(maxsize=4096)
+def _spellings(term: str) -> re.Pattern[str]:
+    return re.compile("".join(_alternatives(c) for c in term), re.IGNORECASE)
 
 
 def _nearly_present(term: str, text: str) -> bool:
     """Present, or misspelt by a confused vowel: '프로잭트' is the '프로젝트' asked about."""
-    if _present(term, text):
-        return True
-    n = len(term)
-    return n >= 2 and any(
-        all(a == b or _misspelt(a, b) for a, b in zip(term, text[i : i + n], strict=True))
-        for i in range(len(text) - n + 1)
-    )
+    return _present(term, text) or (len(term) >= 2 and _spellings(term).search(text) is not None)
 
 
 # A name joined by a hyphen ('K-글로벌', 'K-클라우드'): one name, though Kiwi splits it.
