@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from policykg.bot.spans import value_spans
 from policykg.korean.sentences import analyse
 from policykg.korean.words import COUNTERS as WORD_COUNTERS
-from policykg.korean.words import MEASURE_UNITS, TITLES
+from policykg.korean.words import MEASURE_UNITS, TITLES, measure_pattern
 
 # What a count question asks with (몇 장, 몇 팀 …): the counters values are read with, units of computing
 # performance, and a few that count no things but are asked for ('몇 호기', '몇 년', '몇 차'); longest first so
@@ -111,7 +111,7 @@ _SEVERAL = re.compile(
 # 'which ministries and agencies': kinds of body joined by '·' or '와' ask for all the bodies of those kinds
 _BODY_KINDS = r"(?:부처|기관|기업|대학|회사|지자체|단체|학교|연구기관|공공기관|협회|스타트업|국가|나라)"
 _KINDS_JOINED = re.compile(rf"{_BODY_KINDS}\s*(?:·|,|와|과|및|이나)\s*{_BODY_KINDS}")
-_MEASURED = re.compile("|".join(MEASURE_UNITS))
+_MEASURED = re.compile(measure_pattern())
 # Words that say the figure asked is money, not merely an amount of something ('투자 규모 얼마' vs '매개변수 규모는')
 MONEY_WORDS = re.compile(r"금액|예산|비용|투자|지원액|지원금|사업비|총액|돈|자금|how much|추경|원\b|국비|달러")
 _MONEY_HINT = re.compile(r"얼마|" + MONEY_WORDS.pattern)
@@ -194,9 +194,9 @@ def implied_unit(text: str) -> str | None:
     m = re.search(r"몇\s*(" + "|".join(COUNTERS) + ")", text)
     if m:
         return m.group(1)
-    m = re.search(r"(엑사플롭스|페타플롭스|테라플롭스|EF|PF|기가와트|메가와트|GW|MW)", text)
+    m = _MEASURED.search(text)
     if m:
-        return m.group(1)
+        return m.group(0)
     for pattern, unit in _IMPLIED_UNITS:
         if re.search(pattern, text):
             return unit
@@ -270,7 +270,7 @@ _WH = re.compile(
 def head_type(text: str) -> str:
     """The type its last noun names, for a question without an asking word; 'other' when the noun says none."""
     _, tokens = analyse(text)
-    # a number after the noun counts it: '국회의원 둘은?' asks for 국회의원
+    # a numeral is no noun: '국회의원 둘은?' asks for 국회의원
     nouns = [text[t.start : t.end] for t in tokens if t.tag in ("NNG", "NNP", "SL")]
     if not nouns:
         return "other"

@@ -7,7 +7,16 @@ import re
 from decimal import Decimal
 
 from policykg.korean.spans import Value
-from policykg.korean.words import COUNTERS, MEASURE_UNITS, NATIVE_NUMBERS, ORDINAL_BEFORE, TOP_N, TOP_N_MAX, WORD_END
+from policykg.korean.words import (
+    COUNTERS,
+    MEASURE_UNITS,
+    NATIVE_NUMBERS,
+    ORDINAL_BEFORE,
+    TOP_N,
+    TOP_N_MAX,
+    WORD_END,
+    measure_pattern,
+)
 
 # a number below 10,000 as written before 조/억/만: '3', '1.5', '3천', '8천649' (8649), '2천500'
 _SMALL = r"\d[\d,]*(?:\.\d+)?(?:\s*천(?:\d{1,3}(?![\d,.]))?|\s*[백십])?"
@@ -25,7 +34,7 @@ _VALUE = re.compile(
     + r"(?P<about>여|여만|여억)?"
     + r"(?:\s*(?P<cur>원(?!칙|장|전|래|인|론|료|리|형|자|내|주민)|달러|유로|엔|위안)|\s*(?P<pct>%|퍼센트)"
     + r"|\s*(?P<measure>"
-    + "|".join(MEASURE_UNITS)
+    + measure_pattern()
     + r")|\s*(?P<cnt>"
     + "|".join(c if c != "인" else "인(?![치분])" for c in COUNTERS)  # '7인', not '10인치'
     + r")(?:\s+(?P<noun>[가-힣]{0,4}팀|기업|기관|사|곳)"

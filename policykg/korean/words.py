@@ -329,6 +329,11 @@ MEASURE_UNITS = {
 }
 
 
+def measure_pattern() -> str:
+    """MEASURE_UNITS as one alternation; a Latin unit is a whole word ('MWC' is a trade show, no megawatts)."""
+    return "|".join(rf"(?<![A-Za-z]){u}(?![A-Za-z])" if u.isascii() else u for u in MEASURE_UNITS)
+
+
 def plausible_name(name: str) -> bool:
     """A Korean personal name by its shape: a surname, two to four syllables, not a word known to be no name."""
     return bool(name) and name[0] in SURNAMES and name not in NOT_NAMES and 2 <= len(name) <= 4

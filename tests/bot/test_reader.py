@@ -387,3 +387,7 @@ def test_a_hyphened_name_the_question_gives_is_missed_where_the_sentence_lacks_i
     text = "드론 협회 조사에 답한 기업은 90곳이다."
     ranked = rank([Sentence("s0", text, 0, context=text)], {"s0": spans_for(text, need)}, need)
     assert ranked[0].features["missing_name"] == 1.0
+
+
+def test_a_latin_unit_is_a_whole_word() -> None:
+    assert not [s for s in find_spans("2025 MWC에서 드론 30대를 공개했다.") if s.unit == "MW"]
