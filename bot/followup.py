@@ -156,10 +156,13 @@ def resolve(text: str, own: Sequence[Linked], history: Sequence[Turn]) -> str:
 
 
 def leans_on_context(text: str, own: Sequence[Linked]) -> bool:
-    """A follow-up that means nothing alone: opened by 그럼/그러면, a bare noun phrase, naming no entity ('그럼
-    국비는?'). Asked with no conversation before it, it has nothing to continue."""
+    """A follow-up that means nothing alone, naming no entity: opened by 그럼/그러면 as a bare noun phrase ('그럼
+    국비는?'), or pointing back at something ('거기 올해 예산은?', '그 기관 원장은?'). Asked with no conversation
+    before it, it has nothing to continue."""
+    if own:
+        return False
     tokens = analyse(text)[1]
-    return bool(_connective_end(text, tokens)) and _is_fragment(text, tokens) and not own
+    return (bool(_connective_end(text, tokens)) and _is_fragment(text, tokens)) or bool(_references(text, tokens))
 
 
 # --- references ----------------------------------------------------------------------------------------------

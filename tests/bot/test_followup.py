@@ -170,3 +170,6 @@ def test_a_fragment_opened_by_a_connective_leans_on_a_conversation_it_may_not_ha
     assert leans_on_context("그럼 국비는?", [])
     assert not leans_on_context("드론 학교 국비는 얼마야?", [])
     assert not leans_on_context("그럼 드론 학교 예산은 얼마야?", [])
+    # pointing back at something with nothing to point at
+    assert leans_on_context("거기 올해 예산은 얼마야?", [])
+    assert leans_on_context("그 기관 원장은 누구야?", [])
