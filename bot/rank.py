@@ -11,7 +11,7 @@ from functools import lru_cache
 from policykg.bot.need import GENERIC, MONEY_WORDS, Need, content_terms
 from policykg.bot.spans import Span
 from policykg.bot.understand import asked_posts
-from policykg.ontology.schema import ID_NS
+from policykg.ontology.iris import kind_of
 
 WEIGHTS: dict[str, float] = {
     "retrieval": 1.02,  # 1 / (1 + rank) of the sentence in the fused full-text + vector ranking
@@ -134,15 +134,10 @@ _HYPHENED = re.compile(r"[A-Za-z]+-[가-힣A-Za-z]+")
 _CLAUSE_END = ',;·/“”"‘’[]'
 
 
-def iri_kind(iri: str) -> str:
-    """The kind an entity's IRI was minted with (ontology/iris.py: <ID_NS><kind>/<name>): programme, org …"""
-    return iri[len(ID_NS) :].split("/", 1)[0] if iri.startswith(ID_NS) else ""
-
-
 def _other_subject(entities: set[str], mentions: set[str]) -> bool:
     if not entities or entities & mentions:
         return False
-    return bool({iri_kind(e) for e in entities if iri_kind(e) == "programme"} & {iri_kind(m) for m in mentions})
+    return bool({kind_of(e) for e in entities if kind_of(e) == "programme"} & {kind_of(m) for m in mentions})
 
 
 def segment_of(text: str, span: Span) -> str:

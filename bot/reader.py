@@ -9,19 +9,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from urllib.parse import unquote
 
 import neo4j
 
 from policykg.bot.facts import Evidence, FactView, facts_about, facts_evidenced_by
 from policykg.bot.models import Answer
 from policykg.bot.need import Need
-from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, iri_kind, rank
+from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, rank
 from policykg.bot.spans import Span, find_spans, question_spans
 from policykg.graph import cypher
 from policykg.graph.embeddings import make_embedder
 from policykg.graph.search import fulltext, fuse, vector
 from policykg.korean.values import exact
+from policykg.ontology.iris import kind_of, name_of
 from policykg.ontology.neo4j_names import Label
 from policykg.ontology.registry import name_key
 
@@ -167,9 +167,9 @@ def bodies_mentioned(sentence: Sentence) -> list[Span]:
     ordinance ('…육성 및 지원 조례') one name, once ingest has linked them."""
     spans = []
     for iri in sentence.mentions:
-        name = unquote(iri.rsplit("/", 1)[-1]).replace("_", " ")
+        name = name_of(iri)
         at = sentence.text.find(name)
-        kind = _MENTIONED.get(iri_kind(iri))
+        kind = _MENTIONED.get(kind_of(iri))
         if kind and len(name) > 1 and at >= 0:
             spans.append(Span(name, kind, f"name:{name}", at, at + len(name)))
     return spans

@@ -8,7 +8,7 @@ children by a prefix that ends in '/', so article `1` never owns anything of art
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from policykg.ontology.schema import ID_NS
 
@@ -22,6 +22,17 @@ def slug(name: str) -> str:
 def mint_iri(kind: str, name: str) -> str:
     """A stable IRI derived from the canonical name: the same name in two articles is one node."""
     return f"{ID_NS}{kind}/{slug(name)}"
+
+
+def kind_of(iri: str) -> str:
+    """The kind an entity's IRI was minted with (programme, org …); '' for an IRI minted elsewhere."""
+    return iri[len(ID_NS) :].split("/", 1)[0] if iri.startswith(ID_NS) else ""
+
+
+def name_of(iri: str) -> str:
+    """The name an entity's IRI was minted from, as slug wrote it back ('AI_혁신펀드' → 'AI 혁신펀드'); a registry
+    entity's IRI carries its key instead ('org/kcci')."""
+    return unquote(iri.rsplit("/", 1)[-1]).replace("_", " ")
 
 
 def article_iri(source_id: str) -> str:
