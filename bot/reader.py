@@ -16,7 +16,7 @@ from policykg.bot.facts import Evidence, FactView, facts_about, facts_evidenced_
 from policykg.bot.models import Answer
 from policykg.bot.need import Need
 from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, rank
-from policykg.bot.spans import Span, find_spans, question_spans
+from policykg.bot.spans import KIND_TYPES, Span, find_spans, question_spans
 from policykg.graph import cypher
 from policykg.graph.embeddings import make_embedder
 from policykg.graph.search import fulltext, fuse, vector
@@ -157,10 +157,6 @@ def spans_for(sentence: str, need: Need, published: date | None = None) -> list[
     return find_spans(sentence, published) + question_spans(sentence, need.text, need.terms, need.values)
 
 
-# The answer type of what ingest extracted, by the kind its IRI was minted with (ontology/iris.py).
-_MENTIONED = {"org": "org", "law": "name", "programme": "name", "event": "name"}
-
-
 def bodies_mentioned(sentence: Sentence) -> list[Span]:
     """Organisations, laws, programmes and events the graph's extraction found in a sentence, as spans where the
     sentence writes their name: a company no suffix or registry marks ('모빌린트') is still an organisation, an
@@ -169,7 +165,7 @@ def bodies_mentioned(sentence: Sentence) -> list[Span]:
     for iri in sentence.mentions:
         name = name_of(iri)
         at = sentence.text.find(name)
-        kind = _MENTIONED.get(kind_of(iri))
+        kind = KIND_TYPES.get(kind_of(iri))
         if kind and len(name) > 1 and at >= 0:
             spans.append(Span(name, kind, f"name:{name}", at, at + len(name)))
     return spans

@@ -16,6 +16,7 @@ from policykg.korean.sentences import Token, analyse
 from policykg.korean.values import find_values
 from policykg.korean.words import TITLES as WORD_TITLES
 from policykg.korean.words import plausible_name
+from policykg.ontology.iris import kind_of
 from policykg.ontology.registry import registry
 
 # The Korean layer's titles, and '후보자' (a nominee is named beside the post: '장관 후보자')
@@ -72,7 +73,8 @@ def contradicts(sentence: str, question: str) -> bool:
     return bool(asked and stated and not asked & stated)
 
 
-_QUOTED = re.compile(r"['‘\"“]([^'’\"”]{2,30})['’\"”]")
+# A term in quotes, in a question or a sentence ('‘AI 풀스택 협력’').
+_QUOTED = re.compile(r"[‘'“\"]([^‘’'“”\"]{2,40})[’'”\"]")
 _NAME_TAGS = ("NNP", "SL", "SH")
 _NOUN_TAGS = ("NNP", "NNG", "SL", "SH", "SN", "XSN", "NNB", "XPN")
 _PLACE_END = re.compile(r"(시|도|군|구|권|국|주|섬|단지|밸리|지역|부지)$")
@@ -329,8 +331,10 @@ def _phrases(sentence: str) -> list[Span]:
 _ARTICLE = re.compile(r"제\s?\d+\s?조(?:의\s?\d+)?(?:\s?제\s?\d+\s?항)?")
 
 
-# Kinds of registry entry that are places or names, not organisations.
-_KNOWN_KINDS = {"LocalGovernment": "place", "Place": "place", "Programme": "name", "Law": "name"}
+# The answer type of an entity, by the kind its IRI was minted with (ontology/iris.py); a local government, though
+# minted as an organisation, is a place.
+KIND_TYPES = {"org": "org", "law": "name", "programme": "name", "event": "name"}
+_REGION_CLASSES = ("LocalGovernment", "Place")
 
 
 def _known(sentence: str) -> list[Span]:
@@ -339,7 +343,9 @@ def _known(sentence: str) -> list[Span]:
     return [
         Span(
             sentence[start:end],
-            _KNOWN_KINDS.get(str(entry.cls).rsplit("#", 1)[1], "org"),
+            "place"
+            if str(entry.cls).rsplit("#", 1)[1] in _REGION_CLASSES
+            else KIND_TYPES.get(kind_of(entry.iri), "org"),
             f"name:{entry.name}",
             start,
             end,
@@ -374,16 +380,13 @@ def _venues(sentence: str) -> list[Span]:
     return spans
 
 
-_QUOTED_NAME = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,40})[’'”\"]")
-
-
 def _quoted_names(sentence: str) -> list[Span]:
     """A name in quotes ('‘충북 인공지능산업 육성 및 지원 조례’', '‘AI 풀스택 협력’'), not a quoted remark (which
     ends in a verb: '…하겠다')."""
     return [
         Span(m[1].strip(), "name", f"name:{m[1].strip()}", m.start(1), m.end(1))
-        for m in _QUOTED_NAME.finditer(sentence)
-        if not re.search(r"[다요죠까]\.?$|[.!?]$", m[1].strip())
+        for m in _QUOTED.finditer(sentence)
+        if len(m[1].strip()) >= 3 and not re.search(r"[다요죠까]\.?$|[.!?]$", m[1].strip())
     ]
 
 
