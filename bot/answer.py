@@ -18,7 +18,7 @@ from policykg.bot.facts import Evidence, FactView, facts_about, facts_of_kind
 from policykg.bot.followup import Turn, leans_on_context, named, resolve
 from policykg.bot.models import Answer, Citation
 from policykg.bot.need import Need, analyse_need, implied_unit
-from policykg.bot.rank import Candidate, same_unit
+from policykg.bot.rank import OVERRULE_MARGIN, THRESHOLD, Candidate, same_unit
 from policykg.bot.understand import Catalogue, Question, analyse_question, is_the_state, post_matches
 from policykg.graph import cypher
 from policykg.korean.sentences import analyse
@@ -183,10 +183,13 @@ class Bot:
         need = need_of(question)
         question.answer_type = need.type
         result = self.from_facts(question, need)
+        read = None
         if result is not None:
-            return compose(text, result)
+            read = self.read(question, need) if any(reader.fact_key(f) for f in result.facts) else None
+            if read is None or not overruled(result, read[1]):
+                return compose(text, result)
         # No graph fact answers: read the answer from the retrieved sentences, or show the closest ones.
-        found, ranked = self.read(question, need)
+        found, ranked = read or self.read(question, need)
         return listed_total(text, need, found, ranked) or reader.compose(text, need, found, ranked, ABSTAIN)
 
     def from_facts(self, question: Question, need: Need) -> Result | None:
@@ -215,6 +218,17 @@ class Bot:
         if anchors:
             return facts_about(self.driver, self.database, kind, anchors)
         return facts_of_kind(self.driver, self.database, kind, stage)
+
+
+def overruled(result: Result, ranked: list[Candidate]) -> bool:
+    """A handler's figure gives way to the reader's when the reader, reading the same question, ranks another
+    figure far above it ('…디지털 의료 분야 국비' answered by a region's whole 국비 fact, while a sentence states
+    the field's own figure). A figure the reader does not find at all tells nothing either way."""
+    values = {k for f in result.facts if (k := reader.fact_key(f))}
+    if not ranked or ranked[0].span.key in values or ranked[0].score < THRESHOLD:
+        return False
+    own = max((c.score for c in ranked if c.span.key in values), default=None)
+    return own is not None and ranked[0].score - own >= OVERRULE_MARGIN
 
 
 # --- scoring ------------------------------------------------------------------------------------------
@@ -290,8 +304,13 @@ def best(facts: list[FactView], score: dict[str, float]) -> list[FactView]:
     top = score[ranked[0].iri]
     tied = [f for f in ranked if score[f.iri] >= top - 0.25]
     distinct: dict[object, FactView] = {}
+    sources: set[str] = set()
     for f in tied:
-        distinct.setdefault(f.value, f)
+        # one article does not disagree with itself: its other figures are other things (last year's, the rise)
+        own = {e.source_id for e in f.evidence}
+        if f.value not in distinct and not own & sources:
+            distinct[f.value] = f
+            sources |= own
     return sorted(distinct.values(), key=lambda f: -(f.as_of.toordinal() if f.as_of else 0))
 
 

@@ -203,8 +203,9 @@ def implied_unit(text: str) -> str | None:
     return None
 
 
-def counted_noun(text: str) -> str:
-    """The noun a figure is asked of: the last one before 몇/얼마 that is neither generic nor an asking word."""
+def counted_noun(text: str, figure: bool = True) -> str:
+    """The noun a figure is asked of: the last one before 몇/얼마 (or in the question) that is neither generic nor an
+    asking word."""
     _, tokens = analyse(text)
     # '몇 곳', '얼마', or the bound noun '수' of '기업 수는?'
     at = next(
@@ -215,10 +216,16 @@ def counted_noun(text: str) -> str:
         ),
         None,
     )
-    if at is None:
+    if at is None and not figure:
         return ""
-    for t in reversed(tokens[:at]):
-        word = text[t.start : t.end]
+    # no asking word ('총사업비는?'): the question's last noun is what it asks the figure of, but not one made a
+    # verb ('민간이 출자하는 금액은?')
+    verbal = at is None
+    at = len(tokens) if at is None else at
+    for i in range(at - 1, -1, -1):
+        t, word = tokens[i], text[tokens[i].start : tokens[i].end]
+        if verbal and i + 1 < len(tokens) and tokens[i + 1].tag in ("XSV", "XSA"):
+            continue
         if t.tag in ("NNG", "NNP", "SL") and word not in GENERIC and word not in ASKING and len(word) > 1:
             return word
     return ""
@@ -229,14 +236,26 @@ def content_terms(text: str) -> tuple[str, ...]:
     nouns written apart or together both give their parts ('사용자평가' → 사용자, 평가)."""
     _, tokens = analyse(text)
     terms: list[str] = []
+    joined = _joined_latin(text)
     for t in tokens:
         word = text[t.start : t.end]
         if t.tag not in _CONTENT or word in ASKING:
             continue
         if t.tag in ("VV", "VA") and len(word) < 2:
             continue
+        if any(a <= t.start < b for a, b, _ in joined):
+            continue
         terms.append(word)
+    terms += [w for _, _, w in joined]
     return tuple(dict.fromkeys(terms))
+
+
+# Latin letters joined by '&' are one word ('R&D', 'M&A'); Kiwi gives its letters apart, which say nothing alone.
+_AMPERSAND = re.compile(r"[A-Za-z]+&[A-Za-z]+")
+
+
+def _joined_latin(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _AMPERSAND.finditer(text)]
 
 
 def specific_nouns(text: str, names: str = "") -> tuple[str, ...]:
@@ -244,7 +263,10 @@ def specific_nouns(text: str, names: str = "") -> tuple[str, ...]:
 
     def nouns(t: str) -> set[str]:
         _, tokens = analyse(t)
-        return {t[x.start : x.end] for x in tokens if x.tag in _NOUNS}
+        joined = _joined_latin(t)
+        inside = [(a, b) for a, b, _ in joined]
+        words = {t[x.start : x.end] for x in tokens if x.tag in _NOUNS and not any(a <= x.start < b for a, b in inside)}
+        return words | {w for _, _, w in joined}
 
     rest = nouns(text) - nouns(names) - ASKING - GENERIC
     return tuple(sorted(w for w in rest if len(w) > 1 or w.isdigit()))
@@ -342,4 +364,5 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
     terms = content_terms(text)
     in_names = set(content_terms(" ".join(surfaces))) if surfaces else set()
     named_terms = tuple(t for t in terms if t in in_names)
-    return Need(kind, unit, terms, years, values, wants_list, specific, text, several, named_terms, counted_noun(text))
+    counted = counted_noun(text, kind in ("money", "count", "percent"))
+    return Need(kind, unit, terms, years, values, wants_list, specific, text, several, named_terms, counted)

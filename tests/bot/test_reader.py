@@ -391,3 +391,39 @@ def test_a_hyphened_name_the_question_gives_is_missed_where_the_sentence_lacks_i
 
 def test_a_latin_unit_is_a_whole_word() -> None:
     assert not [s for s in find_spans("2025 MWC에서 드론 30대를 공개했다.") if s.unit == "MW"]
+
+
+def test_of_two_years_figures_in_one_sentence_the_one_of_the_year_asked_wins() -> None:
+    sentences = ["해양 드론 공통기반 예산은 올해 30억원에서 내년 45억원으로 늘어난다."]
+    assert _rank("해양 드론 공통기반 예산은 내년에 얼마야?", sentences)[0][0] == "45억 원"
+    assert _rank("해양 드론 공통기반 예산은 올해 얼마야?", sentences)[0][0] == "30억 원"
+
+
+def test_a_figure_named_by_more_than_the_question_asks_about_loses_to_one_named_just_so() -> None:
+    sentences = ["드론 해외 실증 지원(30억원)과 별도로, 드론 실증 지원에 500억원이 배정됐다."]
+    assert _rank("드론 실증 지원 예산 얼마야?", sentences)[0][0] == "500억 원"
+
+
+def test_the_first_item_of_a_breakdown_does_not_take_the_words_of_the_sentence_before_its_name() -> None:
+    sentences = [
+        "해양도의 내년 국비 신규 사업은 해양 관측 허브(20억원), 연안 드론 실증(70억원), 항만 전환(15억원)이다."
+    ]
+    assert _rank("연안 드론 실증 해양도 내년 국비", sentences)[0][0] == "70억 원"
+
+
+def test_latin_letters_joined_by_an_ampersand_are_one_term() -> None:
+    need = analyse_need("중기부 R&D 예산 얼마야?")
+    assert "R&D" in need.terms and "R" not in need.terms and "R&D" in need.specific
+
+
+def test_a_figure_whose_sentence_never_names_what_is_asked_of_it_is_marked() -> None:
+    need = analyse_need("해양 허브 사업 총사업비는?")
+    assert need.counted == "사업비" and analyse_need("민간이 출자하는 금액은?").counted != "출자"
+    evidence = [
+        Sentence("s0", "해양 허브 사업에는 내년 국비 20억원이 배정됐다.", 0),
+        Sentence("s1", "해양 허브 사업의 총사업비는 600억원이다.", 1),
+    ]
+    ranked = rank(evidence, {s.key: spans_for(s.text, need) for s in evidence}, need)
+    absent = {c.span.text: c.features["counted_absent"] for c in ranked}
+    assert absent == {"20억 원": 1.0, "600억 원": 0.0}
+    assert ranked[0].span.text == "600억 원"
