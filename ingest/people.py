@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from policykg.ingest.models import Mention, PostMention
-from policykg.korean.sentences import Token, common_noun
+from policykg.korean.sentences import Token, common_noun, proper_noun
 from policykg.korean.spans import Sentence, sentence_at
 from policykg.korean.words import CURRENT, FORMER, PRESS_TITLES, TITLE_PATTERN, TITLES, WORD_END, plausible_name
 from policykg.ontology.iris import mint_iri
@@ -45,10 +45,21 @@ _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예
 
 def _noun_span(tokens: list[Token], start: int, end: int, body: str = "") -> bool:
     """A name has no particle or ending inside ('예산은', '예상됐던'), and is no common noun Kiwi knows
-    ('전문가', '부처', '도시계획'). Kiwi may read a rare name as a noun and a verb ('최형' + '두다')."""
-    if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens if start <= t.start < end):
-        return False
+    ('전문가', '부처', '도시계획'). Kiwi may read a rare name as a noun and a verb ('최형' + '두다'), or in a sentence
+    as a determiner, a noun and an ending ('이' + '소' + '라') although alone it reads it as one proper noun."""
+    inside = [t for t in tokens if start <= t.start < end]
+    # An adverb opening the span is no surname ('이어 홍길동 …'); after one it may be the given name ('김' + '한결').
+    adverb = bool(inside) and inside[0].tag.startswith("MA")
+    if adverb or any(_inner_ending(before, t, end) for before, t in zip([None, *inside], inside, strict=False)):
+        return bool(body) and proper_noun(body[start:end])
     return not body or not common_noun(body[start:end])
+
+
+def _inner_ending(before: Token | None, token: Token, end: int) -> bool:
+    """A particle or an ending inside a name span, but not a final consonant Kiwi split off the name's last
+    syllable ('김수민' read as '김수미' + 'ㄴ', the short topic particle, where the word ends)."""
+    split_off = before is not None and before.tag == "NNP" and token.start < before.end and token.end == end
+    return token.tag.startswith(_NOT_NAME_TAGS) and not split_off
 
 
 def _affiliated(body: str, tokens: list[Token], start: int, end: int) -> bool:
@@ -117,6 +128,8 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         # An empty post: the 'title' was the end of the organisation's own name ('…연구원은'), no post named.
         if not post or post.split()[-1] in PRESS_TITLES or not _known_city(post.split()[-1]):
             continue
+        if org is None and post in TITLES and _APPOINTMENT_BEFORE.search(body, max(0, m.start() - 40), m.start()):
+            continue  # titled_people reads the post appointed to
         # '가상부 홍길동 장관': the organisation right before the name
         org = org or next((o for o in known if o.end <= m.start() and body[o.end : m.start()] in ("", " ")), None)
         name = m["name"]
@@ -128,19 +141,27 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
     return posts
 
 
-# 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동'), 'TITLE(NAME)' ('분과장(홍길동)').
+# 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동', '…정책기획관에는 홍길동 국장이': the whole word
+# is the post), 'TITLE(NAME)' ('분과장(홍길동)').
+_APPOINTED_TO = r"(?:에|으로|로)는?\s+(?:신임\s+)?"
 _APPOINTED = re.compile(
-    r"(?P<title>"
+    r"(?<![가-힣A-Za-z·])(?P<title>[가-힣A-Za-z·]{0,20}?(?:"
     + TITLE_PATTERN
-    + r")(?:에|으로|로)\s+(?:신임\s+)?(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
+    + r"))"
+    + _APPOINTED_TO
+    + r"(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
 )
+# The bare title after an appointed name is the rank the person is addressed by ('…기획관에는 홍길동 국장이'), no post.
+_APPOINTMENT_BEFORE = re.compile(r"(?:" + TITLE_PATTERN + r")" + _APPOINTED_TO + r"$")
 _TITLE_NAME = re.compile(r"(?P<title>" + TITLE_PATTERN + r")\s*\((?P<name>[가-힣]{2,4})\)")
 # ORGANISATION TITLE NAME: the title right after the organisation, then the name ('가상부 장관 홍길동은').
 _TITLE_FIRST = re.compile(r"\s?(?P<title>" + TITLE_PATTERN + r")(?:\s*\([A-Za-z]{2,5}\))?\s+")
-# FOREIGN NAME [ORGANISATION] TITLE ('젠슨 황 엔비디아 최고경영자의', '마크 저커버그 CEO는').
+# FOREIGN NAME [ONE OR TWO WORDS] TITLE ('젠슨 황 엔비디아 최고경영자의', '마크 저커버그 CEO는', '… 가나 디지털 CEO가').
 _FOREIGN_TAIL = re.compile(
-    r"\s+(?:(?P<org>[^\s\"“”'‘’.,]{2,25})\s+)?(?P<title>" + TITLE_PATTERN + r")(?:\s*\([A-Za-z]{2,5}\))?"
+    r"\s+(?P<org>(?:[^\s\"“”'‘’.,]{2,25}\s+){0,2}?)(?P<title>" + TITLE_PATTERN + r")(?:\s*\([A-Za-z]{2,5}\))?"
 )
+# A company's division named before the title is part of the post ('디지털 서비스부문 사장').
+_DIVISION = re.compile(r"(?:부문|본부|사업부)$")
 # Particles that close a name standing as subject, topic, object, owner or companion ('젠슨 황은', '홍길동과'); not
 # those of place or direction ('장관 서울에서': a city). Known by their text glued to the name: Kiwi's tag for them
 # after a rare name is unreliable ('황은' read as the noun silver, '…과 만났다' as an adverbial particle).
@@ -166,6 +187,10 @@ class _Morphemes:
             if before.end == t.start and body[t.start : t.end] in _CLOSING and not t.tag.startswith(("V", "E"))
         }
         return cls(body, tokens, [t.start for t in tokens], closing)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The morphemes from `start` up to `end`."""
+        return self.tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
     def proper_runs(self, start: int, orgs: list[Mention]) -> list[int]:
         """The ends of two and of three proper nouns in Hangul from `start`, one space apart, none an organisation's
@@ -231,16 +256,34 @@ def foreign_people(
             m = _FOREIGN_TAIL.match(body, end)
             if m is None or not (m.end() in morphemes.closing or body[m.end() : m.end() + 1] == ","):
                 continue
-            org = next((o for o in orgs if (o.start, o.end) == (m.start("org"), m.end("org"))), None)
-            unknown_org = m["org"] is not None and org is None
-            if unknown_org and not any(
-                (t.start, t.end) == m.span("org") and t.tag in ("NNP", "SL")
-                for t in tokens[bisect_left(morphemes.starts, m.start("org")) :][:2]
-            ):
-                continue  # words before the title that are no one proper noun: no organisation
-            found += _post_mention(sentences, m["title"], org, token.start, end, token.start, known, body)
+            between = _foreign_between(m, orgs, morphemes)
+            if between is None:
+                continue  # words before the title that name no organisation
+            org, post = between
+            found += _post_mention(sentences, post, org, token.start, end, token.start, known, body)
             break
     return found
+
+
+def _foreign_between(m: re.Match[str], orgs: list[Mention], morphemes: _Morphemes) -> tuple[Mention | None, str] | None:
+    """The organisation and the post a foreign name's tail names, or None when the words between the name and the
+    title are no organisation: nothing; a known organisation; a division ('디지털 서비스부문 사장', nouns only); or
+    an organisation the registry does not know, one proper noun ('가나') and at most one common noun after it
+    ('가나 디지털'; a second proper noun may be the name's last part)."""
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m["org"])]
+    if not words:
+        return None, m["title"]
+    span = (m.start("org") + words[0][0], m.start("org") + words[-1][1])
+    known = next((o for o in orgs if (o.start, o.end) == span), None)
+    if known is not None:
+        return known, m["title"]
+    tokens = [morphemes.tokens_in(m.start("org") + a, m.start("org") + b) for a, b in words]
+    if _DIVISION.search(m["org"].rstrip()) and all(t.tag.startswith(("N", "SL", "SN")) for w in tokens for t in w):
+        inside = next((o for o in orgs if span[0] <= o.start and o.end <= span[1]), None)
+        return inside, f"{m['org'].split()[-1]} {m['title']}"
+    first_proper = len(tokens[0]) == 1 and tokens[0][0].tag in ("NNP", "SL")
+    second_common = len(tokens) == 1 or all(t.tag in ("NNG", "SL") for t in tokens[1])
+    return (None, m["title"]) if first_proper and second_common else None
 
 
 def _post_mention(
