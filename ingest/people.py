@@ -18,9 +18,10 @@ from policykg.ontology.vocab import PKG
 
 # NAME [(AGE or HANJA)] [ORGANISATION …] TITLE, the name followed by a space, by '/' (a broadcast's speaker tag:
 # '[홍길동/가상부 대변인 : …]') or by the post in parentheses ('홍길동(가상전자 대표)'), the title closed by a particle
-# or the end of the word ('의장도', '대표께서'). A city's name glued to 장 is its mayor ('가상시장'), kept when the
-# registry knows the city (post_mentions: '반도체시장' is a market).
-_TITLE_OR_MAYOR = TITLE_PATTERN + r"|(?<=시)장"
+# or the end of the word ('의장도', '대표께서'). A city's name glued to 장 is its mayor ('가상시장'), a province's glued
+# to 지사 its governor ('강원지사'), kept when the registry knows the place (post_mentions: '반도체시장' is a market,
+# '한국지사' a branch).
+_TITLE_OR_MAYOR = TITLE_PATTERN + r"|(?<=시)장|(?<=[가-힣])지사(?!장)"
 _PERSON_POST = re.compile(
     r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})(?:\s*\([^()\s]{1,12}\))?(?:\s+|\s*/\s*|\s*\()"
     r"(?P<middle>(?:[^\s\"“”'‘’.,/]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,4}?)"
@@ -73,12 +74,14 @@ def _affiliated(body: str, tokens: list[Token], start: int, end: int) -> bool:
     return any(t.start == start + w.start() and t.tag == "NNP" for w in words for t in tokens)
 
 
-def _known_city(title: str) -> bool:
-    """False for a title read as a mayor ('…시장') whose city the registry does not know as a local government."""
-    if title in TITLES or not title.endswith("시장"):
+def _known_place(title: str) -> bool:
+    """False for a title read as a mayor ('…시장') or a governor ('…지사') whose city or province the registry does
+    not know as a local government ('강원지사': 강원도)."""
+    if title in TITLES or not title.endswith(("시장", "지사")) or title.endswith(TITLES):
         return True
-    city = registry().resolve(title[:-1])
-    return city is not None and city.cls == PKG.LocalGovernment
+    stem = title[:-1] if title.endswith("시장") else title[:-2]
+    place = registry().resolve(stem) or registry().resolve(f"{stem}도")
+    return place is not None and place.cls == PKG.LocalGovernment
 
 
 def _post(body: str, m: re.Match[str], org: Mention | None) -> str:
@@ -126,19 +129,36 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
             continue  # words between a name and a title that are no organisation: not a person-post phrase
         post = _post(body, m, org)
         # An empty post: the 'title' was the end of the organisation's own name ('…연구원은'), no post named.
-        if not post or post.split()[-1] in PRESS_TITLES or not _known_city(post.split()[-1]):
+        if not post or post.split()[-1] in PRESS_TITLES or not _known_place(post.split()[-1]):
             continue
         if org is None and post in TITLES and _APPOINTMENT_BEFORE.search(body, max(0, m.start() - 40), m.start()):
             continue  # titled_people reads the post appointed to
         # '가상부 홍길동 장관': the organisation right before the name
         org = org or next((o for o in known if o.end <= m.start() and body[o.end : m.start()] in ("", " ")), None)
-        name = m["name"]
-        person = Mention(
-            name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
-        )
-        posts.append(PostMention(person, post, org, min(m.start(), org.start if org else m.start()), m.end()))
+        for start, end in [*_listed_before(body, tokens, m.start("name")), m.span("name")]:
+            person = _person(body[start:end], start, sentence)
+            posts.append(PostMention(person, post, org, min(start, org.start if org else start), m.end()))
         resume = m.end()
     return posts
+
+
+def _person(name: str, start: int, sentence: int) -> Mention:
+    """The person `name` named at `start` with a title."""
+    return Mention(name, start, start + len(name), mint_iri("person", name), "Person", name, sentence, "person-title")
+
+
+_LISTED_NAME = re.compile(r"(?<![가-힣A-Za-z])([가-힣]{2,4})[·ㆍ]$")
+
+
+def _listed_before(body: str, tokens: list[Token], start: int) -> list[tuple[int, int]]:
+    """The names listed with '·' right before a post holder's name, who share the post ('홍길동·김하늘 공동대표')."""
+    spans: list[tuple[int, int]] = []
+    while (m := _LISTED_NAME.search(body, max(0, start - 5), start)) and plausible_name(m[1]):
+        if not _noun_span(tokens, m.start(1), m.end(1), body):
+            break
+        spans.insert(0, m.span(1))
+        start = m.start(1)
+    return spans
 
 
 # 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동', '…정책기획관에는 홍길동 국장이': the whole word
@@ -301,8 +321,7 @@ def _post_mention(
     sentence = sentence_at(sentences, start)
     if sentence is None or title in PRESS_TITLES or any(p.person.start == start and p.post == title for p in known):
         return []
-    name = body[start:end].strip()
-    person = Mention(name, start, start + len(name), mint_iri("person", name), "Person", name, sentence, "person-title")
+    person = _person(body[start:end].strip(), start, sentence)
     return [PostMention(person, title, org, min(phrase_start, org.start if org else phrase_start), end)]
 
 

@@ -237,3 +237,28 @@ def test_a_foreign_name_with_more_words(text: str, person: Person) -> None:
 
 def test_a_four_syllable_korean_name_has_a_two_syllable_surname() -> None:
     assert _people("남궁하람 가상전자 대표는 말했다.") == {("남궁하람", "대표", "가상전자")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("김다인 강원지사는 말했다.", {("김다인", "강원지사", None)}),
+        ("김다인 충북지사와 만났다.", {("김다인", "충북지사", None)}),
+        ("김다인 가상소프트 한국지사장은 말했다.", {("김다인", "한국지사장", "가상소프트")}),
+        ("김다인 한국지사는 문을 열었다.", set()),  # a branch office, no governor
+    ],
+    ids=["governor", "governor-companion", "branch-head", "branch"],
+)
+def test_a_province_glued_to_jisa_is_its_governor(text: str, expected: set[Person]) -> None:
+    assert _people(text) == expected
+
+
+def test_where_the_person_stands_in_a_photo_after_the_name() -> None:
+    found = _people("김다인(왼쪽 두번째) 국토교통부 장관이 현장을 둘러보고 있다.")
+    assert found == {("김다인", "장관", "국토교통부")}
+
+
+def test_names_listed_with_a_middle_dot_share_the_post() -> None:
+    found = _people("박바다·김하늘·오세린 가상전자 공동대표가 참석했다.")
+    assert found == {(name, "공동대표", "가상전자") for name in ("박바다", "김하늘", "오세린")}
+    assert _people("데이터·인재 대표 기업이 나왔다.") == set()
