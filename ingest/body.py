@@ -112,10 +112,11 @@ _COPYRIGHT = re.compile(r"copyright|ⓒ|©|무단\s*전재|재배포\s*금지|�
 _META_LINE = re.compile(
     r"(작성일|승인|입력|수정|등록|기사입력|최종수정|발행일)\s*[:：]?\s*(\d{2,4}[.\-/]\s*\d{1,2}|\d{2}-\d{2})"
 )
-# A byline alone: the name and '기자', with a co-author count, an e-mail, a broadcast's '입니다', or the label of a
+# A byline alone: the name and '기자', with the place filed from or the credit before it ('세종=홍길동 기자',
+# '사진=홍길동 기자', '글·사진=홍길동 기자'), a co-author count, an e-mail, a broadcast's '입니다', or the label of a
 # link to the reporter's page ('홍길동 기자 기자 페이지', '홍길동 기자 구독').
 _REPORTER = re.compile(
-    r"^(?:[가-힣]{2,4}\s*(?:선임|수석|전문|객원)?\s*기자\s*"
+    r"^(?:(?:[가-힣]{1,6}\s*[·,/]\s*)?[가-힣]{1,6}\s*=\s*)?(?:[가-힣]{2,4}\s*(?:선임|수석|전문|객원)?\s*기자\s*"
     r"(?:외\s*\d+\s*명|[\w.+-]+@[\w.-]+|입니다\.?|(?:기자\s*)?(?:페이지|홈|구독(?:하기)?|더보기))?"
     r"|[가-힣]{2,4}\s*\(?[\w.+-]+@[\w.-]+\)?|[\w.+-]+@[\w.-]+\.\w+)$"
 )

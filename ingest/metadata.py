@@ -35,10 +35,12 @@ _BRACKET_BYLINE = re.compile(
 _DATELINE_BYLINE = re.compile(
     r"^\s*[(\[][가-힣]{1,10}\s*=\s*(?P<pub>[^)\]\s]{2,15})[)\]]\s*(?P<author>[가-힣]{2,4})\s*(?:선임|수석)?\s*기자\s*="
 )
-# A reporter's line: '홍길동 기자', '세종=홍길동 기자' (the place filed from before it), '홍길동 기자입니다.' (a news
-# broadcast hands over to the reporter), '홍길동(hong@example.com)'.
+# A reporter's line: '홍길동 기자', '세종=홍길동 기자' (the place filed from before it), '글·사진=홍길동 기자' (who
+# wrote it and took its photos), '홍길동 기자입니다.' (a news broadcast hands over to the reporter),
+# '홍길동(hong@example.com)'. '사진=홍길동 기자' credits the photographer, who is no author.
+_CREDITS = "사진|영상|그래픽|자료|촬영|편집|디자인|일러스트"
 _REPORTER = re.compile(
-    r"^(?:[가-힣]{1,6}\s*=\s*)?(?P<author>[가-힣]{2,4})\s*(?:선임|수석|전문|객원)?\s*"
+    rf"^(?:(?!{_CREDITS})[가-힣]{{1,6}}\s*=\s*|글\s*[·,/]\s*사진\s*=\s*)?(?P<author>[가-힣]{{2,4}})\s*(?:선임|수석|전문|객원)?\s*"
     r"(?:기자(?:\b|입니다)|\((?:[\w.+-]+@[\w.-]+)\))"
 )
 _BARE_URL = re.compile(r"^https?://\S+$")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from policykg.ingest.models import Mention, PostMention
-from policykg.korean.sentences import Token, common_noun
+from policykg.korean.sentences import Token, common_noun, proper_noun
 from policykg.korean.spans import Sentence, sentence_at
 from policykg.korean.words import CURRENT, FORMER, PRESS_TITLES, TITLE_PATTERN, TITLES, WORD_END, plausible_name
 from policykg.ontology.iris import mint_iri
@@ -18,9 +18,10 @@ from policykg.ontology.vocab import PKG
 
 # NAME [(AGE or HANJA)] [ORGANISATION …] TITLE, the name followed by a space, by '/' (a broadcast's speaker tag:
 # '[홍길동/가상부 대변인 : …]') or by the post in parentheses ('홍길동(가상전자 대표)'), the title closed by a particle
-# or the end of the word ('의장도', '대표께서'). A city's name glued to 장 is its mayor ('가상시장'), kept when the
-# registry knows the city (post_mentions: '반도체시장' is a market).
-_TITLE_OR_MAYOR = TITLE_PATTERN + r"|(?<=시)장"
+# or the end of the word ('의장도', '대표께서'). A city's name glued to 장 is its mayor ('가상시장'), a province's glued
+# to 지사 its governor ('강원지사'), kept when the registry knows the place (post_mentions: '반도체시장' is a market,
+# '한국지사' a branch).
+_TITLE_OR_MAYOR = TITLE_PATTERN + r"|(?<=시)장|(?<=[가-힣])지사(?!장)"
 _PERSON_POST = re.compile(
     r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})(?:\s*\([^()\s]{1,12}\))?(?:\s+|\s*/\s*|\s*\()"
     r"(?P<middle>(?:[^\s\"“”'‘’.,/]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,4}?)"
@@ -45,10 +46,21 @@ _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예
 
 def _noun_span(tokens: list[Token], start: int, end: int, body: str = "") -> bool:
     """A name has no particle or ending inside ('예산은', '예상됐던'), and is no common noun Kiwi knows
-    ('전문가', '부처', '도시계획'). Kiwi may read a rare name as a noun and a verb ('최형' + '두다')."""
-    if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens if start <= t.start < end):
-        return False
+    ('전문가', '부처', '도시계획'). Kiwi may read a rare name as a noun and a verb ('최형' + '두다'), or in a sentence
+    as a determiner, a noun and an ending ('이' + '소' + '라') although alone it reads it as one proper noun."""
+    inside = [t for t in tokens if start <= t.start < end]
+    # An adverb opening the span is no surname ('이어 홍길동 …'); after one it may be the given name ('김' + '한결').
+    adverb = bool(inside) and inside[0].tag.startswith("MA")
+    if adverb or any(_inner_ending(before, t, end) for before, t in zip([None, *inside], inside, strict=False)):
+        return bool(body) and proper_noun(body[start:end])
     return not body or not common_noun(body[start:end])
+
+
+def _inner_ending(before: Token | None, token: Token, end: int) -> bool:
+    """A particle or an ending inside a name span, but not a final consonant Kiwi split off the name's last
+    syllable ('김수민' read as '김수미' + 'ㄴ', the short topic particle, where the word ends)."""
+    split_off = before is not None and before.tag == "NNP" and token.start < before.end and token.end == end
+    return token.tag.startswith(_NOT_NAME_TAGS) and not split_off
 
 
 def _affiliated(body: str, tokens: list[Token], start: int, end: int) -> bool:
@@ -62,12 +74,14 @@ def _affiliated(body: str, tokens: list[Token], start: int, end: int) -> bool:
     return any(t.start == start + w.start() and t.tag == "NNP" for w in words for t in tokens)
 
 
-def _known_city(title: str) -> bool:
-    """False for a title read as a mayor ('…시장') whose city the registry does not know as a local government."""
-    if title in TITLES or not title.endswith("시장"):
+def _known_place(title: str) -> bool:
+    """False for a title read as a mayor ('…시장') or a governor ('…지사') whose city or province the registry does
+    not know as a local government ('강원지사': 강원도)."""
+    if title in TITLES or not title.endswith(("시장", "지사")) or title.endswith(TITLES):
         return True
-    city = registry().resolve(title[:-1])
-    return city is not None and city.cls == PKG.LocalGovernment
+    stem = title[:-1] if title.endswith("시장") else title[:-2]
+    place = registry().resolve(stem) or registry().resolve(f"{stem}도")
+    return place is not None and place.cls == PKG.LocalGovernment
 
 
 def _post(body: str, m: re.Match[str], org: Mention | None) -> str:
@@ -115,32 +129,59 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
             continue  # words between a name and a title that are no organisation: not a person-post phrase
         post = _post(body, m, org)
         # An empty post: the 'title' was the end of the organisation's own name ('…연구원은'), no post named.
-        if not post or post.split()[-1] in PRESS_TITLES or not _known_city(post.split()[-1]):
+        if not post or post.split()[-1] in PRESS_TITLES or not _known_place(post.split()[-1]):
             continue
+        if org is None and post in TITLES and _APPOINTMENT_BEFORE.search(body, max(0, m.start() - 40), m.start()):
+            continue  # titled_people reads the post appointed to
         # '가상부 홍길동 장관': the organisation right before the name
         org = org or next((o for o in known if o.end <= m.start() and body[o.end : m.start()] in ("", " ")), None)
-        name = m["name"]
-        person = Mention(
-            name, m.start("name"), m.end("name"), mint_iri("person", name), "Person", name, sentence, "person-title"
-        )
-        posts.append(PostMention(person, post, org, min(m.start(), org.start if org else m.start()), m.end()))
+        for start, end in [*_listed_before(body, tokens, m.start("name")), m.span("name")]:
+            person = _person(body[start:end], start, sentence)
+            posts.append(PostMention(person, post, org, min(start, org.start if org else start), m.end()))
         resume = m.end()
     return posts
 
 
-# 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동'), 'TITLE(NAME)' ('분과장(홍길동)').
+def _person(name: str, start: int, sentence: int) -> Mention:
+    """The person `name` named at `start` with a title."""
+    return Mention(name, start, start + len(name), mint_iri("person", name), "Person", name, sentence, "person-title")
+
+
+_LISTED_NAME = re.compile(r"(?<![가-힣A-Za-z])([가-힣]{2,4})[·ㆍ]$")
+
+
+def _listed_before(body: str, tokens: list[Token], start: int) -> list[tuple[int, int]]:
+    """The names listed with '·' right before a post holder's name, who share the post ('홍길동·김하늘 공동대표')."""
+    spans: list[tuple[int, int]] = []
+    while (m := _LISTED_NAME.search(body, max(0, start - 5), start)) and plausible_name(m[1]):
+        if not _noun_span(tokens, m.start(1), m.end(1), body):
+            break
+        spans.insert(0, m.span(1))
+        start = m.start(1)
+    return spans
+
+
+# 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동', '…정책기획관에는 홍길동 국장이': the whole word
+# is the post), 'TITLE(NAME)' ('분과장(홍길동)').
+_APPOINTED_TO = r"(?:에|으로|로)는?\s+(?:신임\s+)?"
 _APPOINTED = re.compile(
-    r"(?P<title>"
+    r"(?<![가-힣A-Za-z·])(?P<title>[가-힣A-Za-z·]{0,20}?(?:"
     + TITLE_PATTERN
-    + r")(?:에|으로|로)\s+(?:신임\s+)?(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
+    + r"))"
+    + _APPOINTED_TO
+    + r"(?P<name>[가-힣]{2,4})(?=\s|[은는이가을를의와과,]|$)"
 )
+# The bare title after an appointed name is the rank the person is addressed by ('…기획관에는 홍길동 국장이'), no post.
+_APPOINTMENT_BEFORE = re.compile(r"(?:" + TITLE_PATTERN + r")" + _APPOINTED_TO + r"$")
 _TITLE_NAME = re.compile(r"(?P<title>" + TITLE_PATTERN + r")\s*\((?P<name>[가-힣]{2,4})\)")
 # ORGANISATION TITLE NAME: the title right after the organisation, then the name ('가상부 장관 홍길동은').
 _TITLE_FIRST = re.compile(r"\s?(?P<title>" + TITLE_PATTERN + r")(?:\s*\([A-Za-z]{2,5}\))?\s+")
-# FOREIGN NAME [ORGANISATION] TITLE ('젠슨 황 엔비디아 최고경영자의', '마크 저커버그 CEO는').
+# FOREIGN NAME [ONE OR TWO WORDS] TITLE ('젠슨 황 엔비디아 최고경영자의', '마크 저커버그 CEO는', '… 가나 디지털 CEO가').
 _FOREIGN_TAIL = re.compile(
-    r"\s+(?:(?P<org>[^\s\"“”'‘’.,]{2,25})\s+)?(?P<title>" + TITLE_PATTERN + r")(?:\s*\([A-Za-z]{2,5}\))?"
+    r"\s+(?P<org>(?:[^\s\"“”'‘’.,]{2,25}\s+){0,2}?)(?P<title>" + TITLE_PATTERN + r")(?:\s*\([A-Za-z]{2,5}\))?"
 )
+# A company's division named before the title is part of the post ('디지털 서비스부문 사장').
+_DIVISION = re.compile(r"(?:부문|본부|사업부)$")
 # Particles that close a name standing as subject, topic, object, owner or companion ('젠슨 황은', '홍길동과'); not
 # those of place or direction ('장관 서울에서': a city). Known by their text glued to the name: Kiwi's tag for them
 # after a rare name is unreliable ('황은' read as the noun silver, '…과 만났다' as an adverbial particle).
@@ -166,6 +207,10 @@ class _Morphemes:
             if before.end == t.start and body[t.start : t.end] in _CLOSING and not t.tag.startswith(("V", "E"))
         }
         return cls(body, tokens, [t.start for t in tokens], closing)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The morphemes from `start` up to `end`."""
+        return self.tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
     def proper_runs(self, start: int, orgs: list[Mention]) -> list[int]:
         """The ends of two and of three proper nouns in Hangul from `start`, one space apart, none an organisation's
@@ -231,16 +276,34 @@ def foreign_people(
             m = _FOREIGN_TAIL.match(body, end)
             if m is None or not (m.end() in morphemes.closing or body[m.end() : m.end() + 1] == ","):
                 continue
-            org = next((o for o in orgs if (o.start, o.end) == (m.start("org"), m.end("org"))), None)
-            unknown_org = m["org"] is not None and org is None
-            if unknown_org and not any(
-                (t.start, t.end) == m.span("org") and t.tag in ("NNP", "SL")
-                for t in tokens[bisect_left(morphemes.starts, m.start("org")) :][:2]
-            ):
-                continue  # words before the title that are no one proper noun: no organisation
-            found += _post_mention(sentences, m["title"], org, token.start, end, token.start, known, body)
+            between = _foreign_between(m, orgs, morphemes)
+            if between is None:
+                continue  # words before the title that name no organisation
+            org, post = between
+            found += _post_mention(sentences, post, org, token.start, end, token.start, known, body)
             break
     return found
+
+
+def _foreign_between(m: re.Match[str], orgs: list[Mention], morphemes: _Morphemes) -> tuple[Mention | None, str] | None:
+    """The organisation and the post a foreign name's tail names, or None when the words between the name and the
+    title are no organisation: nothing; a known organisation; a division ('디지털 서비스부문 사장', nouns only); or
+    an organisation the registry does not know, one proper noun ('가나') and at most one common noun after it
+    ('가나 디지털'; a second proper noun may be the name's last part)."""
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m["org"])]
+    if not words:
+        return None, m["title"]
+    span = (m.start("org") + words[0][0], m.start("org") + words[-1][1])
+    known = next((o for o in orgs if (o.start, o.end) == span), None)
+    if known is not None:
+        return known, m["title"]
+    tokens = [morphemes.tokens_in(m.start("org") + a, m.start("org") + b) for a, b in words]
+    if _DIVISION.search(m["org"].rstrip()) and all(t.tag.startswith(("N", "SL", "SN")) for w in tokens for t in w):
+        inside = next((o for o in orgs if span[0] <= o.start and o.end <= span[1]), None)
+        return inside, f"{m['org'].split()[-1]} {m['title']}"
+    first_proper = len(tokens[0]) == 1 and tokens[0][0].tag in ("NNP", "SL")
+    second_common = len(tokens) == 1 or all(t.tag in ("NNG", "SL") for t in tokens[1])
+    return (None, m["title"]) if first_proper and second_common else None
 
 
 def _post_mention(
@@ -258,8 +321,7 @@ def _post_mention(
     sentence = sentence_at(sentences, start)
     if sentence is None or title in PRESS_TITLES or any(p.person.start == start and p.post == title for p in known):
         return []
-    name = body[start:end].strip()
-    person = Mention(name, start, start + len(name), mint_iri("person", name), "Person", name, sentence, "person-title")
+    person = _person(body[start:end].strip(), start, sentence)
     return [PostMention(person, title, org, min(phrase_start, org.start if org else phrase_start), end)]
 
 

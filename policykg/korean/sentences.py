@@ -151,3 +151,11 @@ def common_noun(word: str) -> bool:
     return all(t.tag in ("NNG", "XPN", "XSN", "NNB", "MM") for t in tokens) and all(
         t.score > _KNOWN_NOUN_SCORE for t in tokens if t.tag == "NNG"
     )
+
+
+@lru_cache(maxsize=4096)
+def proper_noun(word: str) -> bool:
+    """Whether Kiwi reads `word` on its own as one proper noun ('이소라'), which it may split in a sentence into a
+    determiner, a noun and an ending ('이' + '소' + '라')."""
+    tokens = kiwi().analyze(word, top_n=1)[0][0]
+    return len(tokens) == 1 and tokens[0].tag == "NNP" and tokens[0].len == len(word)

@@ -29,6 +29,8 @@ def stage_of(text: str) -> str | None:
 SURNAMES = frozenset(
     "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌"
 )
+# Two-syllable surnames: a four-syllable Korean name starts with one ('남궁하람').
+COMPOUND_SURNAMES = frozenset({"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방", "망절"})
 # Words before a title that are no names although they start with a surname ('정부 관계자', '업계 대표').
 NOT_NAMES = frozenset(
     {
@@ -335,5 +337,8 @@ def measure_pattern() -> str:
 
 
 def plausible_name(name: str) -> bool:
-    """A Korean personal name by its shape: a surname, two to four syllables, not a word known to be no name."""
-    return bool(name) and name[0] in SURNAMES and name not in NOT_NAMES and 2 <= len(name) <= 4
+    """A Korean personal name by its shape: a surname, two or three syllables (four after a two-syllable surname:
+    '남궁하람'; '모하메드' is a foreign name), not a word known to be no name."""
+    if not name or name in NOT_NAMES or not 2 <= len(name) <= 4:
+        return False
+    return name[:2] in COMPOUND_SURNAMES if len(name) == 4 else name[0] in SURNAMES

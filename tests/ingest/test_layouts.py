@@ -147,13 +147,16 @@ def test_the_sole_programme_is_the_topic_from_its_first_mention_not_its_last(tmp
 
 
 @pytest.mark.parametrize(
-    ("byline", "lead"),
+    ("byline", "lead", "signoff"),
     [
-        ("", "[가상일보=김하늘 기자] "),  # the publisher, '=', the reporter in brackets
-        ("", "date 2026-03-02 [가상일보=김하늘 기자] "),  # the same after a dateline
-        ("세종=김하늘 기자\n2026.03.02 10:15\n\n", ""),  # the place filed from, '=', the reporter on a line alone
-        ("", "[가상일보|김하늘 기자] "),  # a bar between the publisher and the reporter
-        ("", "앵커가 소식을 전합니다.\n\n김하늘 기자입니다.\n\n"),  # a news broadcast hands over to its reporter
+        ("", "[가상일보=김하늘 기자] ", ""),  # the publisher, '=', the reporter in brackets
+        ("", "date 2026-03-02 [가상일보=김하늘 기자] ", ""),  # the same after a dateline
+        ("세종=김하늘 기자\n2026.03.02 10:15\n\n", "", ""),  # the place filed from, '=', the reporter on a line alone
+        ("", "[가상일보|김하늘 기자] ", ""),  # a bar between the publisher and the reporter
+        ("", "앵커가 소식을 전합니다.\n\n김하늘 기자입니다.\n\n", ""),  # a news broadcast hands over to its reporter
+        ("사진=박바다 기자\n\n", "[가상일보=김하늘 기자] ", ""),  # a photographer's credit first: no author
+        ("", "", "\n글·사진=김하늘 기자\n"),  # who wrote it and took its photos, signing off
+        ("", "", "\n사진=박바다 기자\n\n세종=김하늘 기자\n"),  # the photographer, then the reporter
     ],
     ids=[
         "equals-in-brackets",
@@ -161,20 +164,24 @@ def test_the_sole_programme_is_the_topic_from_its_first_mention_not_its_last(tmp
         "place-equals-name",
         "bar-in-brackets",
         "broadcast-hand-over",
+        "photographer-before-the-byline",
+        "text-and-photos-by",
+        "photographer-then-reporter-signing-off",
     ],
 )
 def test_reporter_lines_of_other_layouts_name_the_author_and_stay_out_of_the_body(
-    tmp_path: Path, byline: str, lead: str
+    tmp_path: Path, byline: str, lead: str, signoff: str
 ) -> None:
     path = tmp_path / "reporter.txt"
     path.write_text(
         f"가상 연구원 새 슈퍼컴퓨터 이름 공모\n\n{byline}{lead}가상과학연구원은 새 슈퍼컴퓨터의 "
-        "이름을 공모한다고 2일 밝혔다.\n\n응모는 이달 말까지 받는다.\n",
+        f"이름을 공모한다고 2일 밝혔다.\n\n응모는 이달 말까지 받는다.\n{signoff}",
         encoding="utf-8",
     )
     article = build_article(read_source(path))
     assert article.author == "김하늘"
     assert "김하늘" not in article.body
+    assert "박바다" not in article.body
     assert "가상과학연구원은 새 슈퍼컴퓨터의" in article.body
     if "[가상일보=" in lead:
         assert article.publisher == "가상일보"

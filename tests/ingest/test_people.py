@@ -188,3 +188,77 @@ def test_more_titles_of_the_civil_service_and_local_government(text: str, person
 def test_a_market_glued_to_a_name_is_no_mayor() -> None:
     assert _people("김한결 가상시장은 커졌다.") == set()
     assert _people("김한결 대표는 반도체시장을 말했다.") == {("김한결", "대표", None)}
+
+
+def test_a_province_short_name_with_do_names_the_province() -> None:
+    assert _people("오예린 경북도 경제부지사는 “기업을 돕겠다”고 말했다.") == {("오예린", "경제부지사", "경상북도")}
+
+
+def test_an_adverb_before_a_name_is_no_name() -> None:
+    assert _people("이어 한유진 경남도 정무부지사는 말했다.") == {("한유진", "정무부지사", "경상남도")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # Kiwi reads '이유라' here as '이유' + copula + ending, alone as one proper noun
+        ("업무를 맡을 이유라 데이터정책과장도 새로 왔다.", ("이유라", "데이터정책과장", None)),
+        # Kiwi reads '한미란' as '한미' + the short topic particle 'ㄴ'
+        ("한미란 경북도 경제부지사는 말했다.", ("한미란", "경제부지사", "경상북도")),
+    ],
+    ids=["noun-copula-ending", "final-consonant-particle"],
+)
+def test_a_rare_name_kiwi_misreads_in_the_sentence(text: str, person: Person) -> None:
+    assert _people(text) == {person}
+
+
+def test_an_appointment_names_the_post_and_not_the_rank_after_the_name() -> None:
+    found = _people("데이터기획관에는 문서준 국장이, 데이터기획과장에는 하지원 과장이 각각 임명됐다.")
+    assert found == {("문서준", "데이터기획관", None), ("하지원", "데이터기획과장", None)}
+
+
+def test_an_appointment_keeps_a_post_held_elsewhere() -> None:
+    found = _people("법무부 차관에 홍길동 대검찰청 형사부장을 임명했다.")
+    assert {(name, post) for name, post, _ in found} == {("홍길동", "차관"), ("홍길동", "형사부장")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("협약식에는 파리드 알 주바이르 테라코 디지털 CEO가 참석했다.", ("파리드 알 주바이르", "CEO", None)),
+        ("서명은 파리드 알 주바이르 디지털 솔루션부문 사장이 했다.", ("파리드 알 주바이르", "솔루션부문 사장", None)),
+        ("서명은 모하메드 카림 디지털 서비스부문 사장이 했다.", ("모하메드 카림", "서비스부문 사장", None)),
+    ],
+    ids=["three-words-and-a-two-word-company", "a-division-before-the-title", "four-syllables-are-no-korean-name"],
+)
+def test_a_foreign_name_with_more_words(text: str, person: Person) -> None:
+    assert _people(text) == {person}
+
+
+def test_a_four_syllable_korean_name_has_a_two_syllable_surname() -> None:
+    assert _people("남궁하람 가상전자 대표는 말했다.") == {("남궁하람", "대표", "가상전자")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("김다인 강원지사는 말했다.", {("김다인", "강원지사", None)}),
+        ("김다인 충북지사와 만났다.", {("김다인", "충북지사", None)}),
+        ("김다인 가상소프트 한국지사장은 말했다.", {("김다인", "한국지사장", "가상소프트")}),
+        ("김다인 한국지사는 문을 열었다.", set()),  # a branch office, no governor
+    ],
+    ids=["governor", "governor-companion", "branch-head", "branch"],
+)
+def test_a_province_glued_to_jisa_is_its_governor(text: str, expected: set[Person]) -> None:
+    assert _people(text) == expected
+
+
+def test_where_the_person_stands_in_a_photo_after_the_name() -> None:
+    found = _people("김다인(왼쪽 두번째) 국토교통부 장관이 현장을 둘러보고 있다.")
+    assert found == {("김다인", "장관", "국토교통부")}
+
+
+def test_names_listed_with_a_middle_dot_share_the_post() -> None:
+    found = _people("박바다·김하늘·오세린 가상전자 공동대표가 참석했다.")
+    assert found == {(name, "공동대표", "가상전자") for name in ("박바다", "김하늘", "오세린")}
+    assert _people("데이터·인재 대표 기업이 나왔다.") == set()
