@@ -41,7 +41,8 @@ _STATUS = re.compile(rf"^(?:{'|'.join(FORMER + CURRENT)})\s+")
 
 
 _TITLE_WORD = re.compile(_TITLE_OR_MAYOR)
-_NAME_START = re.compile(_NAME_THEN)
+# As far as what follows a name in _NAME_THEN can reach, whichever separator the match takes ('/' is one of them).
+_SEPARATOR_REACH = re.compile(r"\s*(?:\([^()\s]{1,12}\))?\s*/?\s*\(?")
 _BREAK = re.compile(f"[{_BREAKS}]")
 _WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}(?=\s|/|\()")
 _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
@@ -102,7 +103,7 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
         at = bisect_right(starts, candidate.start())
         if candidate.start() < resume or at == len(titles) or starts[at] - candidate.start() > 60:
             continue
-        if not _title_before_break(body, candidate.start(), starts, ends):
+        if not _title_before_break(body, candidate.end(), starts, ends):
             continue
         m = _PERSON_POST.match(body, candidate.start())
         # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
@@ -135,17 +136,14 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
     return posts
 
 
-def _title_before_break(body: str, start: int, starts: list[int], ends: list[int]) -> bool:
-    """Whether _PERSON_POST can match at `start`: a title (one of _TITLE_WORD's matches, `starts` and `ends`) must
-    reach past the name and its separator before the next of _BREAKS. Matching _PERSON_POST where it cannot
-    match tries every split of the words after the name into four and was most of post_mentions' time; this
-    look-up skips those places. The first match ending after the separator counts: it may hold the title the
-    phrase ends with ('부총리 겸 … 장관' holds '장관')."""
-    name = _NAME_START.match(body, start)
-    if name is None:
-        return False
-    stop = _BREAK.search(body, name.end())
-    first = bisect_right(ends, name.end())
+def _title_before_break(body: str, name_end: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether _PERSON_POST can match a name ending at `name_end`: a title (one of _TITLE_WORD's matches, `starts`
+    and `ends`) must reach past the name before the first of _BREAKS after its separator. Matching _PERSON_POST
+    where it cannot match tries every split of the words after the name into four and was most of post_mentions'
+    time; this look-up skips those places. The first match ending after the name counts: it may hold the title
+    the phrase ends with ('부총리 겸 … 장관' holds '장관')."""
+    stop = _BREAK.search(body, _SEPARATOR_REACH.match(body, name_end).end())  # type: ignore[union-attr]
+    first = bisect_right(ends, name_end)
     return first < len(starts) and (stop is None or starts[first] < stop.start())
 
 

@@ -198,16 +198,16 @@ def test_a_market_glued_to_a_name_is_no_mayor() -> None:
 _PIECES = [
     *("홍길동", "남궁별", "윤하람", "가상부", "가상전자", "한빛대", "컴퓨터", "공학부", "AI연구원"),
     *("장관", "대표", "부총리 겸 과학기술정보통신부 장관", "교수", "원장", "시장", "가상시장", "의장", "겸"),
-    *(" ", " ", " ", "(55)", "(KVA)", "(", ")", "/", ".", ",", "“", "”", "'", "은", "도", "이"),
+    *(" ", " ", " ", "(55)", "(5.5)", "(KVA)", "(", ")", "/", " / ", ".", ",", "“", "”", "'", "은", "도", "이"),
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), min_size=3, max_size=14))
 def test_the_title_look_up_skips_only_places_where_no_name_post_phrase_starts(pieces: list[str]) -> None:
     text = "".join(pieces)
     starts = [m.start() for m in people._TITLE_WORD.finditer(text)]
     ends = [m.end() for m in people._TITLE_WORD.finditer(text)]
-    for at in range(len(text)):
-        if people._PERSON_POST.match(text, at):
-            assert people._title_before_break(text, at, starts, ends), (text, at)
+    for name in people._WORD_START.finditer(text):
+        if people._PERSON_POST.match(text, name.start()):
+            assert people._title_before_break(text, name.end(), starts, ends), (text, name.start())
