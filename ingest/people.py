@@ -22,9 +22,11 @@ from policykg.ontology.vocab import PKG
 # to 지사 its governor ('강원지사'), kept when the registry knows the place (post_mentions: '반도체시장' is a market,
 # '한국지사' a branch).
 _TITLE_OR_MAYOR = TITLE_PATTERN + r"|(?<=시)장|(?<=[가-힣])지사(?!장)"
+_NAME_THEN = r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})(?:\s*\([^()\s]{1,12}\))?(?:\s+|\s*/\s*|\s*\()"
+# Marks that end a name-post phrase: none is in the words between a name and its title, nor in a title.
+_BREAKS = "\"“”'‘’.,/"
 _PERSON_POST = re.compile(
-    r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})(?:\s*\([^()\s]{1,12}\))?(?:\s+|\s*/\s*|\s*\()"
-    r"(?P<middle>(?:[^\s\"“”'‘’.,/]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,4}?)"
+    _NAME_THEN + r"(?P<middle>(?:[^\s" + _BREAKS + r"]{1,25}\s?(?:\([A-Za-z]{2,10}\)\s?)?){0,4}?)"
     r"(?P<title>(?:(?:"
     + TITLE_PATTERN
     + r")\s*겸\s*)?(?:[가-힣A-Za-z·]{0,20}\s?)?(?:"
@@ -40,6 +42,9 @@ _STATUS = re.compile(rf"^(?:{'|'.join(FORMER + CURRENT)})\s+")
 
 
 _TITLE_WORD = re.compile(_TITLE_OR_MAYOR)
+# As far as what follows a name in _NAME_THEN can reach, whichever separator the match takes ('/' is one of them).
+_SEPARATOR_REACH = re.compile(r"\s*(?:\([^()\s]{1,12}\))?\s*/?\s*\(?")
+_BREAK = re.compile(f"[{_BREAKS}]")
 _WORD_START = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{2,4}(?=\s|/|\()")
 _NOT_NAME_TAGS = ("E", "J")  # a particle or an ending inside: '예산은', '예상됐던' are no names
 
@@ -106,10 +111,13 @@ def post_mentions(body: str, sentences: list[Sentence], orgs: list[Mention], tok
     known = [o for o in orgs if o.cls != "Programme"]
     morphemes = _Morphemes.of(body, tokens)
     # Only words up to ~60 characters before a title can start a name-post phrase: try those alone.
-    titles = [t.start() for t in _TITLE_WORD.finditer(body)]
+    titles = [t.span() for t in _TITLE_WORD.finditer(body)]
+    starts, ends = [start for start, _ in titles], [end for _, end in titles]
     for candidate in _WORD_START.finditer(body):
-        at = bisect_right(titles, candidate.start())
-        if candidate.start() < resume or at == len(titles) or titles[at] - candidate.start() > 60:
+        at = bisect_right(starts, candidate.start())
+        if candidate.start() < resume or at == len(titles) or starts[at] - candidate.start() > 60:
+            continue
+        if not _title_before_break(body, candidate.end(), starts, ends):
             continue
         m = _PERSON_POST.match(body, candidate.start())
         # Kiwi may read a rare name as noun + verb ('최형두' → '최형' + '두다'), so only particles and
@@ -159,6 +167,17 @@ def _listed_before(body: str, tokens: list[Token], start: int) -> list[tuple[int
         spans.insert(0, m.span(1))
         start = m.start(1)
     return spans
+
+
+def _title_before_break(body: str, name_end: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether _PERSON_POST can match a name ending at `name_end`: a title (one of _TITLE_WORD's matches, `starts`
+    and `ends`) must reach past the name before the first of _BREAKS after its separator. Matching _PERSON_POST
+    where it cannot match tries every split of the words after the name into four and was most of post_mentions'
+    time; this look-up skips those places. The first match ending after the name counts: it may hold the title
+    the phrase ends with ('부총리 겸 … 장관' holds '장관')."""
+    stop = _BREAK.search(body, _SEPARATOR_REACH.match(body, name_end).end())  # type: ignore[union-attr]
+    first = bisect_right(ends, name_end)
+    return first < len(starts) and (stop is None or starts[first] < stop.start())
 
 
 # 'ORGANISATION TITLE에 NAME' (an appointment: '…부 2차관에 홍길동', '…정책기획관에는 홍길동 국장이': the whole word

@@ -19,11 +19,10 @@ from functools import lru_cache, partial
 
 from rdflib import OWL, RDF, RDFS, SH, XSD, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.processor import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
+from policykg.ontology.quick_sparql import SparqlConstraint, TripleIndex, Unsupported, compile_constraint
 from policykg.ontology.schema import ontology, shapes
 
 Test = Callable[["Data", Node], bool]
@@ -58,26 +57,18 @@ PYTHON_VALUE: dict[Node, tuple[type, ...]] = {
     XSD.date: (date,),
 }
 NOT_THE_VALUE: dict[Node, tuple[type, ...]] = {XSD.integer: (bool,), XSD.date: (datetime,)}
-# The algebra of a SPARQL constraint that can run once for all focus nodes instead of once per focus node: a
-# basic graph pattern, filters and a projection. Pre-binding $this to a focus node then selects exactly the rows
-# with that $this.
-SIMPLE_ALGEBRA = {"SelectQuery", "Project", "Filter", "BGP", "ToMultiSet"}
-
-
-class Unsupported(Exception):
-    """The shapes use a SHACL feature this module does not judge."""
 
 
 @dataclass(frozen=True)
 class Data:
     """The data graph with what a check needs of the ontology pySHACL mixes into it."""
 
-    graph: Graph
+    index: TripleIndex
     superclasses: dict[Node, frozenset[Node]]  # class → itself and every class above it
     ontology_subjects: frozenset[Node]
 
     def is_instance(self, node: Node, cls: Node) -> bool:
-        return any(cls in self.superclasses.get(t, {t}) for t in self.graph.objects(node, RDF.type))
+        return any(cls in self.superclasses.get(t, {t}) for t in self.index.objects(node, RDF.type))
 
 
 @dataclass(frozen=True)
@@ -98,7 +89,7 @@ class Shape:
         elif focus in data.ontology_subjects:
             return False  # its values would include the ontology's triples: left to pySHACL
         else:
-            values = set(data.graph.objects(focus, self.path))
+            values = set(data.index.objects(focus, self.path))
         if len(values) < self.min_count or (self.max_count is not None and len(values) > self.max_count):
             return False
         return all(h in values for h in self.has_values) and all(
@@ -113,10 +104,10 @@ class Shape:
 class TargetedShape:
     classes: frozenset[Node]  # the target classes and every class below them
     shape: Shape
-    queries: tuple[Query, ...]  # SPARQL constraints: a row for a focus node is a violation
+    queries: tuple[SparqlConstraint, ...]  # a row for a focus node is a violation
 
     def focus_nodes(self, data: Data) -> set[Node]:
-        return {s for cls in self.classes for s in data.graph.subjects(RDF.type, cls)}
+        return {s for cls in self.classes for s in data.index.subjects(RDF.type, cls)}
 
 
 class QuickCheck:
@@ -136,13 +127,13 @@ class QuickCheck:
         """True only if pySHACL finds the graph conforming; False when it may not."""
         if self.shapes is None or (None, RDFS.subClassOf, None) in graph:
             return False  # a class hierarchy of the data's own is left to pySHACL
-        data = Data(graph, self.superclasses, self.ontology_subjects)
+        data = Data(TripleIndex(graph), self.superclasses, self.ontology_subjects)
         for targeted in self.shapes:
             focus = targeted.focus_nodes(data)
             if not all(targeted.shape.holds(data, f) for f in focus):
                 return False
             for query in targeted.queries:
-                if any(this in focus for this in _these(graph, query)):
+                if any(this in focus for this in query.violating(data.index)):
                     return False
         return True
 
@@ -251,7 +242,7 @@ def _numbers(*literals: Node) -> bool:
     )
 
 
-def _query(sg: Graph, og: Graph, constraint: Node) -> Query:
+def _query(sg: Graph, og: Graph, constraint: Node) -> SparqlConstraint:
     unknown = set(sg.predicates(constraint)) - {SH.select, SH.message, SH.prefixes, RDF.type}
     if unknown:
         raise Unsupported(f"unknown SPARQL constraint terms {unknown}")
@@ -260,48 +251,13 @@ def _query(sg: Graph, og: Graph, constraint: Node) -> Query:
         for p in sg.objects(constraint, SH.prefixes)
         for d in sg.objects(p, SH.declare)
     }
-    query = prepareQuery(str(sg.value(constraint, SH.select)), initNs=namespaces)
-    predicates = set(_patterns(query.algebra))
-    # Run once over the data alone, the query must be a plain pattern whose predicates the ontology never uses:
-    # then the ontology pySHACL mixes in adds no row.
-    if not all(isinstance(p, URIRef) and (None, p, None) not in og for p in predicates):
+    query = compile_constraint(prepareQuery(str(sg.value(constraint, SH.select)), initNs=namespaces))
+    # Run once over the data alone, the query's pattern must use only predicates the ontology never uses: then the
+    # ontology pySHACL mixes in adds no row. Pre-binding $this to a focus node, as pySHACL does, then selects
+    # exactly the rows with that $this.
+    if any((None, p, None) in og for _, p, _ in query.patterns):
         raise Unsupported("a SPARQL constraint that could match the ontology's triples")
     return query
-
-
-def _patterns(part: object) -> Iterator[Node]:
-    """The predicates of the query's triple patterns; raises on any algebra but patterns, filters and SELECT."""
-    if isinstance(part, CompValue):
-        if part.name not in SIMPLE_ALGEBRA:
-            raise Unsupported(f"SPARQL algebra {part.name}")
-        if part.name == "BGP":
-            yield from (p for _, p, _ in part.triples)
-        for key, value in part.items():
-            if key == "expr":
-                _plain_expression(value)
-            else:
-                yield from _patterns(value)
-    elif isinstance(part, list | tuple):
-        for item in part:
-            yield from _patterns(item)
-
-
-def _plain_expression(part: object) -> None:
-    """A filter's expression reads the row's values; EXISTS would match triples of its own."""
-    if isinstance(part, CompValue):
-        if "EXISTS" in part.name.upper():
-            raise Unsupported("EXISTS in a SPARQL constraint")
-        for value in part.values():
-            _plain_expression(value)
-    elif isinstance(part, list | tuple):
-        for item in part:
-            _plain_expression(item)
-
-
-def _these(graph: Graph, query: Query) -> Iterator[Node | None]:
-    """$this of each row the query finds in the graph."""
-    for row in graph.query(query):
-        yield row.asdict().get("this")  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=1)

@@ -267,13 +267,23 @@ FACILITY_HEADS = ("데이터센터", "컴퓨팅센터", "혁신센터", "지원�
 PROPER_ORG_HEADS = {"조합": "Association"}
 
 
+_LONGEST_HEAD = max(map(len, (*ORG_HEADS, *COMPANY_HEADS, *PROPER_ORG_HEADS)))
+
+
 def org_head(word: str, proper: bool) -> str | None:
-    """The class a name's last word makes it (`proper`: the name has a proper noun), else None."""
-    heads = [(h, c) for h, c in ORG_HEADS.items() if word.endswith(h)]
-    if proper:
-        heads += [(h, "Company") for h in COMPANY_HEADS if word.endswith(h) and len(word) > len(h)]
-        heads += [(h, c) for h, c in PROPER_ORG_HEADS.items() if word.endswith(h) and len(word) > len(h)]
-    return max(heads, key=lambda hc: len(hc[0]))[1] if heads else None
+    """The class a name's last word makes it (`proper`: the name has a proper noun), else None. The longest head
+    the word ends with decides; of one head in several lists, ORG_HEADS first. Looked up by the word's endings,
+    since a name is tried at each of its words (the heads are some 60)."""
+    for size in range(min(len(word), _LONGEST_HEAD), 0, -1):
+        ending = word[-size:]
+        if ending in ORG_HEADS:
+            return ORG_HEADS[ending]
+        if proper and len(word) > size:
+            if ending in COMPANY_HEADS:
+                return "Company"
+            if ending in PROPER_ORG_HEADS:
+                return PROPER_ORG_HEADS[ending]
+    return None
 
 
 # --- quantities ---------------------------------------------------------------------------------------------

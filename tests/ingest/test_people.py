@@ -6,7 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from policykg.ingest import people
 from policykg.ingest.article import build_article
 from policykg.ingest.context import build_context
 from policykg.ingest.entities import extract_entities
@@ -262,3 +265,23 @@ def test_names_listed_with_a_middle_dot_share_the_post() -> None:
     found = _people("박바다·김하늘·오세린 가상전자 공동대표가 참석했다.")
     assert found == {(name, "공동대표", "가상전자") for name in ("박바다", "김하늘", "오세린")}
     assert _people("데이터·인재 대표 기업이 나왔다.") == set()
+
+
+# Pieces of name-post phrases (own words): names, organisations, titles (one with spaces, '부총리 겸 … 장관'),
+# parentheses, separators and the marks that end a phrase.
+_PIECES = [
+    *("홍길동", "남궁별", "윤하람", "가상부", "가상전자", "한빛대", "컴퓨터", "공학부", "AI연구원"),
+    *("장관", "대표", "부총리 겸 과학기술정보통신부 장관", "교수", "원장", "시장", "가상시장", "의장", "겸"),
+    *(" ", " ", " ", "(55)", "(5.5)", "(KVA)", "(", ")", "/", " / ", ".", ",", "“", "”", "'", "은", "도", "이"),
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=3, max_size=14))
+def test_the_title_look_up_skips_only_places_where_no_name_post_phrase_starts(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    starts = [m.start() for m in people._TITLE_WORD.finditer(text)]
+    ends = [m.end() for m in people._TITLE_WORD.finditer(text)]
+    for name in people._WORD_START.finditer(text):
+        if people._PERSON_POST.match(text, name.start()):
+            assert people._title_before_break(text, name.end(), starts, ends), (text, name.start())
