@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,7 +68,7 @@ def analyse(body: str, max_sentences: int | None = None) -> tuple[list[Sentence]
             if max_sentences is not None and len(sentences) > max_sentences:
                 raise TooManySentences(f"more than {max_sentences:,} sentences")
         offset += len(paragraph) + 1
-    return _join_open_quotes(body, sentences), tokens
+    return _join_open_quotes(body, _hand_on_heads(body, sentences)), tokens
 
 
 def _pieces(paragraph: str) -> Iterator[tuple[int, str]]:
@@ -84,6 +85,30 @@ def _pieces(paragraph: str) -> Iterator[tuple[int, str]]:
 
 def split_sentences(body: str) -> list[Sentence]:
     return analyse(body)[0]
+
+
+# A sentence end inside a piece Kiwi returned: '다.' or '요?' (not the '.' of '33.4%'), then a space.
+_INNER_END = re.compile(r"(?<=[가-힣][.?!])[\"'”’)]?\s+")
+_FINAL = re.compile(r"[.?!…][\"'”’)\]]*$")
+
+
+def _hand_on_heads(body: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Kiwi sometimes ends a sentence after the first words of the next one, when they are a quoted name
+    ("…규모다. 'NEXT 전략기술'" | "분야에 …을 투입한다."): a piece that does not end a sentence but holds a sentence
+    end hands what follows that end on to the next sentence of its paragraph."""
+    out = list(sentences)
+    for i in range(len(out) - 1):
+        s, after = out[i], out[i + 1]
+        if _FINAL.search(s.text) or _open_quote(s.text) or "\n" in body[s.end : after.start]:
+            continue
+        ends = list(_INNER_END.finditer(s.text))
+        if not ends:
+            continue
+        cut = s.start + ends[-1].end()
+        head = body[s.start : s.start + ends[-1].start()].rstrip()
+        out[i] = Sentence(s.index, s.start, s.start + len(head), head)
+        out[i + 1] = Sentence(after.index, cut, after.end, body[cut : after.end])
+    return out
 
 
 def _open_quote(text: str) -> bool:

@@ -391,3 +391,9 @@ def test_a_hyphened_name_the_question_gives_is_missed_where_the_sentence_lacks_i
 
 def test_a_latin_unit_is_a_whole_word() -> None:
     assert not [s for s in find_spans("2025 MWC에서 드론 30대를 공개했다.") if s.unit == "MW"]
+
+
+def test_of_two_years_figures_in_one_sentence_the_one_of_the_year_asked_wins() -> None:
+    sentences = ["해양 드론 공통기반 예산은 올해 30억원에서 내년 45억원으로 늘어난다."]
+    assert _rank("해양 드론 공통기반 예산은 내년에 얼마야?", sentences)[0][0] == "45억 원"
+    assert _rank("해양 드론 공통기반 예산은 올해 얼마야?", sentences)[0][0] == "30억 원"
