@@ -397,3 +397,20 @@ def test_of_two_years_figures_in_one_sentence_the_one_of_the_year_asked_wins() -
     sentences = ["해양 드론 공통기반 예산은 올해 30억원에서 내년 45억원으로 늘어난다."]
     assert _rank("해양 드론 공통기반 예산은 내년에 얼마야?", sentences)[0][0] == "45억 원"
     assert _rank("해양 드론 공통기반 예산은 올해 얼마야?", sentences)[0][0] == "30억 원"
+
+
+def test_a_figure_named_by_more_than_the_question_asks_about_loses_to_one_named_just_so() -> None:
+    sentences = ["드론 해외 실증 지원(30억원)과 별도로, 드론 실증 지원에 500억원이 배정됐다."]
+    assert _rank("드론 실증 지원 예산 얼마야?", sentences)[0][0] == "500억 원"
+
+
+def test_the_first_item_of_a_breakdown_does_not_take_the_words_of_the_sentence_before_its_name() -> None:
+    sentences = [
+        "해양도의 내년 국비 신규 사업은 해양 관측 허브(20억원), 연안 드론 실증(70억원), 항만 전환(15억원)이다."
+    ]
+    assert _rank("연안 드론 실증 해양도 내년 국비", sentences)[0][0] == "70억 원"
+
+
+def test_latin_letters_joined_by_an_ampersand_are_one_term() -> None:
+    need = analyse_need("중기부 R&D 예산 얼마야?")
+    assert "R&D" in need.terms and "R" not in need.terms and "R&D" in need.specific
