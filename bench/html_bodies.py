@@ -25,6 +25,9 @@ from policykg.ingest.models import Article
 from policykg.korean.sentences import analyse
 
 NOT_SHOWN = {"script", "style", "noscript", "template", "head", "title", "svg"}
+# Utility classes that stand for `display: none` in the pages' own CSS (a tooltip that opens on click, a closed
+# layer): a browser's copy leaves their text out too.
+HIDING_CLASSES = {"hide", "hidden", "is_hidden", "display-none"}
 
 
 class _VisibleText(HTMLParser):
@@ -45,7 +48,8 @@ class _VisibleText(HTMLParser):
         if tag in VOID_TAGS:
             return
         style = a.get("style", "").replace(" ", "").lower()
-        self.open.append((tag, tag in NOT_SHOWN or "hidden" in a or "display:none" in style))
+        hiding_class = not HIDING_CLASSES.isdisjoint(a.get("class", "").split())
+        self.open.append((tag, tag in NOT_SHOWN or "hidden" in a or hiding_class or "display:none" in style))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in BLOCK_TAGS:

@@ -91,6 +91,7 @@ UI_PHRASES = (
     "Translated by",
     "원문 보기",
     "복사되었습니다",
+    "선호 출처로 추가",  # a search engine's 'preferred source' button
 )
 TAIL_STARTS = (
     "관련자료",
@@ -111,8 +112,11 @@ _COPYRIGHT = re.compile(r"copyright|ⓒ|©|무단\s*전재|재배포\s*금지|�
 _META_LINE = re.compile(
     r"(작성일|승인|입력|수정|등록|기사입력|최종수정|발행일)\s*[:：]?\s*(\d{2,4}[.\-/]\s*\d{1,2}|\d{2}-\d{2})"
 )
+# A byline alone: the name and '기자', with a co-author count, an e-mail, a broadcast's '입니다', or the label of a
+# link to the reporter's page ('홍길동 기자 기자 페이지', '홍길동 기자 구독').
 _REPORTER = re.compile(
-    r"^(?:[가-힣]{2,4}\s*(?:선임|수석|전문|객원)?\s*기자\s*(?:외\s*\d+\s*명|[\w.+-]+@[\w.-]+|입니다\.?)?"
+    r"^(?:[가-힣]{2,4}\s*(?:선임|수석|전문|객원)?\s*기자\s*"
+    r"(?:외\s*\d+\s*명|[\w.+-]+@[\w.-]+|입니다\.?|(?:기자\s*)?(?:페이지|홈|구독(?:하기)?|더보기))?"
     r"|[가-힣]{2,4}\s*\(?[\w.+-]+@[\w.-]+\)?|[\w.+-]+@[\w.-]+\.\w+)$"
 )
 _PHOTO = re.compile(r"[(\[/]\s*(?:사진|이미지|그래픽|자료|영상)\s*[=:]|사진\s*제공|/\s*[가-힣]{2,4}\s*기자\s*$|\[사진")
@@ -123,8 +127,12 @@ _SENTENCE_END = re.compile(r"(?:[.!?。]|다|요)[\"'”’」』)\]]*$")
 _SENTENCE_INSIDE = re.compile(r"(?:다|요|[가-힣A-Za-z%)\]\"'”’」』])[.!?。][\"'”’」』)\]]*(?=\s|[가-힣\"'“‘]|$)")
 # A photo credit: '2025.2.25/뉴스1', '사진=연합뉴스' or '사진=세종시 제공' closing the line, '© News1 홍길동 기자',
 # or an agency's bare name after the caption's last sentence ('… 연설하고 있다. 연합뉴스', '… 영정. [연합]').
+# A photo desk's credit: the date the photo was taken and the photographer's e-mail closing the caption
+# ('… 현장 모습. 2026.3.2 [공동취재] hong@example.com'); a reporter's sign-off has no date.
+_DATED_EMAIL = r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?:\[[^\]]{1,10}\]\s*)?[\w.+-]+@[\w.-]+\.\w+\s*$"
 _PHOTO_CREDIT = re.compile(
     r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*\S+|사진\s*=\s*\S{2,20}(?:\s*제공)?\s*$"
+    rf"|{_DATED_EMAIL}"
     r"|[ⓒ©]\s*News1\s+[가-힣]{2,4}\s*기자"
     r"|[.!?다][\"'”’)]*\s*[\[(]?(?:[가-힣]{0,6}(?:뉴스1?|뉴시스|연합|통신|제공|포토)|AP|AFP|EPA|로이터|게티이미지\S*)[\])]?\s*$"
 )
@@ -140,9 +148,12 @@ _BYLINE_PREFIX = re.compile(rf"^\s*(?:{BYLINE_DATE})?{_BYLINE}\s*")
 # 홍길동 기자] 국민의힘 …').
 _RUN_IN_BYLINE = re.compile(rf"(?<=\S)\s*(?={_BYLINE})")
 # The reporter's sign-off glued to the last sentence: '… 처리했다.부산=홍길동 기자 hong@example.com'.
-_TRAILING_SIGNOFF = re.compile(
-    r"(?<=[.!?\"'”’])\s*(?:[가-힣]{1,6}\s*=\s*)?[가-힣]{2,4}\s*(?:선임|수석|전문|객원)?\s*기자\s*[\w.+-]+@[\w.-]+\.\w+\s*$"
+_SIGNOFF = (
+    r"(?<=[.!?\"'”’])\s*(?:[가-힣]{1,6}\s*=\s*)?[가-힣]{2,4}\s*(?:선임|수석|전문|객원)?\s*기자\s*[\w.+-]+@[\w.-]+\.\w+"
 )
+_TRAILING_SIGNOFF = re.compile(_SIGNOFF + r"\s*$")
+# A photographer's credit closing a caption may add the day the photo was taken ('… hong@example.com /2026.03.02/').
+_SIGNED_CAPTION = re.compile(_SIGNOFF + r"(?:\s*/?\s*(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?\s*/?)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -378,6 +389,8 @@ def split_body(blocks: list[Block], title: str | None = None) -> BodySplit:
             seen.add(key)
         reasons.append(reason)
         cleaned.append(block)
+    _caption_runs(blocks, reasons)
+    _signed_before_byline(blocks, reasons)
     warnings: list[str] = []
     if all(r is not None for r in reasons):
         reasons, warnings = _fallback(cleaned, reasons)
@@ -413,6 +426,35 @@ def split_body(blocks: list[Block], title: str | None = None) -> BodySplit:
             )
     skipped = [Skipped(b.text, r) for b, r in zip(cleaned, reasons, strict=True) if r is not None]
     return BodySplit(kept, skipped, warnings)
+
+
+MAX_CAPTION_LINES = 3  # lines of a caption above its credit line
+
+
+def _caption_runs(blocks: list[Block], reasons: list[str | None]) -> None:
+    """A caption closed by a photo desk's dated credit spans several lines where no element holds it together
+    (copied text): back from the credit to the line its photographer's byline opens ('(세종=매체) 홍길동 기자 =
+    … 모습. 2026.3.2 hong@example.com') it is all caption, and a short title line right above is the photo's."""
+    for end, block in enumerate(blocks):
+        if reasons[end] != "photo caption" or not re.search(_DATED_EMAIL, block.text):
+            continue
+        for start in range(end - 1, max(-1, end - 1 - MAX_CAPTION_LINES), -1):
+            if reasons[start] not in (None, "duplicate paragraph"):
+                break
+            if _BYLINE_PREFIX.match(blocks[start].text):
+                reasons[start:end] = ["photo caption"] * (end - start)
+                if start and reasons[start - 1] == HEADING and _is_headline(blocks[start - 1].text):
+                    reasons[start - 1] = "photo caption"
+                break
+
+
+def _signed_before_byline(blocks: list[Block], reasons: list[str | None]) -> None:
+    """A reporter's sign-off closes the article: a block ending with one ('… 지켜보고 있다. 잠실=홍길동 기자
+    hong@example.com') above the byline that opens the body is a photo caption credited to its photographer."""
+    opening = next((i for i, r in enumerate(reasons) if r is None and _BYLINE_PREFIX.match(blocks[i].text)), None)
+    for index in range(opening or 0):
+        if reasons[index] is None and _SIGNED_CAPTION.search(blocks[index].text):
+            reasons[index] = "photo caption"
 
 
 def _starts_body(raw: Block, cleaned: Block) -> bool:

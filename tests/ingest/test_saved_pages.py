@@ -127,3 +127,28 @@ def test_a_short_article_whose_first_paragraph_is_long_keeps_all_its_paragraphs(
     )
     result = ingest_file(page)
     assert result.report.body_blocks == {"paragraph": 3}, result.report
+
+
+def _copied_agency_page() -> list[tuple[str, str]]:
+    return _kinds(build_article(read_source(PAGES / "copied_agency_page.txt")))
+
+
+def test_copied_captions_from_the_photographers_byline_to_the_dated_credit_are_no_body() -> None:
+    # Copied text has no <figcaption>: a caption is lines opened by the photographer's byline and closed by the
+    # day of the photo and an e-mail; the line above is the photo's title, neither a sub-heading nor body.
+    blocks = _copied_agency_page()
+    assert blocks[0] == ("subheading", "항만 물류 모델 시험에 우선 쓰기로")
+    assert blocks[1] == ("paragraph", "해양수산부가 해양 데이터 거점 두 곳을 부산과 여수에 새로 연다.")
+    assert ("paragraph", "거점 이용 신청은 다음 달부터 받는다.") in blocks
+    for junk in ("현판식", "현판을 걸고", "연산 자원을 빌려준다", "입구 모습", "준공식", "기념 촬영", "전경"):
+        assert not any(junk in text for _, text in blocks), junk
+
+
+def test_a_line_signed_by_a_reporter_above_the_byline_opening_the_body_is_a_photo_caption() -> None:
+    # A sign-off closes an article, so one above the article's byline credits a photo ('… 부산=한별 기자 …').
+    assert not any("장비를 옮기는" in text for _, text in _copied_agency_page())
+
+
+def test_a_reporter_page_link_and_a_preferred_source_button_are_no_sub_headings() -> None:
+    texts = [text for _, text in _copied_agency_page()]
+    assert not any("기자 페이지" in text or "선호 출처" in text for text in texts)
