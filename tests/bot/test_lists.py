@@ -3,6 +3,7 @@ tests, without Neo4j: how a list is found in a sentence, what the question says 
 
 from __future__ import annotations
 
+from policykg.bot.need import analyse_need
 from policykg.bot.spans import find_spans
 
 
@@ -40,3 +41,11 @@ def test_people_named_in_a_row_with_their_posts_make_a_list() -> None:
         "최우람 해양안전지원과장이 각각 보임됐다."
     )
     assert _lists(appointed) == ["김세찬, 최우람"]  # a particle ends a run: '김하나 국장이, …'
+
+
+def test_a_question_counting_people_or_naming_a_plural_says_what_its_list_holds() -> None:
+    assert analyse_need("연구회 공동의장을 맡은 국회의원 둘은?").several == (2,)
+    need = analyse_need("해양 안전을 맡은 두 과장 이름 알려줘")
+    assert (need.type, need.several, need.wants_list) == ("person", (2,), True)
+    assert analyse_need("드론 특구에 관심을 보인 기업들은?").item == "org"
+    assert analyse_need("해양 드론 연합체 참여사 전부 알려줘").item == "org"
