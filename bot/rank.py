@@ -50,6 +50,11 @@ WEIGHTS: dict[str, float] = {
     "counted_beside": 1.5,
     "loose": -2.1,  # a name, organisation, place, post or list: spans found by part of speech, less sure
     "uncovered": -4.45,  # under half of the question's specific nouns are in the sentence or its neighbours
+    # a list whose items are of the kind asked (+1: all companies for '참여 기업들은?') or of another (-1: places)
+    "list_kind": 1.5,
+    "one_of_several": -2.0,  # one name where the question asks for several ('두 과장 이름', '세 지역')
+    # share of the question's terms in what introduces a list, its clause before it ('도메인 분과에는 △A △B')
+    "list_label": 1.5,
 }
 THRESHOLD = 6.61  # below it: no answer, the closest sentences are shown instead
 # Differing figures: a second value of the same kind whose score is this close to the best one.
@@ -69,6 +74,7 @@ _CLOSE = {
     "other": {"name", "org", "place", "phrase", "person", "list"},
     "yesno": set(),
 }
+_ONE_NAME = ("person", "org", "place", "name", "phrase")
 _WINDOW = 20  # characters either side of a span that count as 'near'
 _RELATIVE_YEARS = {"올해": 0, "금년": 0, "내년": 1, "지난해": -1, "작년": -1}
 _BESIDE = 8  # characters either side of a span that count as 'adjacent'
@@ -231,6 +237,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "adjacent": sum(_present(t, beside) for t in terms) / len(terms) if terms else 0.0,
         "per": 1.0 if _RATE.search(need.text) and _RATE.search(clause) else 0.0,
         "items": 1.0 if span.type == "list" and span.text.count(", ") + 1 in need.several else 0.0,
+        "one_of_several": 1.0 if span.type in _ONE_NAME and max(need.several, default=0) >= 2 else 0.0,
         "missing_name": 1.0 if missing else 0.0,
         "common": span.common,
         "all_items": min(span.text.count(", ") + 1, 8) / 8 if span.type == "list" and _ALL.search(need.text) else 0.0,
@@ -283,6 +290,35 @@ def _date_fit(span: Span, question: str) -> float:
         if word in question and word in span.text:
             fit += 1.0
     return fit
+
+
+def label_of(text: str, span: Span) -> str:
+    """What introduces a span: its clause before it ('생활 분과에 △기술 △교육, 산업 분과에는 △드론 △항만': '산업
+    분과에는' for the second list)."""
+    return text[max([text.rfind(c, 0, span.start) for c in _CLAUSE_END] + [-1]) + 1 : span.start]
+
+
+def _share(need: Need, text: str) -> float:
+    terms = [t for t in need.terms if not t.isdigit()] or list(need.terms)
+    return sum(_present(t, text) for t in terms) / len(terms) if terms else 0.0
+
+
+# Kinds an item of a list can be told to be by the other spans at its place, the surest first.
+_ITEM_KINDS = ("person", "place", "org", "post")
+
+
+def list_kind(span: Span, others: list[Span], asked: str) -> float:
+    """The share of a list's items of the kind asked less the share of another kind; an item only a name (a
+    company no suffix or registry marks) counts neither way."""
+    if not asked or asked == "name":
+        return 0.0
+    kinds = []
+    for start, end in span.items:
+        types = {o.type for o in others if o.start == start and o.end == end}
+        kinds.append(next((k for k in _ITEM_KINDS if k in types), "name"))
+    if not kinds:
+        return 0.0
+    return (sum(k == asked for k in kinds) - sum(k not in (asked, "name") for k in kinds)) / len(kinds)
 
 
 def same_unit(unit: str, asked: str) -> bool:
@@ -344,6 +380,8 @@ def rank(
         f = features(sp, s, need, len(seen[sp.key]) - 1, entities)
         items = set(sp.text.split(", "))
         f["subsumed"] = 1.0 if sp.type == "list" and any(items < other for other in lists) else 0.0
+        f["list_kind"] = list_kind(sp, spans.get(s.key, []), need.item) if sp.type == "list" else 0.0
+        f["list_label"] = _share(need, label_of(s.text, sp)) if sp.type == "list" else 0.0
         out.append(Candidate(sp, s, f, score(f, weights)))
     # where the asked noun stands before one figure of a sentence, the sentence's other figures are not of it
     marked = {c.sentence.key for c in out if c.features.get("counted_beside", 0.0) > 0}
