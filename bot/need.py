@@ -192,6 +192,8 @@ class Need:
     counted: str = ""
     # what the things asked for are (org, person, place, name), for a list: '참여 기업들은?' lists organisations
     item: str = ""
+    # the word the asked slot is the case of: '어떤 부처와 협력해?' → 협력 (the evidence says 'A·B와 협력해')
+    frame: str = ""
 
 
 def implied_unit(text: str) -> str | None:
@@ -307,6 +309,29 @@ def listed_kind(text: str, kind: str) -> str:
     return head if head in _ITEM_KINDS else ""
 
 
+_ASKS_SLOT = ("어떤", "어느", "무슨", "누구", "어디", "무엇", "뭐")
+
+
+def asked_frame(text: str) -> str:
+    """The verb right after the asked slot and its particle: '어떤 부처·기관과 협력해 추진되나요?' → 협력, '누구를
+    임명했어?' → 임명; '' when the question ends at what it asks ('참여 기업들은?') or no verb follows the slot."""
+    _, tokens = analyse(text)
+    words = [text[t.start : t.end] for t in tokens]
+    at = next((i for i, w in enumerate(words) if w in _ASKS_SLOT), None)
+    if at is None:
+        return ""
+    rest = tokens[at + 1 :]
+    # the kind a determiner asks for ('어떤 부처·기관') belongs to the slot
+    while words[at] in ("어떤", "어느", "무슨") and rest and rest[0].tag in ("NNG", "NNP", "SL", "SP", "JC"):
+        rest = rest[1:]
+    if not rest or not rest[0].tag.startswith("J"):
+        return ""
+    # the verb, or a verbal noun with its 하다/되다 ('협력해', '선정됐어')
+    verb = len(rest) > 1 and (rest[1].tag == "VV" or (rest[1].tag == "NNG" and rest[2:3] and rest[2].tag == "XSV"))
+    word = text[rest[1].start : rest[1].end] if verb else ""
+    return word if len(word) >= 2 else ""
+
+
 def answer_type(lowered: str) -> str:
     """The type asked at the question's end: a Korean question puts what it asks last ('GPU 공급 일정을 밝힌 차관
     이름은?' asks for a person, not a date). When the last asking word is a generic one (어디, 무엇 …), a match
@@ -386,5 +411,6 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
         several,
         named_terms,
         counted_noun(text),
-        listed_kind(text, kind) if wants_list else "",
+        listed_kind(text, kind),
+        asked_frame(text),
     )

@@ -69,3 +69,14 @@ def test_a_list_of_the_kind_asked_beats_a_list_of_another_kind() -> None:
         "해양 드론 사업에는 가람전자, 나래클라우드가 연합체로 참여한다.",
     ]
     assert _best("해양 드론 사업 연합체 전부", sentences) == "가람전자, 나래클라우드"
+
+
+def test_the_verb_after_the_asked_slot_is_read_and_the_list_before_it_fills_the_slot() -> None:
+    assert analyse_need("해양 드론 과제들은 어떤 기관과 협력해 진행돼?").frame == "협력"
+    assert analyse_need("해양 드론 연합체 참여 기업들은?").frame == ""
+    sentences = [
+        "가람시와 나래시는 해양 드론 과제를 올해 처음 공모했다.",
+        "해당 과제는 해양경찰청·기상청·수산과학원 등과 협력해 진행된다.",
+    ]
+    # the whole list, not its last item, and not the list that merely names the programme
+    assert _best("해양 드론 과제들은 어떤 기관과 협력해 진행돼?", sentences) == "해양경찰청, 기상청, 수산과학원"
