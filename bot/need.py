@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from policykg.bot.spans import value_spans
 from policykg.korean.sentences import analyse
 from policykg.korean.words import COUNTERS as WORD_COUNTERS
-from policykg.korean.words import MEASURE_UNITS, TITLES, measure_pattern
+from policykg.korean.words import MEASURE_UNITS, NATIVE_NUMBERS, TITLES, measure_pattern
 
 # What a count question asks with (몇 장, 몇 팀 …): the counters values are read with, units of computing
 # performance, and a few that count no things but are asked for ('몇 호기', '몇 년', '몇 차'); longest first so
@@ -102,12 +102,15 @@ _STRONG = (
 )
 # How long something lasts: '얼마 동안', '몇 년간' ask for a count of years or months, not money.
 _DURATION = re.compile(r"얼마\s*(?:동안|간|나\s*오래)|몇\s*(?:년|개월|달)\s*(?:동안|간)|기간은")
-# 'the three regions', '두 팀': a number of things asked for by their names
-_NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+# 'the three regions', '두 팀', '두 과장', '국회의원 둘': a number of things asked for by their names
+_NUMERAL = r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
 _SEVERAL = re.compile(
-    r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:개\s*)?(?:곳|팀|기업|지역|나라|국가|기관|회사|사업|사|유형|분야|가지)"
-    r"|(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*개(?=의|\s)"
+    rf"{_NUMERAL}\s*(?:개\s*)?(?:곳|팀|기업|지역|나라|국가|기관|회사|사업|사|유형|분야|가지)"
+    rf"|{_NUMERAL}\s*개(?=의|\s)"
+    rf"|{_NUMERAL}\s*(?:명|사람|분|{'|'.join(_PERSON_TITLES)})(?![가-힣])"
+    r"|(둘|셋|넷)(?=\s*(?:은|는|이|가|을|를|의|\?|$))"
 )
+_ALONE = {"둘": 2, "셋": 3, "넷": 4}
 # 'which ministries and agencies': kinds of body joined by '·' or '와' ask for all the bodies of those kinds
 _BODY_KINDS = r"(?:부처|기관|기업|대학|회사|지자체|단체|학교|연구기관|공공기관|협회|스타트업|국가|나라)"
 _KINDS_JOINED = re.compile(rf"{_BODY_KINDS}\s*(?:·|,|와|과|및|이나)\s*{_BODY_KINDS}")
@@ -187,6 +190,10 @@ class Need:
     named_terms: tuple[str, ...] = ()
     # what a figure is asked of: the noun right before 몇/얼마 ('가이드라인은 몇 개' → 가이드라인)
     counted: str = ""
+    # what the things asked for are (org, person, place, name), for a list: '참여 기업들은?' lists organisations
+    item: str = ""
+    # the word the asked slot is the case of: '어떤 부처와 협력해?' → 협력 (the evidence says 'A·B와 협력해')
+    frame: str = ""
 
 
 def implied_unit(text: str) -> str | None:
@@ -299,6 +306,54 @@ def head_type(text: str) -> str:
     return next((kind for kind, pattern in _HEADS if pattern.fullmatch(nouns[-1])), "other")
 
 
+_ITEM_KINDS = ("org", "person", "place", "name")
+
+
+def listed_kind(text: str, kind: str) -> str:
+    """What the things a question asks for are: its type when that is a kind of thing, else what its last noun
+    beyond the asking words names ('관심을 보인 기업들은?' → org, '연합체 전부' → org); '' when none says."""
+    if kind in _ITEM_KINDS:
+        return kind
+    _, tokens = analyse(text)
+    nouns: list[str] = []
+    end = -1
+    for t in tokens:
+        word = text[t.start : t.end]
+        if t.tag not in ("NNG", "NNP", "SL", "XSN") or word == "들":  # the plural '들' says no kind
+            continue
+        if nouns and t.start == end:
+            nouns[-1] += word  # a suffix or a noun written onto the one before is part of it: '참여' + '사'
+        else:
+            nouns.append(word)
+        end = t.end
+    nouns = [n for n in nouns if n not in ASKING]
+    head = next((k for k, pattern in _HEADS if nouns and pattern.fullmatch(nouns[-1])), "")
+    return head if head in _ITEM_KINDS else ""
+
+
+_ASKS_SLOT = ("어떤", "어느", "무슨", "누구", "어디", "무엇", "뭐")
+
+
+def asked_frame(text: str) -> str:
+    """The verb right after the asked slot and its particle: '어떤 부처·기관과 협력해 추진되나요?' → 협력, '누구를
+    임명했어?' → 임명; '' when the question ends at what it asks ('참여 기업들은?') or no verb follows the slot."""
+    _, tokens = analyse(text)
+    words = [text[t.start : t.end] for t in tokens]
+    at = next((i for i, w in enumerate(words) if w in _ASKS_SLOT), None)
+    if at is None:
+        return ""
+    rest = tokens[at + 1 :]
+    # the kind a determiner asks for ('어떤 부처·기관') belongs to the slot
+    while words[at] in ("어떤", "어느", "무슨") and rest and rest[0].tag in ("NNG", "NNP", "SL", "SP", "JC"):
+        rest = rest[1:]
+    if not rest or not rest[0].tag.startswith("J"):
+        return ""
+    # the verb, or a verbal noun with its 하다/되다 ('협력해', '선정됐어')
+    verb = len(rest) > 1 and (rest[1].tag == "VV" or (rest[1].tag == "NNG" and rest[2:3] and rest[2].tag == "XSV"))
+    word = text[rest[1].start : rest[1].end] if verb else ""
+    return word if len(word) >= 2 else ""
+
+
 def answer_type(lowered: str) -> str:
     """The type asked at the question's end: a Korean question puts what it asks last ('GPU 공급 일정을 밝힌 차관
     이름은?' asks for a person, not a date). When the last asking word is a generic one (어디, 무엇 …), a match
@@ -359,10 +414,26 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
     values = tuple(s.key for s in value_spans(text))
     specific = specific_nouns(text, " ".join(names + surfaces))
     several = tuple(
-        _NUMBER_WORDS.get(n, 0) or int(n) for m in _SEVERAL.finditer(text) for n in [m.group(1) or m.group(2)]
+        NATIVE_NUMBERS.get(n, 0) or _ALONE.get(n, 0) or int(n)
+        for m in _SEVERAL.finditer(text)
+        for n in [next(g for g in m.groups() if g)]
     )
     terms = content_terms(text)
     in_names = set(content_terms(" ".join(surfaces))) if surfaces else set()
     named_terms = tuple(t for t in terms if t in in_names)
     counted = counted_noun(text, kind in ("money", "count", "percent"))
-    return Need(kind, unit, terms, years, values, wants_list, specific, text, several, named_terms, counted)
+    return Need(
+        kind,
+        unit,
+        terms,
+        years,
+        values,
+        wants_list,
+        specific,
+        text,
+        several,
+        named_terms,
+        counted,
+        listed_kind(text, kind),
+        asked_frame(text),
+    )

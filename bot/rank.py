@@ -58,6 +58,13 @@ WEIGHTS: dict[str, float] = {
     "counted_absent": -1.0,
     "loose": -2.05,  # a name, organisation, place, post or list: spans found by part of speech, less sure
     "uncovered": -4.09,  # under half of the question's specific nouns are in the sentence or its neighbours
+    # a list whose items are of the kind asked (+1: all companies for '참여 기업들은?') or of another (-1: places)
+    "list_kind": 1.5,
+    "one_of_several": -2.0,  # one name where the question asks for several ('두 과장 이름', '세 지역')
+    # share of the question's terms in what introduces a list, its clause before it ('도메인 분과에는 △A △B')
+    "list_label": 1.5,
+    # the verb the asked slot is the case of follows the span ('어떤 부처와 협력해?' → 'A·B 등과 협력해')
+    "frame": 2.0,
 }
 THRESHOLD = 6.64  # below it: no answer, the closest sentences are shown instead
 # A graph-fact handler's figure gives way when the reader scores another one this far above it (bot/answer.py
@@ -80,6 +87,8 @@ _CLOSE = {
     "other": {"name", "org", "place", "phrase", "person", "list"},
     "yesno": set(),
 }
+_ONE_NAME = ("person", "org", "place", "name", "phrase")
+_FRAME_REACH = 10  # characters after a span to its verb: '(UAE) 등과 협력해'
 _WINDOW = 20  # characters either side of a span that count as 'near'
 _RELATIVE_YEARS = {"올해": 0, "금년": 0, "내년": 1, "지난해": -1, "작년": -1}
 _YEAR = re.compile(r"20\d\d")
@@ -190,8 +199,11 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
     text = sentence.text
     window = text[max(0, span.start - _WINDOW) : span.end + _WINDOW]
     type_hit = 1.0 if span.type == need.type else 0.5 if span.type in _CLOSE.get(need.type, set()) else 0.0
-    if need.wants_list and span.type == "list":
-        type_hit = 1.0  # 'the three regions' asks for their names together
+    framed = bool(need.frame) and need.frame in text[span.end : span.end + _FRAME_REACH]
+    if span.type == "list" and (need.wants_list or framed):
+        # 'the three regions' asks for their names together; so does a slot a list fills ('어떤 기관과 협력해?' →
+        # 'A·B·C 등과 협력해')
+        type_hit = 1.0
     unit = 0.0
     if need.type == "count" and need.unit and span.type == "count":
         got = span.unit or ""
@@ -256,6 +268,8 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "adjacent": sum(_present(t, beside) for t in terms) / len(terms) if terms else 0.0,
         "per": 1.0 if _RATE.search(need.text) and _RATE.search(clause) else 0.0,
         "items": 1.0 if span.type == "list" and span.text.count(", ") + 1 in need.several else 0.0,
+        "one_of_several": 1.0 if span.type in _ONE_NAME and max(need.several, default=0) >= 2 else 0.0,
+        "frame": 1.0 if framed else 0.0,
         "missing_name": 1.0 if missing else 0.0,
         "common": span.common,
         "all_items": min(span.text.count(", ") + 1, 8) / 8 if span.type == "list" and _ALL.search(need.text) else 0.0,
@@ -353,6 +367,35 @@ def _date_fit(span: Span, question: str) -> float:
     return fit
 
 
+def label_of(text: str, span: Span) -> str:
+    """What introduces a span: its clause before it ('생활 분과에 △기술 △교육, 산업 분과에는 △드론 △항만': '산업
+    분과에는' for the second list)."""
+    return text[max([text.rfind(c, 0, span.start) for c in _CLAUSE_END] + [-1]) + 1 : span.start]
+
+
+def _share(need: Need, text: str) -> float:
+    terms = [t for t in need.terms if not t.isdigit()] or list(need.terms)
+    return sum(_present(t, text) for t in terms) / len(terms) if terms else 0.0
+
+
+# Kinds an item of a list can be told to be by the other spans at its place, the surest first.
+_ITEM_KINDS = ("person", "place", "org", "post")
+
+
+def list_kind(span: Span, others: list[Span], asked: str) -> float:
+    """The share of a list's items of the kind asked less the share of another kind; an item only a name (a
+    company no suffix or registry marks) counts neither way."""
+    if not asked or asked == "name":
+        return 0.0
+    kinds = []
+    for start, end in span.items:
+        types = {o.type for o in others if o.start == start and o.end == end}
+        kinds.append(next((k for k in _ITEM_KINDS if k in types), "name"))
+    if not kinds:
+        return 0.0
+    return (sum(k == asked for k in kinds) - sum(k not in (asked, "name") for k in kinds)) / len(kinds)
+
+
 def same_unit(unit: str, asked: str) -> bool:
     return unit.startswith(asked) or asked.startswith(unit) or unit in _LIKE.get(asked, ())
 
@@ -384,7 +427,7 @@ def rank(
     wanted = {need.type} | _CLOSE.get(need.type, set())
     if need.type == "money" and MONEY_WORDS.search(need.text):
         wanted.discard("count")  # '투자 규모 얼마임?' is never answered by '기업 7곳'
-    if need.wants_list:
+    if need.wants_list or need.frame:
         wanted |= {"list"}
     asked = asked_plain(need)
     # a name or a figure the question itself gives is never its answer ('국가AI컴퓨팅센터' for a question about it,
@@ -412,7 +455,19 @@ def rank(
         f = features(sp, s, need, len(seen[sp.key]) - 1, entities)
         items = set(sp.text.split(", "))
         f["subsumed"] = 1.0 if sp.type == "list" and any(items < other for other in lists) else 0.0
+        f["list_kind"] = list_kind(sp, spans.get(s.key, []), need.item) if sp.type == "list" else 0.0
+        f["list_label"] = _share(need, label_of(s.text, sp)) if sp.type == "list" else 0.0
         out.append(Candidate(sp, s, f, score(f, weights)))
+    # the verb after a list is the whole list's, not its last item's ('A·B·C 등과 협력해': not C alone)
+    framed = [c for c in out if c.span.type == "list" and c.features["frame"]]
+    for c in out:
+        inside = any(
+            f.sentence.key == c.sentence.key and f.span.start <= c.span.start and c.span.end <= f.span.end
+            for f in framed
+        )
+        if c.span.type != "list" and c.features["frame"] and inside:
+            c.features["frame"] = 0.0
+            c.score = score(c.features, weights)
     # where the asked noun stands before one figure of a sentence, the sentence's other figures are not of it
     marked = {c.sentence.key for c in out if c.features.get("counted_beside", 0.0) > 0}
     for c in out:

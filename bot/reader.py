@@ -26,6 +26,9 @@ from policykg.ontology.neo4j_names import Label
 from policykg.ontology.registry import name_key
 
 HITS = 12  # fused hits read, each with its neighbours
+# sentences either side of a hit read with it; a list is often stated a sentence or two after the one that
+# introduces its topic ('예산은 210억원 … 8개 과제를 지원한다. 중형 과제는 … 해당 과제는 A·B·C와 협력해 …')
+AROUND, AROUND_LIST = 1, 2
 NEAREST_SHOWN = 3
 NEAREST = "가장 가까운 근거:"
 # An English question is searched (the embeddings are multilingual) but read by Korean rules: say so.
@@ -66,7 +69,8 @@ def retrieve(driver: neo4j.Driver, database: str, text: str, need: Need, anchors
         vector(driver, database, text, make_embedder(), k=HITS),
     )[:HITS]
     rank_of = {h.iri: i for i, h in enumerate(hits)}
-    records, _, _ = driver.execute_query(cypher.SENTENCES_AROUND, iris=list(rank_of), around=1, database_=database)
+    reach = AROUND_LIST if need.wants_list else AROUND
+    records, _, _ = driver.execute_query(cypher.SENTENCES_AROUND, iris=list(rank_of), around=reach, database_=database)
     found = Evidenced()
     by_iri: dict[str, Sentence] = {}
     order = sorted(records, key=lambda r: (r["source_id"], r["index"]))
@@ -99,7 +103,7 @@ def retrieve(driver: neo4j.Driver, database: str, text: str, need: Need, anchors
                 for o in order
                 if o["iri"] in rank_of
                 and o["source_id"] == r["source_id"]
-                and abs(o["index"] - r["index"]) <= 1
+                and abs(o["index"] - r["index"]) <= reach
                 and o["iri"] in by_iri
             ]
             s.rank = min(near, default=HITS) + 1

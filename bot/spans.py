@@ -14,15 +14,15 @@ from policykg.ingest.entities import known_names
 from policykg.korean.dates import find_dates
 from policykg.korean.sentences import Token, analyse
 from policykg.korean.values import find_values
+from policykg.korean.words import NATIVE_NUMBERS, plausible_name
 from policykg.korean.words import TITLES as WORD_TITLES
-from policykg.korean.words import plausible_name
 from policykg.ontology.iris import kind_of
 from policykg.ontology.registry import registry
 
 # The Korean layer's titles, and '후보자' (a nominee is named beside the post: '장관 후보자')
 TITLES = (*WORD_TITLES, "후보자")
 _EXTRA_COUNT = re.compile(
-    r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<big>[만억천])?\s*(?P<unit>엑사플롭스|페타플롭스|테라플롭스|EF|PF|점|년|호기|개월|일(?=간|\s*동안))"
+    r"(?<![\d.,가-힣])(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<big>[만억천])?\s*(?P<unit>엑사플롭스|페타플롭스|테라플롭스|EF|PF|점|년|호기|개월|일(?=간|\s*동안))"
 )
 _PERIOD = re.compile(
     r"(?:(?:20\d\d|\d\d)년\s*)?(?:상반기|하반기|[1-4]분기|연내|연말|연초|\d{1,2}월\s*(?:\d{1,2}일|초|중순|말|께)?"
@@ -103,6 +103,7 @@ class Span:
     end: int
     unit: str | None = None
     common: float = 0.0  # a name or list made of common nouns ('컨소시엄, 참여사'): the share of such words
+    items: tuple[tuple[int, int], ...] = ()  # a list's items, by their offsets in the sentence
 
 
 _RANGE_LOW = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?\s*[~∼]\s*$")
@@ -277,14 +278,34 @@ def _purposes(sentence: str) -> list[Span]:
     return spans
 
 
+# What joins two items of a list: a separator or a bullet, after a bracketed abbreviation of the first ('(NIPA)');
+# a bare space never does ('류제명 과기정통부 차관' is a person, a body and a post, not three items).
+_JOINT = re.compile(r"(?:\([^()]{1,20}\))?\s*(?:(?:,|·|및|와|과|그리고|、)\s*[△▲■□▷-]?|[△▲■□▷-])\s*")
+
+
+def _list_span(sentence: str, items: list[tuple[int, int]], common: float = 0.0) -> Span:
+    texts = [sentence[a:b] for a, b in items]
+    return Span(
+        ", ".join(texts),
+        "list",
+        "list:" + ",".join(texts),
+        items[0][0],
+        items[-1][1],
+        common=common,
+        items=tuple(items),
+    )
+
+
 def _lists(sentence: str, names: list[Span]) -> list[Span]:
     """Two or more names joined by commas, '·', '와/과' or '및' make one list span, unless most of them are common
     nouns ('연합체 참여사와 협력사')."""
-    # not an abbreviation in brackets after a name: '한국정보통신기술협회(TTA)' is one item
+    # not a person (people make lists of their own: _people_lists), nor an abbreviation in brackets after a name:
+    # '한국정보통신기술협회(TTA)' is one item
+    people = [s for s in names if s.type == "person"]
     named = [
         s
         for s in names
-        if s.type != "person"
+        if not any(p.start < s.end and s.start < p.end for p in people)
         and not (sentence[s.start - 1 : s.start] == "(" and s.end < len(sentence) and sentence[s.end] == ")")
     ]
     # the longest name at each place: 'SK텔레콤', not also 'SK'
@@ -298,24 +319,145 @@ def _lists(sentence: str, names: list[Span]) -> list[Span]:
     )
     groups: list[list[Span]] = []
     for s in items:
-        if groups and re.fullmatch(
-            r"(?:\([^()]{1,20}\))?\s*(,|·|및|와|과|그리고|、)?\s*[△▲■□▷-]?\s*", sentence[groups[-1][-1].end : s.start]
-        ):
+        if groups and _JOINT.fullmatch(sentence[groups[-1][-1].end : s.start]):
             groups[-1].append(s)
         else:
             groups.append([s])
     return [
-        Span(
-            ", ".join(s.text for s in g),
-            "list",
-            "list:" + ",".join(s.text for s in g),
-            g[0].start,
-            g[-1].end,
-            common=sum(s.common for s in g) / len(g),
-        )
+        _list_span(sentence, [(s.start, s.end) for s in g], sum(s.common for s in g) / len(g))
         for g in groups
         if len(g) >= 2 and sum(s.common for s in g) < len(g) / 2  # mostly common nouns: no list of names
     ]
+
+
+_BULLET = "△▲■□▷◆◇●○•"
+# the words of an item, up to its particle: Kiwi's nouns, Latin words, numbers and the marks inside names
+_ITEM_TAGS = ("NNG", "NNP", "NNB", "SL", "SN", "SH", "XSN", "XPN", "XR")
+
+
+def _noun_run_end(sentence: str, start: int, stop: int) -> int:
+    """Where the nouns from `start` end, before a particle, an ending or a mark ('△글로벌 협력이,' → '글로벌 협력')."""
+    end = start
+    for t in _tokens(sentence):
+        if t.start < start or t.start >= stop:
+            continue
+        if t.tag not in _ITEM_TAGS and not (t.tag in ("SP", "SO") and sentence[t.start : t.end] in "·-&"):
+            break
+        end = t.end
+    return end
+
+
+# between an item and the next bullet: spaces, a comma, a gloss in brackets ('▲행정 혁신(Government) ▲…')
+_BULLET_GAP = re.compile(r"(?:\s|,|\([^()]{0,40}\))*")
+
+
+def _bullet_lists(sentence: str) -> list[Span]:
+    """Items after bullets ('▲기술 ▲솔루션 ▲인재'), whatever their part of speech, each up to its particle; a list
+    ends where an item is followed by more than a space ('△인재 △글로벌 협력이, 도메인 분과에는 △…')."""
+    marks = [i for i, c in enumerate(sentence) if c in _BULLET]
+    groups: list[list[tuple[int, int]]] = []
+    for n, at in enumerate(marks):
+        stop = marks[n + 1] if n + 1 < len(marks) else len(sentence)
+        start = at + 1 + len(sentence[at + 1 :]) - len(sentence[at + 1 :].lstrip())
+        end = _noun_run_end(sentence, start, stop)
+        if end <= start:
+            groups.append([])
+            continue
+        if groups and groups[-1] and _BULLET_GAP.fullmatch(sentence[groups[-1][-1][1] : at]):
+            groups[-1].append((start, end))
+        else:
+            groups.append([(start, end)])
+    return [_list_span(sentence, g) for g in groups if len(g) >= 2]
+
+
+# 'A, B 및 C 등 3개 분야': an enumeration the sentence counts itself; the count tells where the items are
+_COUNTED = re.compile(
+    r"\s*(?:등|등의|의|이라는|라는)?\s*(?<![\d.,가-힣])(?P<n>\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)(?![\d.,조억만천원년월일%])"
+    r"\s*(?:개|곳|가지|대|명)?\s*[가-힣A-Za-z]"
+)
+_ITEM_BREAK = re.compile(r"\s*(?:,|및|그리고)\s*")
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of text[start:end] without the spaces around it."""
+    inner = text[start:end]
+    return start + len(inner) - len(inner.lstrip()), end - len(inner) + len(inner.rstrip())
+
+
+def _counted_lists(sentence: str) -> list[Span]:
+    """Phrases joined by commas or '및' right before a count of as many things ('특화 산업 육성, 서비스 확산, 인재
+    확보 등 3개 분야'): one list, though its items are common-noun phrases; the first item starts after the last
+    particle or ending before it."""
+    spans = []
+    for m in _COUNTED.finditer(sentence):
+        wanted = NATIVE_NUMBERS.get(m["n"]) or int(m["n"])
+        breaks = list(_ITEM_BREAK.finditer(sentence, 0, m.start()))[-(wanted - 1) :] if wanted >= 2 else []
+        if wanted < 2 or len(breaks) != wanted - 1:
+            continue
+        first = breaks[0].start()
+        before = [t for t in _tokens(sentence) if t.end <= first]
+        # the first item: the nouns after the last particle, ending or mark before the first comma
+        start = next((t.end for t in reversed(before) if t.tag not in _ITEM_TAGS), 0)
+        bounds = [start, *(x for b in breaks for x in (b.start(), b.end())), m.start()]
+        items = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+        # each item a phrase of its own: no clause ends inside one ('…했고, …')
+        if all(b - a >= 2 and not re.search(r"[.!?]|다\s", sentence[a:b]) for a, b in items):
+            spans.append(_list_span(sentence, [_stripped(sentence, a, b) for a, b in items]))
+    return spans
+
+
+def _separator(sentence: str, token: Token) -> bool:
+    return token.tag == "JC" or sentence[token.start : token.end] in (",", "·", "및", "、")
+
+
+def _noun_runs(sentence: str) -> list[list[tuple[int, int]]]:
+    """Runs of nouns, each split into its pieces at separators: '가나당 김하나·다라당 이두리 의원이' → one run of
+    two pieces. A determiner Kiwi reads inside a name written together ('김국현' as 김 + 국 + 현) stays in it."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    end = -1
+    for t in _tokens(sentence):
+        if _separator(sentence, t) and runs[-1]:
+            runs[-1].append((t.end, t.end))
+        elif t.tag in _ITEM_TAGS or (t.tag == "MM" and t.start == end and runs[-1]):
+            if not runs[-1]:
+                runs[-1].append((t.start, t.end))
+            a, b = runs[-1][-1]
+            runs[-1][-1] = (a if b > a else t.start, t.end)
+        elif runs[-1]:
+            runs.append([])
+        end = t.end
+    return runs
+
+
+def _people_lists(sentence: str, names: list[Span]) -> list[Span]:
+    """People named in a row, each with what stands beside them ('정가람·나래당 최보람 의원', '김하나 정책과장, 이두리
+    지원과장'): runs of nouns split by separators, the person of each piece one item; a list when some item has its
+    title beside it. A name right before the separator shares the title after the next one ('정가람·… 의원'). A
+    particle or a verb ends the run ('김하나 국장이, 지원과장에는 이두리 과장이')."""
+    people = [s for s in names if s.type == "person"]
+    untitled = [
+        s for s in names if s.type == "name" and re.fullmatch(r"[가-힣]{2,4}", s.text) and plausible_name(s.text)
+    ]
+    spans = []
+    for pieces in _noun_runs(sentence):
+        items: list[tuple[int, int]] = []
+        for a, b in pieces:
+            # a name right before the separator, else the last person with a title in the piece
+            shared = [u for u in [*people, *untitled] if a <= u.start and u.end == b and b < len(sentence)]
+            titled = sorted((p for p in people if a <= p.start and p.end <= b), key=lambda p: p.start)
+            items += [(s.start, s.end) for s in (shared or titled)[-1:]]
+        if len(items) >= 2 and any(p.start == items[-1][0] for p in people):
+            spans.append(_list_span(sentence, items))
+            spans += [Span(u.text, "person", u.key, u.start, u.end) for u in untitled if (u.start, u.end) in items]
+    return spans
+
+
+def _all_lists(sentence: str, names: list[Span]) -> list[Span]:
+    """The lists of names, bullets, counted phrases and people, each once, and the people a shared title makes."""
+    people = _people_lists(sentence, names)
+    found = people + _lists(sentence, names + people) + _bullet_lists(sentence) + _counted_lists(sentence)
+    lists = {s.items: s for s in reversed(found) if s.type == "list"}
+    return [s for s in found if s.type != "list"] + list(lists.values())
 
 
 def _phrases(sentence: str) -> list[Span]:
@@ -404,7 +546,7 @@ def find_spans(sentence: str, published: date | None = None) -> list[Span]:
         + _phrases(sentence)
         + _reasons(sentence)
         + _purposes(sentence)
-        + _lists(sentence, names)
+        + _all_lists(sentence, names)
         + _venues(sentence)
         + _quoted_names(sentence)
     )
