@@ -162,20 +162,32 @@ def _other_subject(entities: set[str], mentions: set[str]) -> bool:
     return bool({kind_of(e) for e in entities if kind_of(e) == "programme"} & {kind_of(m) for m in mentions})
 
 
-def segment_of(text: str, span: Span) -> str:
-    """The clause a span stands in, between separators: in '학계 2624장, 산업계 1288장' the clause of '1288장' is
-    '산업계 1288장'. A span in parentheses belongs with the clause before them ('GPU 1만 장 확보(1조4600억원)')."""
+def clause_bounds(text: str, span: Span) -> tuple[int, int]:
+    """Where the clause a span stands in begins and ends, between separators: in '학계 2624장, 산업계 1288장' the
+    clause of '1288장' is '산업계 1288장'. A span in parentheses belongs with the clause before them ('GPU 1만 장
+    확보(1조4600억원)'), and the first item of '…사업은 A(20억원), B(70억원)' is labelled from the topic on."""
     start = span.start
     opened = text.rfind("(", 0, start)
     labelled = opened > text.rfind(")", 0, start)
     if labelled:
         start = opened
     begin = max([text.rfind(c, 0, start) for c in _CLAUSE_END] + [-1]) + 1
-    if labelled:  # the first item of '…사업은 A(20억원), B(70억원)': its label starts after the topic
+    if labelled:
         topic = [m.end() for m in _TOPIC.finditer(text, begin, start)]
         begin = topic[-1] if topic else begin
     ends = [i for i in (text.find(c, span.end) for c in _CLAUSE_END + "(") if i >= 0]
-    return text[begin : min(ends, default=len(text))]
+    return begin, min(ends, default=len(text))
+
+
+def segment_of(text: str, span: Span) -> str:
+    begin, end = clause_bounds(text, span)
+    return text[begin:end]
+
+
+def label_of(text: str, span: Span) -> str:
+    """What introduces a span: its clause before it ('생활 분과에 △기술 △교육, 산업 분과에는 △드론 △항만': '산업
+    분과에는' for the second list; 'X 해외 실증 지원' for the figure of 'X 해외 실증 지원(30억원)')."""
+    return text[clause_bounds(text, span)[0] : span.start]
 
 
 def _overlap(terms: list[str], text: str, need: Need, entities: set[str], sentence: Sentence) -> float:
@@ -250,7 +262,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
     return {
         "retrieval": 1.0 / (1 + sentence.rank),
         "overlap": _overlap(terms, text, need, entities, sentence),
-        "near": sum(_present(t, window) for t in terms) / len(terms) if terms else 0.0,
+        "near": _share(need, window),
         "type": type_hit,
         "unit": unit,
         "in_question": in_question,
@@ -264,8 +276,8 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "far_entity": 1.0
         if entities and not entities & sentence.mentions and entities & sentence.article_mentions
         else 0.0,
-        "segment": sum(_present(t, clause) for t in terms) / len(terms) if terms else 0.0,
-        "adjacent": sum(_present(t, beside) for t in terms) / len(terms) if terms else 0.0,
+        "segment": _share(need, clause),
+        "adjacent": _share(need, beside),
         "per": 1.0 if _RATE.search(need.text) and _RATE.search(clause) else 0.0,
         "items": 1.0 if span.type == "list" and span.text.count(", ") + 1 in need.several else 0.0,
         "one_of_several": 1.0 if span.type in _ONE_NAME and max(need.several, default=0) >= 2 else 0.0,
@@ -276,7 +288,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "date_fit": _date_fit(span, need.text) if span.type == "date" else 0.0,
         "post_beside": _post_beside(span, text, need) if span.type == "person" else 0.0,
         "counted_beside": _counted_beside(span, text, need) if span.type == need.type and not missing else 0.0,
-        "label": _label_fit(text[text.find(clause) : span.start], asked_plain(need)) if span.type in _FIGURES else 0.0,
+        "label": _label_fit(label_of(text, span), asked_plain(need)) if span.type in _FIGURES else 0.0,
         "counted_absent": 1.0
         if span.type in _FIGURES and need.counted and not _nearly_present(need.counted, topical)
         else 0.0,
@@ -298,7 +310,7 @@ def _label_fit(label: str, asked: str) -> float:
 # A time word and the year it names relative to the article's ('지난해' -1), or a year itself; not one that only
 # compares ('전년 대비', '지난해보다').
 _TIME_WORD = re.compile(r"(올해|금년|내년|지난해|작년|전년|(20\d\d)년도?)(?!\s*(?:대비|보다|比))")
-_OFFSET = {"올해": 0, "금년": 0, "내년": 1, "지난해": -1, "작년": -1, "전년": -1}
+_OFFSET = {**_RELATIVE_YEARS, "전년": -1}
 
 
 def _year_of(m: re.Match[str], published: int | None) -> tuple[int | None, int | None]:
@@ -341,11 +353,10 @@ _COUNTED_REACH = 10  # characters before a figure: '산업계 1288장', '가이�
 def _counted_beside(span: Span, text: str, need: Need) -> float:
     if not need.counted:
         return 0.0
-    clause = segment_of(text, span)
-    at = text.find(clause)
+    at, end = clause_bounds(text, span)
     before = text[max(at, span.start - _COUNTED_REACH) : span.start]
     # or right after it, as a count before its noun: '7개 팹리스 기업', '14개 상장사'
-    after = text[span.end : min(at + len(clause), span.end + _COUNTED_REACH)]
+    after = text[span.end : min(end, span.end + _COUNTED_REACH)]
     noun = re.escape(need.counted)
     # the last noun before it, but for particles and words that only say a figure follows ('가이드라인은 5개',
     # '(출자) 예산을 200억원'; not '7개 팹리스 기업의 13개'), or right after it ('7개 팹리스')
@@ -367,13 +378,8 @@ def _date_fit(span: Span, question: str) -> float:
     return fit
 
 
-def label_of(text: str, span: Span) -> str:
-    """What introduces a span: its clause before it ('생활 분과에 △기술 △교육, 산업 분과에는 △드론 △항만': '산업
-    분과에는' for the second list)."""
-    return text[max([text.rfind(c, 0, span.start) for c in _CLAUSE_END] + [-1]) + 1 : span.start]
-
-
 def _share(need: Need, text: str) -> float:
+    """Share of the question's terms (numbers aside, unless it has only numbers) present in `text`."""
     terms = [t for t in need.terms if not t.isdigit()] or list(need.terms)
     return sum(_present(t, text) for t in terms) / len(terms) if terms else 0.0
 
