@@ -6,6 +6,7 @@ Tolerant of spacing ('몇명', '몇 명'), casual endings ('얼마임', '몇장?
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -265,8 +266,9 @@ def _joined_latin(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _AMPERSAND.finditer(text)]
 
 
-def specific_nouns(text: str, names: str = "") -> tuple[str, ...]:
-    """The question's nouns beyond `names` (the entities it links) and the words that only ask."""
+def specific_nouns(text: str, names: str = "", kind: str = "") -> tuple[str, ...]:
+    """The question's nouns beyond `names` (the entities it links), the words that only ask and the noun naming
+    the `kind` of answer asked."""
 
     def nouns(t: str) -> set[str]:
         _, tokens = analyse(t)
@@ -276,7 +278,31 @@ def specific_nouns(text: str, names: str = "") -> tuple[str, ...]:
         return words | {w for _, _, w in joined}
 
     rest = nouns(text) - nouns(names) - ASKING - GENERIC
-    return tuple(sorted(w for w in rest if len(w) > 1 or w.isdigit()))
+    return tuple(sorted(w for w in rest - kind_nouns(text, kind) if len(w) > 1 or w.isdigit()))
+
+
+# Answer types whose kind noun ('어느 기관', '착공 시기는?') the evidence need not write: it writes the answer.
+# Figures keep theirs: '총사업비는?' asks the figure of 총사업비, which its sentence must name.
+_KIND_TYPES = ("date", "person", "place", "org", "name", "reason")
+# The kind words alone: '시기', '기관', not the nouns merely ending in one ('마감일', '참여사' say more than a kind).
+_KIND_WORDS = {kind: re.compile(re.sub(r"\.[*+]", "", p.pattern)) for kind, p in _HEADS if kind in _KIND_TYPES}
+
+
+def kind_nouns(text: str, kind: str) -> set[str]:
+    """Nouns that name the `kind` of thing asked, not what it is about: the noun an asking determiner modifies
+    ('어느 기관 홈피' → 기관) and the last noun beyond the asking words when it is a word for that kind ('착공 예정
+    시기' of a date; not '분야' of '협력 분야는 몇 개', a count of 분야)."""
+    _, tokens = analyse(text)
+    words = [(text[t.start : t.end], t.tag) for t in tokens]
+    found = {
+        after
+        for (word, _), (after, tag) in itertools.pairwise(words)
+        if word in ("어느", "어떤", "무슨") and tag in ("NNG", "NNP")
+    }
+    nouns = [w for w, tag in words if tag in ("NNG", "NNP") and w not in ASKING]
+    if nouns and kind in _KIND_WORDS and _KIND_WORDS[kind].fullmatch(nouns[-1]):
+        found.add(nouns[-1])
+    return found
 
 
 _LAW_ARTICLE = re.compile(r"몇\s*조\s*(?:에|의|를|항)")
@@ -351,6 +377,8 @@ def asked_frame(text: str) -> str:
     # the verb, or a verbal noun with its 하다/되다 ('협력해', '선정됐어')
     verb = len(rest) > 1 and (rest[1].tag == "VV" or (rest[1].tag == "NNG" and rest[2:3] and rest[2].tag == "XSV"))
     word = text[rest[1].start : rest[1].end] if verb else ""
+    if rest[1].tag == "VV" and len(word) >= 3:
+        word = word[:-1]  # its ending fused into the last syllable ('태어났어'): the evidence writes '태어난'
     return word if len(word) >= 2 else ""
 
 
@@ -412,7 +440,7 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
         kind = "money"
     years = tuple(sorted({int(y) for y in re.findall(r"(20\d\d)\s*년?", text)}))
     values = tuple(s.key for s in value_spans(text))
-    specific = specific_nouns(text, " ".join(names + surfaces))
+    specific = specific_nouns(text, " ".join(names + surfaces), kind)
     several = tuple(
         NATIVE_NUMBERS.get(n, 0) or _ALONE.get(n, 0) or int(n)
         for m in _SEVERAL.finditer(text)

@@ -43,6 +43,8 @@ WEIGHTS: dict[str, float] = {
     # a date of the grain and direction asked: a day for '며칠', '…까지' for '언제까지' (+1 each; a day asked and
     # none given -1)
     "date_fit": 2.28,
+    # share of the question's nouns between the date and the next one: the event it dates ('3분기 착공')
+    "dated": 1.0,
     # the question asks who holds a post: the post is written beside the person (+1) or not (-1)
     "post_beside": 1.45,
     # the noun the figure is asked of stands right before it in its clause ('가이드라인 5개' for '가이드라인은 몇 개'):
@@ -56,6 +58,8 @@ WEIGHTS: dict[str, float] = {
     # the noun the figure is asked of ('총사업비', '전기요금') is nowhere in the sentence or beside it: a figure of
     # something else
     "counted_absent": -1.0,
+    # the stage nearest the span ('1차 추경', '2차 단계평가') is the one the question numbers (+1) or another (-1)
+    "stage": 1.0,
     "loose": -2.05,  # a name, organisation, place, post or list: spans found by part of speech, less sure
     "uncovered": -4.09,  # under half of the question's specific nouns are in the sentence or its neighbours
     # a list whose items are of the kind asked (+1: all companies for '참여 기업들은?') or of another (-1: places)
@@ -110,6 +114,7 @@ class Sentence:
     published_year: int | None = None  # for '올해', '내년' in the sentence
     context: str = ""  # the sentence with its neighbours, for coverage
     title: str = ""  # its article's headline: the topic every sentence of the article is about
+    article: str = ""  # its article's body: what a question says of the source ('…자료 기준') may stand elsewhere
     fact_keys: set[str] = field(default_factory=set)  # candidate keys stored facts state with this sentence
 
 
@@ -147,6 +152,24 @@ def _spellings(term: str) -> re.Pattern[str]:
 def _nearly_present(term: str, text: str) -> bool:
     """Present, or misspelt by a confused vowel: '프로잭트' is the '프로젝트' asked about."""
     return _present(term, text) or (len(term) >= 2 and _spellings(term).search(text) is not None)
+
+
+# What a question's noun stated only elsewhere in the evidence's article counts towards covering it: the words
+# that say which report or stage the question means ('설명자료 기준', '입법예고안상') stand in its lead, not beside
+# the figure.
+ARTICLE_COVER = 0.5
+
+
+def _covers(term: str, dated: set[str], topical: str, article: str) -> float:
+    """How far the evidence states a question's noun: a year when it is dated so, a word in the sentence, its
+    neighbours or headline (1), or only elsewhere in its article (ARTICLE_COVER)."""
+    if _YEAR.fullmatch(term):
+        return float(term in dated)
+    if term.isdigit():  # a number stands alone: the '2' of '2차' is not in '2025'
+        return float(re.search(rf"(?<!\d){term}(?!\d)", topical) is not None)
+    if _nearly_present(term, topical):
+        return 1.0
+    return ARTICLE_COVER if _present(term, article) else 0.0
 
 
 # A name joined by a hyphen ('K-글로벌', 'K-클라우드'): one name, though Kiwi splits it.
@@ -246,8 +269,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
     # is that year's news ('2026 예산' of an article of 2026 that never writes the year)
     dated = years | set(re.findall(r"(20\d\d)", topical)) | {str(sentence.published_year or "")}
     covered = (
-        sum(t in dated if _YEAR.fullmatch(t) else _nearly_present(t, topical) for t in need.specific)
-        / len(need.specific)
+        sum(_covers(t, dated, topical, sentence.article) for t in need.specific) / len(need.specific)
         if need.specific
         else 1.0
     )
@@ -286,6 +308,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         "common": span.common,
         "all_items": min(span.text.count(", ") + 1, 8) / 8 if span.type == "list" and _ALL.search(need.text) else 0.0,
         "date_fit": _date_fit(span, need.text) if span.type == "date" else 0.0,
+        "dated": _dated(span, text, need) if span.type == "date" == need.type else 0.0,
         "post_beside": _post_beside(span, text, need) if span.type == "person" else 0.0,
         "counted_beside": _counted_beside(span, text, need) if span.type == need.type and not missing else 0.0,
         "label": _label_fit(label_of(text, span), asked_plain(need)) if span.type in _FIGURES else 0.0,
@@ -293,6 +316,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
         if span.type in _FIGURES and need.counted and not _nearly_present(need.counted, topical)
         else 0.0,
         "when": _when(span, text, need, sentence.published_year) if span.type in _FIGURES else 0.0,
+        "stage": _stage(span, text, need),
         "loose": 1.0 if span.type in ("name", "org", "place", "list", "post", "phrase") else 0.0,
         "uncovered": 1.0 if need.specific and covered < 0.5 else 0.0,
     }
@@ -336,6 +360,27 @@ def _when(span: Span, text: str, need: Need, published: int | None) -> float:
     return 1.0 if q_year == s_year else -1.0
 
 
+# A numbered stage of something: '2차 추경', '제1회 추경안', '1차 단계평가', '3차에는'; not the post '2차관'.
+_STAGE = re.compile(r"(?:제\s*)?(\d+)\s*(?:차|회)(?!관)(?:\s*(?![에의을를은는와과도로까])([가-힣]{2}))?")
+
+
+def _stage(span: Span, text: str, need: Need) -> float:
+    """The stage nearest the span in its sentence, of a thing the question numbers, is the question's stage (+1)
+    or another (-1): '2차 추경' asked, '1차 추경 때 1조8000억' answers another stage's figure."""
+    asked = [(m[1], m[2] or "") for m in _STAGE.finditer(need.text)]
+    if not asked:
+        return 0.0
+    said = [
+        (abs((m.start() + m.end()) // 2 - span.start), m[1])
+        for m in _STAGE.finditer(text)
+        if any(not noun or noun == (m[2] or "") for _, noun in asked)
+        and not (m.start() < span.end and span.start < m.end())  # the span itself ('2차' is no stage of itself)
+    ]
+    if not said:
+        return 0.0
+    return 1.0 if min(said)[1] in {n for n, _ in asked} else -1.0
+
+
 _POST_REACH = 30  # characters: '류제명 과학기술정보통신부 네트워크정책실장', '…원장으로 박윤규 전 차관'
 
 
@@ -376,6 +421,21 @@ def _date_fit(span: Span, question: str) -> float:
         if word in question and word in span.text:
             fit += 1.0
     return fit
+
+
+# Where the next time expression starts: a date dates what is written after it, up to the next one.
+_NEXT_DATE = re.compile(r"\d+\s*(?:년|월|일|분기)|[상하]반기|올해|내년|지난해")
+
+
+def _dated(span: Span, text: str, need: Need) -> float:
+    """Share of the question's own nouns written between a date and the next one: the event it dates ('3분기
+    착공에 들어가 2028년까지 … 구축' dates 착공 to 3분기, not to 2028년)."""
+    words = [t for t in need.specific if not t.isdigit()]
+    if not words:
+        return 0.0
+    after = _NEXT_DATE.search(text, span.end)
+    scope = text[span.end : after.start() if after else len(text)]
+    return sum(_nearly_present(t, scope) for t in words) / len(words)
 
 
 def _share(need: Need, text: str) -> float:

@@ -108,12 +108,13 @@ def retrieve(driver: neo4j.Driver, database: str, text: str, need: Need, anchors
             ]
             s.rank = min(near, default=HITS) + 1
     records, _, _ = driver.execute_query(
-        cypher.ARTICLE_MENTIONS, source_ids=list({r["source_id"] for r in order}), database_=database
+        cypher.ARTICLE_CONTEXT, source_ids=list({r["source_id"] for r in order}), database_=database
     )
-    in_article = {r["source_id"]: set(r["mentions"]) for r in records}
+    in_article = {r["source_id"]: (set(r["mentions"]), r["body"] or "") for r in records}
     for r in order:
         if r["iri"] in by_iri:
-            by_iri[r["iri"]].article_mentions = in_article.get(r["source_id"], set())
+            s = by_iri[r["iri"]]
+            s.article_mentions, s.article = in_article.get(r["source_id"], (set(), ""))
     for s in by_iri.values():
         published = found.published.get(s.key)
         s.published_year = published.year if published else None

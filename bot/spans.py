@@ -14,7 +14,7 @@ from policykg.ingest.entities import known_names
 from policykg.korean.dates import find_dates
 from policykg.korean.sentences import Token, analyse
 from policykg.korean.values import find_values
-from policykg.korean.words import NATIVE_NUMBERS, plausible_name
+from policykg.korean.words import NATIVE_NUMBERS, PLACE_NAMES, plausible_name
 from policykg.korean.words import TITLES as WORD_TITLES
 from policykg.ontology.iris import kind_of
 from policykg.ontology.registry import registry
@@ -219,7 +219,7 @@ def _names(sentence: str) -> list[Span]:
             )
         ):
             spans.append(Span(text, "person", f"name:{text}", start, end))
-        kind = "place" if _PLACE_END.search(text) else "org" if _ORG_END.search(text) else "name"
+        kind = "place" if _PLACE_END.search(text) or text in PLACE_NAMES else "org" if _ORG_END.search(text) else "name"
         spans.append(Span(text, kind, f"name:{text}", start, end))
     # a three-syllable name Kiwi split ('김명주' as 김 + 명주) before its organisation and title
     for m in _TITLED.finditer(sentence):

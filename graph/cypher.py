@@ -172,12 +172,12 @@ SENTENCES_AROUND = (
     f"collect(e.{Prop.iri}) AS mentions, "
     f"substring(a.{Prop.body}, s.{Prop.start}, s.{Prop.end} - s.{Prop.start}) = s.{Prop.text} AS verified"
 )
-# Everything each article of $source_ids mentions anywhere: a sentence is about its article's subject even
-# when it names it only by a pronoun.
-ARTICLE_MENTIONS = (
+# Everything each article of $source_ids mentions anywhere, and its body: a sentence is about its article's
+# subject even when it names it only by a pronoun, and what its article says elsewhere (which report, which year).
+ARTICLE_CONTEXT = (
     f"MATCH (a:{Label.Article})<-[:{Rel.IN_ARTICLE}]-(:{Label.Sentence})-[:{Rel.MENTIONS}]->(e) "
     f"WHERE a.{Prop.source_id} IN $source_ids "
-    f"RETURN a.{Prop.source_id} AS source_id, collect(DISTINCT e.{Prop.iri}) AS mentions"
+    f"RETURN a.{Prop.source_id} AS source_id, a.{Prop.body} AS body, collect(DISTINCT e.{Prop.iri}) AS mentions"
 )
 # Facts whose evidence is one of the sentences $iris.
 FACTS_EVIDENCED_BY = (
