@@ -21,7 +21,7 @@ import neo4j
 import numpy as np
 
 from bench.common import SHARED, temporary_server
-from bench.real_eval import REAL, _jsonl
+from bench.real_eval import REAL, _jsonl, real_texts
 from policykg.bot.answer import Bot, need_of
 from policykg.bot.evaluate import states
 from policykg.bot.rank import THRESHOLD, WEIGHTS, score
@@ -118,7 +118,7 @@ def run(real: neo4j.Driver, dev: neo4j.Driver) -> dict[str, Any]:
 
 def main() -> None:
     with temporary_server() as (_, real), temporary_server() as (_, dev):
-        ingest_into_neo4j(real, "neo4j", sorted((REAL / "texts").glob("*.txt")))
+        ingest_into_neo4j(real, "neo4j", real_texts())
         samples = Path(__file__).resolve().parents[1] / "ingest" / "samples"
         ingest_into_neo4j(dev, "neo4j", discover([SHARED / "corpus" / "seeds", samples]))
         for driver in (real, dev):

@@ -33,6 +33,7 @@ from bench.scale import BM25
 from policykg.bot.answer import Bot
 from policykg.bot.evaluate import Row, judge, states
 from policykg.ingest.pipeline import ingest_file
+from policykg.ingest.sources import SOURCES_FILE
 from policykg.korean.sentences import search_tokens
 from policykg.korean.words import same_post
 from policykg.ontology.neo4j_names import Label, Prop, Rel
@@ -245,6 +246,15 @@ def _halves(driver: neo4j.Driver | _Rdf, gold: list[dict[str, Any]], args: argpa
     return out
 
 
+def real_texts() -> list[Path]:
+    """The re-retrieved texts, with the collection record (url, publisher, date of articles.jsonl) beside them as
+    the folder's sources.jsonl: a search excerpt lost the page header those came from."""
+    texts = sorted((REAL / "texts").glob("*.txt"))
+    if texts:
+        (REAL / "texts" / SOURCES_FILE).write_text((REAL / "articles.jsonl").read_text(encoding="utf-8"), "utf-8")
+    return texts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["train", "test", "all"], default="all")
@@ -254,7 +264,7 @@ def main() -> None:
     )
     parser.add_argument("--offline", action="store_true", help="extraction only, from the RDF, without Neo4j")
     args = parser.parse_args()
-    texts = sorted((REAL / "texts").glob("*.txt"))
+    texts = real_texts()
     if not texts:
         raise SystemExit("no texts in bench/real/texts/: re-retrieve them first (bench/real/README.md)")
     questions = _jsonl(REAL / "questions.jsonl")

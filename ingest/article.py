@@ -40,7 +40,8 @@ def build_article(source: SourceText) -> Article:
     first_kept = split.kept[0].text
     headings = [s.text for s in split.skipped if s.reason == "heading or fragment without a sentence"]
     before_body = [h for h in headings if source.text.find(h) < source.text.find(first_kept)]
-    meta = extract_metadata(page, body_parts[0], before_body)
+    meta = extract_metadata(page, body_parts[0], before_body, source.record)
+    warnings = [*split.warnings, *([source.record.problem] if source.record and source.record.problem else [])]
     how = dict(meta.how)
     if page.truncated_html:
         how["warning"] = "truncated HTML: the page ends before its closing tags"
@@ -59,5 +60,5 @@ def build_article(source: SourceText) -> Article:
         origin_map=tuple(origin_map),
         skipped=tuple(split.skipped),
         blocks=tuple(split.kept),
-        warnings=tuple(split.warnings),
+        warnings=tuple(warnings),
     )

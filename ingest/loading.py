@@ -16,6 +16,7 @@ import charset_normalizer
 
 from policykg.errors import BadArticle
 from policykg.ingest.models import SourceText
+from policykg.ingest.sources import record_for
 
 MAX_BYTES = 10 * 1024 * 1024
 MIN_HANGUL = 20
@@ -121,6 +122,12 @@ def read_source(path: Path) -> SourceText:
             "한국어 기사가 아닙니다: policykg는 한국어 기사만 받습니다",
             "no Korean text: policykg ingests Korean articles",
         )
+    record = record_for(path)
     return SourceText(
-        path=path, source_id=path.stem, text=text, encoding=encoding, content_hash=hashlib.sha256(data).hexdigest()
+        path=path,
+        source_id=path.stem,
+        text=text,
+        encoding=encoding,
+        content_hash=hashlib.sha256(data + (record.key() if record else b"")).hexdigest(),
+        record=record,
     )

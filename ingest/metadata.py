@@ -11,6 +11,7 @@ from urllib.parse import urlparse, urlsplit
 from policykg.ingest.blocks import Page
 from policykg.ingest.body import BYLINE_DATE
 from policykg.ingest.models import Block
+from policykg.ingest.sources import SOURCES_FILE, SourceRecord
 from policykg.korean.dates import parse_date
 from policykg.ontology.registry import registry
 from policykg.ontology.vocab import PKG
@@ -151,11 +152,19 @@ def _from_blocks(meta: Metadata, blocks: list[Block], image_dates: list[date]) -
             meta.set("url", text, "URL line in the page header")
 
 
-def extract_metadata(page: Page, body_first_sentence: str, headings: list[str]) -> Metadata:
+def extract_metadata(
+    page: Page, body_first_sentence: str, headings: list[str], record: SourceRecord | None = None
+) -> Metadata:
+    """The page's metadata; what it does not say, from the collector's `record` (sources.jsonl), before the
+    guesses from URLs."""
     meta = Metadata()
     image_dates = _url_dates(page.image_urls)
     _from_meta(meta, page)
     _from_blocks(meta, page.blocks, image_dates)
+    if record:
+        meta.set("url", record.url, SOURCES_FILE)
+        meta.set("publisher", _publisher_name(record.publisher) if record.publisher else None, SOURCES_FILE)
+        meta.set("published", record.published, SOURCES_FILE)
     if meta.url:
         meta.set("publisher", _publisher_from_url(meta.url), "article URL's site")
         meta.set("published", next(iter(_url_dates([meta.url])), None), "date in the article URL")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from policykg.ingest.sources import SourceRecord
 from policykg.korean.spans import DateSpan, Value
 
 
@@ -18,7 +19,8 @@ class SourceText:
     source_id: str  # the file stem; every citation names it
     text: str
     encoding: str
-    content_hash: str  # sha256 of the file's bytes
+    content_hash: str  # sha256 of the file's bytes (and of its sources.jsonl record, when it has one)
+    record: SourceRecord | None = None  # what the folder's sources.jsonl says of it (ingest/sources.py)
 
 
 @dataclass(frozen=True)
