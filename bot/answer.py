@@ -97,9 +97,13 @@ class Result:
 
 
 def need_of(question: Question) -> Need:
-    """The answer a question expects, read with the names of the entities it links."""
+    """The answer a question expects, read with the names of the entities it links; the publishers it names are
+    the reports it asks about."""
     return analyse_need(
-        question.text, tuple(e.name for e in question.entities), tuple(e.surface for e in question.entities)
+        question.text,
+        tuple(e.name for e in question.entities),
+        tuple(e.surface for e in question.entities),
+        tuple(e.name for e in question.of(Label.NewsPublisher)),
     )
 
 
@@ -205,8 +209,9 @@ class Bot:
 
     def read(self, question: Question, need: Need) -> tuple[reader.Evidenced, list[Candidate]]:
         """The retrieval-first reader: typed spans from the retrieved sentences, ranked."""
-        # the state as a whole ('한국 정부') is behind every policy article: it anchors a question to none of them
-        named = [e for e in question.entities if not is_the_state(e.iri)]
+        # the state as a whole ('한국 정부') is behind every policy article: it anchors a question to none of them;
+        # a publisher names whose report is asked about (need.sources), not what the report is about
+        named = [e for e in question.entities if not is_the_state(e.iri) and not e.has(Label.NewsPublisher)]
         found = reader.retrieve(self.driver, self.database, question.text, need, [e.iri for e in named])
         forms: dict[str, set[str]] = {}
         for e in named:

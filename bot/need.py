@@ -195,6 +195,8 @@ class Need:
     item: str = ""
     # the word the asked slot is the case of: '어떤 부처와 협력해?' → 협력 (the evidence says 'A·B와 협력해')
     frame: str = ""
+    # the publishers whose report the question asks about ('전자신문 기사 기준', '헤럴드경제가 보도한')
+    sources: tuple[str, ...] = ()
 
 
 def implied_unit(text: str) -> str | None:
@@ -266,6 +268,10 @@ def _joined_latin(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _AMPERSAND.finditer(text)]
 
 
+# Words that name the report a question asks about, not what it says: '전자신문 기사 기준', 'X가 보도한'.
+_SOURCE_WORDS = {"기사", "보도", "언론", "매체", "언론사"}
+
+
 def specific_nouns(text: str, names: str = "", kind: str = "") -> tuple[str, ...]:
     """The question's nouns beyond `names` (the entities it links), the words that only ask and the noun naming
     the `kind` of answer asked."""
@@ -277,7 +283,7 @@ def specific_nouns(text: str, names: str = "", kind: str = "") -> tuple[str, ...
         words = {t[x.start : x.end] for x in tokens if x.tag in _NOUNS and not any(a <= x.start < b for a, b in inside)}
         return words | {w for _, _, w in joined}
 
-    rest = nouns(text) - nouns(names) - ASKING - GENERIC
+    rest = nouns(text) - nouns(names) - ASKING - GENERIC - _SOURCE_WORDS
     return tuple(sorted(w for w in rest - kind_nouns(text, kind) if len(w) > 1 or w.isdigit()))
 
 
@@ -406,7 +412,9 @@ def answer_type(lowered: str) -> str:
     return min((r, k) for e, r, k, _ in asking if e >= end - _HEAD_WINDOW)[1]
 
 
-def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ...] = ()) -> Need:
+def analyse_need(
+    text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ...] = (), sources: tuple[str, ...] = ()
+) -> Need:
     """The expected answer of `text`; `names` are the names of the entities linked in it (not specific nouns) and
     `surfaces` how the question writes them (masked when reading the type: '국가AI전략위원회' asks for no org)."""
     lowered = text.lower().strip()
@@ -464,4 +472,5 @@ def analyse_need(text: str, names: tuple[str, ...] = (), surfaces: tuple[str, ..
         counted,
         listed_kind(text, kind),
         asked_frame(text),
+        sources,
     )

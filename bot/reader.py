@@ -92,7 +92,13 @@ def retrieve(driver: neo4j.Driver, database: str, text: str, need: Need, anchors
         found.published[key] = published
         own = rank_of.get(r["iri"])
         by_iri[r["iri"]] = Sentence(
-            key, r["text"], own if own is not None else HITS, own is None, set(r["mentions"]), title=r["title"] or ""
+            key,
+            r["text"],
+            own if own is not None else HITS,
+            own is None,
+            set(r["mentions"]),
+            title=r["title"] or "",
+            publisher=r["publisher"] or "",
         )
     # a neighbour ranks just after the hit it stands beside
     for r in order:
@@ -183,7 +189,9 @@ def candidates(found: Evidenced, need: Need, entities: set[str]) -> list[Candida
 
 def said(span: Span) -> str:
     """A span as the answer says it: a purpose clause ending in a modifier reads '…높인다는 것', a date
-    '2026-02-25' reads '2026년 2월 25일'."""
+    '2026-02-25' reads '2026년 2월 25일', a day its article's date completes ('25일') reads with its month."""
+    if span.reading:
+        return span.reading
     if span.type == "reason" and re.search(r"(?:다는|는|던)$", span.text):
         return f"{span.text} 것"
     iso = re.fullmatch(r"(20\d\d)[-.](\d\d?)[-.](\d\d?)\.?", span.text)

@@ -13,6 +13,7 @@ from policykg.bot import numbers
 from policykg.ingest.entities import known_names
 from policykg.korean.dates import find_dates
 from policykg.korean.sentences import Token, analyse
+from policykg.korean.spans import DateSpan
 from policykg.korean.values import find_values
 from policykg.korean.words import NATIVE_NUMBERS, PLACE_NAMES, plausible_name
 from policykg.korean.words import TITLES as WORD_TITLES
@@ -104,6 +105,9 @@ class Span:
     unit: str | None = None
     common: float = 0.0  # a name or list made of common nouns ('컨소시엄, 참여사'): the share of such words
     items: tuple[tuple[int, int], ...] = ()  # a list's items, by their offsets in the sentence
+    # how an answer says it where the text leaves part of it to its article's date: '25일' of a February report
+    # is said '2026년 2월 25일'
+    reading: str = ""
 
 
 _RANGE_LOW = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?\s*[~∼]\s*$")
@@ -138,7 +142,8 @@ def value_spans(sentence: str) -> list[Span]:
 
 def _dates(sentence: str, published: date | None) -> list[Span]:
     spans = [
-        Span(d.surface, "date", f"date:{d.surface}", d.start, d.end_offset) for d in find_dates(sentence, published)
+        Span(d.surface, "date", f"date:{d.surface}", d.start, d.end_offset, reading=_full_day(d))
+        for d in find_dates(sentence, published)
     ]
     for m in _PERIOD.finditer(sentence):
         text = m.group(0).strip()
@@ -148,13 +153,23 @@ def _dates(sentence: str, published: date | None) -> list[Span]:
     return [_with_year_word(sentence, s) for s in spans]
 
 
+# A day written without its month ('25일', '지난 3일'): the article's date gives the month and year.
+_DAY_ONLY = re.compile(r"(?:(?:지난|오는|이번\s*달)\s*)?\d{1,2}\s*일(?:까지|부터)?")
+
+
+def _full_day(d: DateSpan) -> str:
+    if d.begin is None or d.begin != d.end or not _DAY_ONLY.fullmatch(d.surface.strip()):
+        return ""
+    return f"{d.begin.year}년 {d.begin.month}월 {d.begin.day}일"
+
+
 def _with_year_word(sentence: str, span: Span) -> Span:
     m = re.search(r"(올해|금년|내년|지난해|작년|이듬해)\s*$", sentence[max(0, span.start - 5) : span.start])
     if not m or re.match(r"20\d\d", span.text):
         return span
     start = span.start - (len(m.group(0)))
     text = sentence[start : span.end]
-    return Span(text, "date", f"date:{text}", start, span.end)
+    return Span(text, "date", f"date:{text}", start, span.end, reading=span.reading)
 
 
 @lru_cache(maxsize=8192)

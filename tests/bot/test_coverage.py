@@ -3,9 +3,9 @@ sentences written for these tests (no Neo4j)."""
 
 from __future__ import annotations
 
-from policykg.bot.need import analyse_need, asked_frame, specific_nouns
+from policykg.bot.need import Need, analyse_need, asked_frame, specific_nouns
 from policykg.bot.rank import THRESHOLD, Sentence, rank
-from policykg.bot.reader import spans_for
+from policykg.bot.reader import said, spans_for
 from policykg.bot.spans import find_spans
 
 
@@ -71,3 +71,39 @@ def test_a_date_dates_the_event_written_after_it_up_to_the_next_date() -> None:
     evidence = [Sentence("s0", text, 0, context=text, article=text)]
     dated = {c.span.text: c.features["dated"] for c in rank(evidence, {"s0": spans_for(text, need)}, need)}
     assert dated["3분기"] == 1.0 and dated["2028년까지"] == 0.0
+
+
+def test_a_question_naming_a_publisher_is_answered_from_its_report() -> None:
+    question = "가상일보 기사 기준으로 드론 교육 사업 예산은 얼마야?"
+    sentences = [
+        ("드론 교육 사업 예산은 300억원이다.", "나라일보"),
+        ("드론 교육 사업 예산은 280억원으로 잡혔다.", "가상일보"),
+    ]
+    evidence = [Sentence(f"s{i}", t, i, context=t, article=t, publisher=p) for i, (t, p) in enumerate(sentences)]
+
+    def best(need: Need) -> str:
+        return rank(evidence, {s.key: spans_for(s.text, need) for s in evidence}, need)[0].span.text
+
+    assert best(analyse_need(question, ("가상일보",), ("가상일보",), sources=("가상일보",))) == "280억 원"
+    assert best(analyse_need(question, ("나라일보",), ("나라일보",), sources=("나라일보",))) == "300억 원"
+    # '기사' names the report, not something its sentence must state
+    assert "기사" not in analyse_need(question, sources=("가상일보",)).specific
+
+
+def test_a_day_written_without_its_month_is_said_with_its_article_s_month() -> None:
+    from datetime import date
+
+    spans = find_spans("위원회는 25일 서울에서 두 번째 전체회의를 열었다.", date(2026, 2, 26))
+    day = next(s for s in spans if s.type == "date")
+    assert day.text == "25일" and said(day) == "2026년 2월 25일"
+
+
+def test_a_year_asked_is_not_answered_by_a_day_without_its_year() -> None:
+    from datetime import date
+
+    text = "지난 24일 취임한 홍길동 원장은 1970년 부산에서 태어났다."
+    need = analyse_need("홍길동 원장은 몇 년생이야?")
+    evidence = [Sentence("s0", text, 0, context=text, article=text)]
+    ranked = rank(evidence, {"s0": spans_for(text, need, date(2026, 2, 26))}, need)
+    assert ranked[0].span.text == "1970년"
+    assert next(c for c in ranked if c.span.text.endswith("24일")).features["type"] == 0.0
