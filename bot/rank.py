@@ -179,7 +179,10 @@ def _covers(term: str, dated: set[str], topical: str, article: str) -> float:
 _HYPHENED = re.compile(r"[A-Za-z]+-[가-힣A-Za-z]+")
 
 _TOPIC = re.compile(r"[가-힣](?:은|는|:)\s")
-_CLAUSE_END = ',;·/“”"‘’[]'
+# Bullets that open the items of a breakdown ('▲A 118억 원(총사업비 2조5000억 원) ▲B 1196억 원'): a figure belongs
+# to its own item, whose words say what it is.
+_BULLETS = "▲△■□◆◇•●▶►"
+_CLAUSE_END = ',;·/“”"‘’[]' + _BULLETS
 
 
 def _other_subject(entities: set[str], mentions: set[str]) -> bool:
@@ -193,6 +196,8 @@ def clause_bounds(text: str, span: Span) -> tuple[int, int]:
     clause of '1288장' is '산업계 1288장'. A span in parentheses belongs with the clause before them ('GPU 1만 장
     확보(1조4600억원)'), and the first item of '…사업은 A(20억원), B(70억원)' is labelled from the topic on."""
     start = span.start
+    while start and text[start - 1] in _BULLETS + " ":  # a list's own first bullet opens no clause before it
+        start -= 1
     opened = text.rfind("(", 0, start)
     labelled = opened > text.rfind(")", 0, start)
     if labelled:
@@ -202,6 +207,13 @@ def clause_bounds(text: str, span: Span) -> tuple[int, int]:
         topic = [m.end() for m in _TOPIC.finditer(text, begin, start)]
         begin = topic[-1] if topic else begin
     ends = [i for i in (text.find(c, span.end) for c in _CLAUSE_END + "(") if i >= 0]
+    return begin, min(ends, default=len(text))
+
+
+def _item_bounds(text: str, span: Span) -> tuple[int, int]:
+    """The bulleted item a span stands in, or the whole sentence when it has no bullets."""
+    begin = max([text.rfind(c, 0, span.start) for c in _BULLETS] + [-1]) + 1
+    ends = [i for i in (text.find(c, span.end) for c in _BULLETS) if i >= 0]
     return begin, min(ends, default=len(text))
 
 
@@ -235,7 +247,8 @@ def asked_plain(need: Need) -> str:
 def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: set[str]) -> dict[str, float]:
     terms = [t for t in need.terms if not t.isdigit()] or list(need.terms)
     text = sentence.text
-    window = text[max(0, span.start - _WINDOW) : span.end + _WINDOW]
+    first, last = _item_bounds(text, span)
+    window = text[max(first, span.start - _WINDOW) : min(last, span.end + _WINDOW)]
     type_hit = 1.0 if span.type == need.type else 0.5 if span.type in _CLOSE.get(need.type, set()) else 0.0
     framed = bool(need.frame) and need.frame in text[span.end : span.end + _FRAME_REACH]
     if span.type == "list" and (need.wants_list or framed):
@@ -281,7 +294,7 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
     year = 0.0
     if need.years:
         year = 1.0 if years & {str(y) for y in need.years} else -1.0 if years else 0.0
-    beside = text[max(0, span.start - _BESIDE) : span.start] + " " + text[span.end : span.end + _BESIDE]
+    beside = text[max(first, span.start - _BESIDE) : span.start] + " " + text[span.end : min(last, span.end + _BESIDE)]
     # the sentence lacks a Latin name the question gives ('OSS'): it is likely about something else
     latin = [t for t in need.specific if re.fullmatch(r"[A-Za-z][\w-]{2,}", t)] + _HYPHENED.findall(need.text)
     missing = any(not _present(t, topical) for t in latin)

@@ -517,8 +517,13 @@ _HELD = re.compile(r"에서\s*[^.?!]{0,60}?(?:열|개최|진행|발표|출범|�
 _VENUE_WORDS = 4  # a venue's name with the place words written before it ('강서구 명지동 에코델타시티 스마트시티랩')
 
 
+# A venue's abbreviation in brackets before '에서' ('…진흥원(NIA)에서 열린'): the name ends before it.
+_BRACKETED_END = re.compile(r"\([^()]{1,15}\)$")
+
+
 def _venues(sentence: str) -> list[Span]:
     ends = {m.start() for m in _HELD.finditer(sentence)}
+    ends |= {e - len(b[0]) for e in list(ends) if (b := _BRACKETED_END.search(sentence, 0, e))}
     runs = _runs(sentence, _NOUN_TAGS)
     spans = []
     for i, (start, end) in enumerate(runs):

@@ -107,3 +107,14 @@ def test_a_year_asked_is_not_answered_by_a_day_without_its_year() -> None:
     ranked = rank(evidence, {"s0": spans_for(text, need, date(2026, 2, 26))}, need)
     assert ranked[0].span.text == "1970년"
     assert next(c for c in ranked if c.span.text.endswith("24일")).features["type"] == 0.0
+
+
+def test_a_figure_of_a_bulleted_breakdown_belongs_to_its_own_item() -> None:
+    sentence = "드론 분야에서는 ▲해양 드론 센터 구축 20억 원(총사업비 900억 원) ▲드론 배송 실증 150억 원(총사업비 610억 원)이 반영됐다."
+    assert _ranked("드론 배송 실증 사업의 총사업비는 얼마야?", [sentence])[0][0] == "610억 원"
+    assert _ranked("해양 드론 센터 구축 총사업비는 얼마야?", [sentence])[0][0] == "900억 원"
+
+
+def test_the_venue_is_the_name_before_its_bracketed_abbreviation_and_eseo() -> None:
+    spans = find_spans("설명회는 서울 중구 가상정보진흥원(VIA)에서 열렸다.")
+    assert any(s.type == "place" and s.text.endswith("가상정보진흥원") for s in spans)
