@@ -211,7 +211,10 @@ def clause_bounds(text: str, span: Span) -> tuple[int, int]:
 
 
 def _item_bounds(text: str, span: Span) -> tuple[int, int]:
-    """The bulleted item a span stands in, or the whole sentence when it has no bullets."""
+    """The bulleted item a span stands in, or the whole sentence when it has no bullets (or the span is a list
+    of the items)."""
+    if span.type == "list":
+        return 0, len(text)
     begin = max([text.rfind(c, 0, span.start) for c in _BULLETS] + [-1]) + 1
     ends = [i for i in (text.find(c, span.end) for c in _BULLETS) if i >= 0]
     return begin, min(ends, default=len(text))

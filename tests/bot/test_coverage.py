@@ -110,7 +110,10 @@ def test_a_year_asked_is_not_answered_by_a_day_without_its_year() -> None:
 
 
 def test_a_figure_of_a_bulleted_breakdown_belongs_to_its_own_item() -> None:
-    sentence = "드론 분야에서는 ▲해양 드론 센터 구축 20억 원(총사업비 900억 원) ▲드론 배송 실증 150억 원(총사업비 610억 원)이 반영됐다."
+    sentence = (
+        "드론 분야에서는 ▲해양 드론 센터 구축 20억 원(총사업비 900억 원) "
+        "▲드론 배송 실증 150억 원(총사업비 610억 원)이 반영됐다."
+    )
     assert _ranked("드론 배송 실증 사업의 총사업비는 얼마야?", [sentence])[0][0] == "610억 원"
     assert _ranked("해양 드론 센터 구축 총사업비는 얼마야?", [sentence])[0][0] == "900억 원"
 
