@@ -101,6 +101,10 @@ _STRONG = (
     ("count", r"몇\s*(?:" + "|".join(COUNTERS) + r")(?!생)"),  # '몇 년생' asks a year of birth
     ("money", r"얼마(?!\s*(?:나|동안|간))"),
 )
+# A rate and how far it moved: '이용률이 전년보다 얼마나 올랐어?', '점유율은 얼마나 늘었나'.
+RATE_CHANGE = re.compile(
+    r"(?:[가-힣][률율]|비중|비율)[은는이가도]?\s.*얼마나\s*(?:올랐|늘었|증가|상승|높아|줄었|감소|하락|떨어|낮아)"
+)
 # How long something lasts: '얼마 동안', '몇 년간' ask for a count of years or months, not money.
 _DURATION = re.compile(r"얼마\s*(?:동안|간|나\s*오래)|몇\s*(?:년|개월|달)\s*(?:동안|간)|기간은")
 # 'the three regions', '두 팀', '두 과장', '국회의원 둘': a number of things asked for by their names
@@ -430,6 +434,8 @@ def analyse_need(
         kind = "money"
     if kind == "money" and _MEASURED.search(text) and not MONEY_WORDS.search(text):
         kind = "count"  # 'GW 규모는 얼마?' asks for power, not money
+    if kind in ("money", "count") and RATE_CHANGE.search(text) and not MONEY_WORDS.search(text):
+        kind = "percent"  # how far a rate moved ('이용률 … 얼마나 올랐어?') is said in %p
     if kind == "list":
         wants_list = True
     if kind in ("org", "name") and re.search(r"몇", text) and not _LAW_ARTICLE.search(text):

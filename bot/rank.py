@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from policykg.bot.need import GENERIC, MONEY_WORDS, Need, content_terms
+from policykg.bot.need import GENERIC, MONEY_WORDS, RATE_CHANGE, Need, content_terms
 from policykg.bot.spans import Span
 from policykg.bot.understand import asked_posts
 from policykg.ontology.iris import kind_of
@@ -261,6 +261,8 @@ def features(span: Span, sentence: Sentence, need: Need, agree: int, entities: s
     if span.type == "date" and _YEAR_ASKED.search(need.text) and not re.search(r"(?:19|20)\d\d", span.text):
         type_hit = 0.0  # a year asked ('몇 년생'): a day or month that does not write its year is no answer
     unit = 0.0
+    if need.type == "percent" == span.type and RATE_CHANGE.search(need.text):
+        unit = 1.0 if span.unit == "%p" else -1.0  # how far a rate moved is said in points ('2.1%p')
     if need.type == "count" and need.unit and span.type == "count":
         got = span.unit or ""
         # the asked counter itself (1), a related one ('곳' for '개', 0.5), another (-1)

@@ -110,6 +110,7 @@ class Span:
     reading: str = ""
 
 
+_POINTS = re.compile(r"\s*(?:[pP](?![A-Za-z])|포인트)")
 _RANGE_LOW = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?\s*[~∼]\s*$")
 
 
@@ -122,7 +123,12 @@ def value_spans(sentence: str) -> list[Span]:
             text = numbers.money(v.value, v.unit, v.qualifier).split(" (")[0] if v.unit == "KRW" else v.surface
             spans.append(Span(text, "money", f"money:{v.value}:{v.unit}", v.start, v.end, v.unit))
         elif v.kind == "percent":
-            spans.append(Span(v.surface, "percent", f"pct:{v.value}", v.start, v.end, "%"))
+            # a change in percentage points is written '2.1%p' or '2.1%포인트': the points are part of it
+            points = _POINTS.match(sentence, v.end)
+            end = points.end() if points else v.end
+            spans.append(
+                Span(sentence[v.start : end], "percent", f"pct:{v.value}", v.start, end, "%p" if points else "%")
+            )
         else:
             # a range keeps its lower end: '1~2GW', '3~5개'
             low = _RANGE_LOW.search(sentence, 0, v.start)

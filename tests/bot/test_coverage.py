@@ -121,3 +121,10 @@ def test_a_figure_of_a_bulleted_breakdown_belongs_to_its_own_item() -> None:
 def test_the_venue_is_the_name_before_its_bracketed_abbreviation_and_eseo() -> None:
     spans = find_spans("설명회는 서울 중구 가상정보진흥원(VIA)에서 열렸다.")
     assert any(s.type == "place" and s.text.endswith("가상정보진흥원") for s in spans)
+
+
+def test_how_far_a_rate_moved_is_asked_in_percentage_points() -> None:
+    assert analyse_need("드론 이용률은 전년보다 얼마나 올랐어?").type == "percent"
+    assert analyse_need("드론 예산은 전년보다 얼마나 늘었어?").type == "money"
+    ranked = _ranked("드론 이용률은 전년보다 얼마나 올랐어?", ["드론 이용률은 12.5%로 전년보다 2.1%p 올랐다."])
+    assert ranked[0][0] == "2.1%p"
