@@ -19,7 +19,7 @@ from policykg.bot.rank import DIFFERING_MARGIN, THRESHOLD, Candidate, Sentence, 
 from policykg.bot.spans import KIND_TYPES, Span, find_spans, question_spans
 from policykg.graph import cypher
 from policykg.graph.embeddings import make_embedder
-from policykg.graph.search import fulltext, fuse, vector
+from policykg.graph.search import fulltext, fulltext_from, fuse, vector
 from policykg.korean.values import exact
 from policykg.ontology.iris import kind_of, name_of
 from policykg.ontology.neo4j_names import Label
@@ -67,6 +67,8 @@ def retrieve(driver: neo4j.Driver, database: str, text: str, need: Need, anchors
         fulltext(driver, database, text, k=HITS),
         fulltext(driver, database, terms, k=HITS) if terms else [],
         vector(driver, database, text, make_embedder(), k=HITS),
+        # a question naming publishers ('전자신문 기사 기준') reads their reports even when others match better
+        fulltext_from(driver, database, terms or text, list(need.sources), k=HITS) if need.sources else [],
     )[:HITS]
     rank_of = {h.iri: i for i, h in enumerate(hits)}
     reach = AROUND_LIST if need.wants_list else AROUND

@@ -117,6 +117,15 @@ _SENTENCE_HIT = (
 )
 SEARCH_FULLTEXT = "CALL db.index.fulltext.queryNodes($index, $q, {limit: $k}) YIELD node, score " + _SENTENCE_HIT
 SEARCH_VECTOR = "CALL db.index.vector.queryNodes('sentence_embedding', $k, $v) YIELD node, score " + _SENTENCE_HIT
+# The same full-text search within the reports of the publishers $publishers: of the $scan best sentences,
+# the $k best of theirs.
+SEARCH_FULLTEXT_FROM = (
+    "CALL db.index.fulltext.queryNodes($index, $q, {limit: $scan}) YIELD node, score "
+    f"MATCH (node)-[:{Rel.IN_ARTICLE}]->(a:{Label.Article})-[:{Rel.PUBLISHED_BY}]->(p) "
+    f"WHERE p.{Prop.name} IN $publishers "
+    f"RETURN node.{Prop.iri} AS iri, node.{Prop.text} AS text, a.{Prop.source_id} AS source_id, score "
+    "ORDER BY score DESC LIMIT $k"
+)
 
 # --- the bot ----------------------------------------------------------------------------------------------
 CATALOGUE = (

@@ -70,6 +70,28 @@ def fulltext(
     return [Hit(**r.data()) for r in records]
 
 
+# How many of the best sentences a search within some publishers' reports looks through.
+SCAN_FROM = 500
+
+
+def fulltext_from(
+    driver: neo4j.Driver, database: str, text: str, publishers: list[str], analyzer: str = DEFAULT_ANALYZER, k: int = 10
+) -> list[Hit]:
+    """The best full-text hits among the sentences of the named publishers' reports."""
+    records = query_fulltext(
+        driver,
+        database,
+        cypher.SEARCH_FULLTEXT_FROM,
+        text,
+        analyzer,
+        index=FULLTEXT_INDEXES[analyzer],
+        k=k,
+        scan=SCAN_FROM,
+        publishers=publishers,
+    )
+    return [Hit(**r.data()) for r in records]
+
+
 def vector(driver: neo4j.Driver, database: str, text: str, embedder: Embedder, k: int = 10) -> list[Hit]:
     records, _, _ = driver.execute_query(cypher.SEARCH_VECTOR, k=k, v=embedder.query(text), database_=database)
     return [Hit(**r.data()) for r in records]
