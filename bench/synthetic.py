@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from policykg.bot.examples import josa
+from policykg.korean.words import PROVINCES
 from policykg.ontology.registry import registry
 
 PAYERS = [
@@ -42,28 +43,7 @@ AGENCIES = [
 ]
 COMPANIES = ["네이버클라우드", "업스테이지", "SK텔레콤", "KT", "LG AI연구원", "카카오", "엔씨소프트", "삼성전자"]
 POSTS = ["원장", "본부장", "단장", "대표", "센터장"]
-REGIONS = [
-    "서울",
-    "부산",
-    "대구",
-    "인천",
-    "광주",
-    "대전",
-    "울산",
-    "세종",
-    "경기",
-    "강원",
-    "충북",
-    "충남",
-    "전북",
-    "전남",
-    "경북",
-    "경남",
-    "제주",
-    "수도권",
-    "동남권",
-    "호남권",
-]
+REGIONS = [*PROVINCES, "수도권", "동남권", "호남권"]
 TOPICS = [
     "AI 반도체",
     "AI 데이터센터",

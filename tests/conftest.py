@@ -88,6 +88,11 @@ def seeded(driver: neo4j.Driver) -> neo4j.Driver:
     """The session's Neo4j holding exactly the five seed articles (loaded once per test module)."""
     if not HAS_SHARED:  # the collection hook skips these tests first; this guards a dynamic request
         pytest.skip(NEEDS_SHARED)
+    return load_only(driver, [SHARED / "corpus" / "seeds"])
+
+
+def load_only(driver: neo4j.Driver, folders: list[Path]) -> neo4j.Driver:
+    """The session's Neo4j emptied and holding exactly the articles of `folders`, indexes ready."""
     from policykg.graph.embeddings import make_embedder
     from policykg.graph.schema import ensure_schema
     from policykg.ingest.pipeline import discover
@@ -96,7 +101,7 @@ def seeded(driver: neo4j.Driver) -> neo4j.Driver:
     driver.execute_query("MATCH (n:Resource) DETACH DELETE n")
     embedder = make_embedder()
     ensure_schema(driver, "neo4j", embedder)
-    load_files(driver, "neo4j", discover([SHARED / "corpus" / "seeds"]), embedder)
+    load_files(driver, "neo4j", discover(folders), embedder)
     driver.execute_query("CALL db.awaitIndexes(120)")
     return driver
 
@@ -122,17 +127,7 @@ def loaded(request: pytest.FixtureRequest, driver: neo4j.Driver) -> neo4j.Driver
     """
     if HAS_SHARED:
         return request.getfixturevalue("seeded_with_samples")
-    from policykg.graph.embeddings import make_embedder
-    from policykg.graph.schema import ensure_schema
-    from policykg.ingest.pipeline import discover
-    from policykg.service import load_files
-
-    driver.execute_query("MATCH (n:Resource) DETACH DELETE n")
-    embedder = make_embedder()
-    ensure_schema(driver, "neo4j", embedder)
-    load_files(driver, "neo4j", discover([SAMPLES]), embedder)
-    driver.execute_query("CALL db.awaitIndexes(120)")
-    return driver
+    return load_only(driver, [SAMPLES])
 
 
 def loaded_folders() -> list[Path]:

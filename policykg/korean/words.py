@@ -258,6 +258,26 @@ GENERIC_BODIES = frozenset(
     | {"업계", "산업계", "학계", "위원회", "협회", "센터", "연구원", "평가위원회"}
 )
 # Latin terms of the field that name no body: a list item 'AI' (of 'LG AI·SK텔레콤') is no organisation.
+# Korea's provinces and metropolitan cities by the short names news writes them with.
+PROVINCES = (
+    "서울",
+    "부산",
+    "대구",
+    "인천",
+    "광주",
+    "대전",
+    "울산",
+    "세종",
+    "경기",
+    "강원",
+    "충북",
+    "충남",
+    "전북",
+    "전남",
+    "경북",
+    "경남",
+    "제주",
+)
 # Places no suffix marks as places ('부산에서 태어난', '아랍에미리트에서 실증'): countries and regions as Korean
 # news writes them, Korea's provinces and large cities by their short names, and the foreign cities and tech hubs
 # policy news names. Names ending in 시, 도, 국 … are places by their ending already.
@@ -345,23 +365,7 @@ PLACE_NAMES = frozenset(
         "북미",
         "남미",
         "동남아",
-        "서울",
-        "부산",
-        "대구",
-        "인천",
-        "광주",
-        "대전",
-        "울산",
-        "세종",
-        "경기",
-        "강원",
-        "충북",
-        "충남",
-        "전북",
-        "전남",
-        "경북",
-        "경남",
-        "제주",
+        *PROVINCES,
         "수도권",
         "비수도권",
         "수원",

@@ -10,11 +10,8 @@ import neo4j
 import pytest
 
 from policykg.bot.answer import Bot
-from policykg.graph.embeddings import make_embedder
-from policykg.graph.schema import ensure_schema
 from policykg.graph.search import fulltext_from
-from policykg.ingest.pipeline import discover
-from policykg.service import load_files
+from tests.conftest import load_only
 
 _TEXTS = {
     "ga": "해양수산부는 올해 드론 교육 사업에 예산 280억원을 편성했다고 밝혔다.\n교육은 남해안 세 곳에서 열린다.\n",
@@ -30,12 +27,7 @@ def two_reports(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) 
         (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
     records = [{"id": s, "publisher": p, "date": "2026-03-04"} for s, p in _PUBLISHERS.items()]
     (folder / "sources.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
-    driver.execute_query("MATCH (n:Resource) DETACH DELETE n")
-    embedder = make_embedder()
-    ensure_schema(driver, "neo4j", embedder)
-    load_files(driver, "neo4j", discover([folder]), embedder)
-    driver.execute_query("CALL db.awaitIndexes(120)")
-    return driver
+    return load_only(driver, [folder])
 
 
 def test_full_text_search_within_a_publisher_s_reports(two_reports: neo4j.Driver) -> None:
