@@ -90,6 +90,18 @@ def _publisher_name(name: str) -> str:
     return entry.name if entry and entry.cls == PKG.NewsPublisher else name.strip()
 
 
+# Words publishers' names are made of: '…일보', '…뉴스', '…투데이'; a name in Latin letters ('ZDNet').
+_PUBLISHER_PART = re.compile(r"신문|일보|뉴스|경제|타임스|데일리|방송|투데이|저널|미디어|포스트|TV|[A-Za-z]")
+
+
+def _names_a_publisher(name: str) -> bool:
+    """A publisher the registry knows, or a name made like one: not a place a byline files from ('남악', '세종')."""
+    entry = registry().resolve(name)
+    if entry is not None:
+        return entry.cls == PKG.NewsPublisher
+    return _PUBLISHER_PART.search(name) is not None
+
+
 def _publisher_from_url(url: str) -> str | None:
     host = urlparse(url).netloc.removeprefix("www.")
     for entry in registry().entries.values():
@@ -144,7 +156,9 @@ def _from_blocks(meta: Metadata, blocks: list[Block], image_dates: list[date]) -
             meta.set("publisher", _publisher_name(dateline["pub"]), "dateline byline (서울=…)")
             meta.set("author", dateline["author"], "dateline byline (서울=…)")
         if byline := _BRACKET_BYLINE.match(text):
-            meta.set("publisher", _publisher_name(byline["pub"]), "byline in brackets")
+            # '[헤럴드경제=… 기자]' names the publisher, '[남악=… 기자]' where the reporter filed from
+            if _names_a_publisher(byline["pub"]):
+                meta.set("publisher", _publisher_name(byline["pub"]), "byline in brackets")
             meta.set("author", byline["author"], "byline in brackets")
         if (reporter := _REPORTER.match(text)) and len(text) < 60:
             meta.set("author", reporter["author"], "reporter sign-off line")

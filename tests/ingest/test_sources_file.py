@@ -54,3 +54,11 @@ def test_an_unreadable_line_is_reported_and_the_article_still_ingested(tmp_path:
     result = ingest_file(path, check_shapes=False)
     assert result.report.status == "ingested" and result.report.published is None
     assert any("sources.jsonl" in w and "1" in w and "2" in w for w in result.report.warnings)
+
+
+def test_a_bracket_byline_names_its_publisher_but_not_the_place_a_reporter_filed_from(tmp_path: Path) -> None:
+    filed = _write(tmp_path, "b1.txt", "[남해=홍길동 기자]" + _BODY, [{"id": "b1", "publisher": "가상일보"}])
+    report = ingest_file(filed, check_shapes=False).report
+    assert report.publisher == "가상일보" and report.metadata_found_by["publisher"] == "sources.jsonl"
+    named = _write(tmp_path, "b2.txt", "[나라일보=홍길동 기자]" + _BODY, None)
+    assert ingest_file(named, check_shapes=False).report.publisher == "나라일보"
