@@ -21,7 +21,7 @@ from policykg.bot.need import Need, analyse_need, implied_unit
 from policykg.bot.rank import OVERRULE_MARGIN, THRESHOLD, Candidate, same_unit
 from policykg.bot.understand import Catalogue, Question, analyse_question, is_the_state, post_matches
 from policykg.graph import cypher
-from policykg.korean.sentences import analyse
+from policykg.korean.sentences import tokens_of
 from policykg.korean.values import find_values
 from policykg.ontology.neo4j_names import Label, Prop, Rel
 from policykg.ontology.registry import name_key
@@ -119,7 +119,7 @@ def in_asked_unit(need: Need, result: Result) -> bool:
 
 
 def content_words(text: str, nouns_only: bool = False) -> set[str]:
-    _, tokens = analyse(text)
+    tokens = tokens_of(text)
     tags = _NOUN_TAGS if nouns_only else _CONTENT_TAGS
     return {text[t.start : t.end] for t in tokens if t.tag in tags and text[t.start : t.end] not in _STOP}
 

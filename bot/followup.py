@@ -22,7 +22,7 @@ from policykg.bot.models import Answer, Named
 from policykg.bot.need import analyse_need
 from policykg.bot.understand import PAYERS, Linked
 from policykg.korean.dates import find_dates
-from policykg.korean.sentences import Token, analyse
+from policykg.korean.sentences import Token, tokens_of
 from policykg.korean.words import TITLES
 from policykg.ontology.neo4j_names import Label
 
@@ -138,11 +138,11 @@ def resolve(text: str, own: Sequence[Linked], history: Sequence[Turn]) -> str:
     entities `text` names (linked by the caller); `history`: the earlier turns, oldest first."""
     if not history:
         return text
-    tokens = analyse(text)[1]
+    tokens = tokens_of(text)
     references = _references(text, tokens)
     resolved, inserted = _replace_references(text, tokens, references, history[-LOOK_BACK:])
     if resolved != text:
-        tokens = analyse(resolved)[1]
+        tokens = tokens_of(resolved)
     entities = [(e.surface, kind_of(e.labels)) for e in own] + inserted
     opener = _connective_end(resolved, tokens)
     if _is_fragment(resolved, tokens):
@@ -161,7 +161,7 @@ def leans_on_context(text: str, own: Sequence[Linked]) -> bool:
     before it, it has nothing to continue."""
     if own:
         return False
-    tokens = analyse(text)[1]
+    tokens = tokens_of(text)
     return (bool(_connective_end(text, tokens)) and _is_fragment(text, tokens)) or bool(_references(text, tokens))
 
 
@@ -312,7 +312,7 @@ def _merge_fragment(
     if {t.kind for t in terms} == {"attribute"} and not opener and nouns > _MAX_BARE_NOUNS:
         return None
     previous = last.question
-    previous_tokens = analyse(previous)[1]
+    previous_tokens = tokens_of(previous)
     slots = _slots(previous, previous_tokens, last)
     replacements: dict[tuple[int, int], str] = {}
     prefix: list[str] = []

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.bot.spans import value_spans
-from policykg.korean.sentences import analyse
+from policykg.korean.sentences import tokens_of
 from policykg.korean.words import COUNTERS as WORD_COUNTERS
 from policykg.korean.words import MEASURE_UNITS, NATIVE_NUMBERS, TITLES, measure_pattern
 
@@ -220,7 +220,7 @@ def implied_unit(text: str) -> str | None:
 def counted_noun(text: str, figure: bool = True) -> str:
     """The noun a figure is asked of: the last one before 몇/얼마 (or in the question) that is neither generic nor an
     asking word."""
-    _, tokens = analyse(text)
+    tokens = tokens_of(text)
     # '몇 곳', '얼마', or the bound noun '수' of '기업 수는?'
     at = next(
         (
@@ -248,7 +248,7 @@ def counted_noun(text: str, figure: bool = True) -> str:
 def content_terms(text: str) -> tuple[str, ...]:
     """Nouns, verb and adjective stems, Latin words and numbers of `text`, without asking words; compound
     nouns written apart or together both give their parts ('사용자평가' → 사용자, 평가)."""
-    _, tokens = analyse(text)
+    tokens = tokens_of(text)
     terms: list[str] = []
     joined = _joined_latin(text)
     for t in tokens:
@@ -281,7 +281,7 @@ def specific_nouns(text: str, names: str = "", kind: str = "") -> tuple[str, ...
     the `kind` of answer asked."""
 
     def nouns(t: str) -> set[str]:
-        _, tokens = analyse(t)
+        tokens = tokens_of(t)
         joined = _joined_latin(t)
         inside = [(a, b) for a, b, _ in joined]
         words = {t[x.start : x.end] for x in tokens if x.tag in _NOUNS and not any(a <= x.start < b for a, b in inside)}
@@ -302,7 +302,7 @@ def kind_nouns(text: str, kind: str) -> set[str]:
     """Nouns that name the `kind` of thing asked, not what it is about: the noun an asking determiner modifies
     ('어느 기관 홈피' → 기관) and the last noun beyond the asking words when it is a word for that kind ('착공 예정
     시기' of a date; not '분야' of '협력 분야는 몇 개', a count of 분야)."""
-    _, tokens = analyse(text)
+    tokens = tokens_of(text)
     words = [(text[t.start : t.end], t.tag) for t in tokens]
     found = {
         after
@@ -322,7 +322,7 @@ _REQUEST = re.compile(r"알려|말해|보여|궁금|설명해|정리해|찾아|�
 
 def _ends_in_a_predicate(text: str) -> bool:
     """The question ends in a verb, an adjective or a copula with its final ending ('붙었어?', '거야?')."""
-    _, tokens = analyse(text)
+    tokens = tokens_of(text)
     words = [t for t in tokens if t.tag not in ("SF", "SE", "SS", "SP", "SW")]
     return bool(words) and words[-1].tag == "EF" and not _REQUEST.search(text)
 
@@ -334,7 +334,7 @@ _WH = re.compile(
 
 def head_type(text: str) -> str:
     """The type its last noun names, for a question without an asking word; 'other' when the noun says none."""
-    _, tokens = analyse(text)
+    tokens = tokens_of(text)
     # a numeral is no noun: '국회의원 둘은?' asks for 국회의원
     nouns = [text[t.start : t.end] for t in tokens if t.tag in ("NNG", "NNP", "SL")]
     if not nouns:
@@ -350,7 +350,7 @@ def listed_kind(text: str, kind: str) -> str:
     beyond the asking words names ('관심을 보인 기업들은?' → org, '연합체 전부' → org); '' when none says."""
     if kind in _ITEM_KINDS:
         return kind
-    _, tokens = analyse(text)
+    tokens = tokens_of(text)
     nouns: list[str] = []
     end = -1
     for t in tokens:
@@ -373,7 +373,7 @@ _ASKS_SLOT = ("어떤", "어느", "무슨", "누구", "어디", "무엇", "뭐")
 def asked_frame(text: str) -> str:
     """The verb right after the asked slot and its particle: '어떤 부처·기관과 협력해 추진되나요?' → 협력, '누구를
     임명했어?' → 임명; '' when the question ends at what it asks ('참여 기업들은?') or no verb follows the slot."""
-    _, tokens = analyse(text)
+    tokens = tokens_of(text)
     words = [text[t.start : t.end] for t in tokens]
     at = next((i for i, w in enumerate(words) if w in _ASKS_SLOT), None)
     if at is None:

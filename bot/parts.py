@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from policykg.korean.sentences import Token, analyse
+from policykg.korean.sentences import Token, tokens_of
 
 _NOUNISH = {"NNG", "NNP", "NNB", "SL", "SN", "NR", "XSN", "XPN", "XR", "SH"}
 _JOINERS = {"와", "과", "이랑", "랑", "하고", "및", ",", "·"}
@@ -84,7 +84,7 @@ def ratio(text: str, asking: str = "얼마야?") -> Split | None:
 def split(text: str, asking: str = "얼마야?") -> Split | None:
     """The parts of `text` when it asks for each of several things, their sum or the larger of them; `asking` ends
     the question put for each part of a sum or a comparison."""
-    _, tokens = analyse(text)
+    tokens = tokens_of(text)
     found = _chain(text, tokens)
     if found is None:
         return None

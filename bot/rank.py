@@ -450,7 +450,7 @@ def _date_fit(span: Span, question: str) -> float:
 
 
 # Where the next time expression starts: a date dates what is written after it, up to the next one.
-_NEXT_DATE = re.compile(r"\d+\s*(?:년|월|일|분기)|[상하]반기|올해|내년|지난해")
+_NEXT_DATE = re.compile(r"\d+\s*(?:년|월|일|분기)|[상하]반기|" + "|".join(_RELATIVE_YEARS))
 
 
 def _dated(span: Span, text: str, need: Need) -> float:

@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from policykg.bot import numbers
 from policykg.ingest.entities import known_names
 from policykg.korean.dates import find_dates
-from policykg.korean.sentences import Token, analyse
+from policykg.korean.sentences import Token, tokens_of
 from policykg.korean.spans import DateSpan
 from policykg.korean.values import find_values
 from policykg.korean.words import NATIVE_NUMBERS, PLACE_NAMES, plausible_name
@@ -178,16 +177,10 @@ def _with_year_word(sentence: str, span: Span) -> Span:
     return Span(text, "date", f"date:{text}", start, span.end, reading=span.reading)
 
 
-@lru_cache(maxsize=8192)
-def _tokens(sentence: str) -> list[Token]:
-    """Kiwi's tokens of a sentence, kept: the same evidence sentences come back for question after question."""
-    return analyse(sentence)[1]
-
-
 def _runs(sentence: str, tags: tuple[str, ...]) -> list[tuple[int, int]]:
     """Maximal runs of tokens with `tags`, written together ('네이버클라우드') or apart where a Latin word
     on both sides ('NC AI'); two Hangul words apart are two names ('류제명 과기정통부')."""
-    tokens = _tokens(sentence)
+    tokens = tokens_of(sentence)
     runs: list[tuple[int, int]] = []
     for i, t in enumerate(tokens):
         before = tokens[i - 1] if i else t
@@ -244,7 +237,7 @@ def _names(sentence: str) -> list[Span]:
         spans.append(Span(text, kind, f"name:{text}", start, end))
     # a three-syllable name Kiwi split ('김명주' as 김 + 명주) before its organisation and title
     for m in _TITLED.finditer(sentence):
-        inside = [t for t in _tokens(sentence) if m.start(1) <= t.start < m.end(1)]
+        inside = [t for t in tokens_of(sentence) if m.start(1) <= t.start < m.end(1)]
         # '사용자 대표': one common noun; '안전과 신뢰성을 …과장': a noun and its particle
         common = (len(inside) == 1 and inside[0].tag == "NNG") or any(t.tag.startswith(("J", "E")) for t in inside)
         if plausible_name(m[1]) and not common and not any(s.type == "person" and s.start == m.start(1) for s in spans):
@@ -263,7 +256,7 @@ def _common(sentence: str, start: int, end: int) -> float:
     which Kiwi reads as a common noun)."""
     if registry().resolve(sentence[start:end]) is not None:
         return 0.0
-    inside = [t for t in _tokens(sentence) if start <= t.start and t.end <= end]
+    inside = [t for t in tokens_of(sentence) if start <= t.start and t.end <= end]
     return sum(t.tag not in (*_NAME_TAGS, "SN") for t in inside) / len(inside) if inside else 0.0
 
 
@@ -359,7 +352,7 @@ _ITEM_TAGS = ("NNG", "NNP", "NNB", "SL", "SN", "SH", "XSN", "XPN", "XR")
 def _noun_run_end(sentence: str, start: int, stop: int) -> int:
     """Where the nouns from `start` end, before a particle, an ending or a mark ('△글로벌 협력이,' → '글로벌 협력')."""
     end = start
-    for t in _tokens(sentence):
+    for t in tokens_of(sentence):
         if t.start < start or t.start >= stop:
             continue
         if t.tag not in _ITEM_TAGS and not (t.tag in ("SP", "SO") and sentence[t.start : t.end] in "·-&"):
@@ -416,7 +409,7 @@ def _counted_lists(sentence: str) -> list[Span]:
         if wanted < 2 or len(breaks) != wanted - 1:
             continue
         first = breaks[0].start()
-        before = [t for t in _tokens(sentence) if t.end <= first]
+        before = [t for t in tokens_of(sentence) if t.end <= first]
         # the first item: the nouns after the last particle, ending or mark before the first comma
         start = next((t.end for t in reversed(before) if t.tag not in _ITEM_TAGS), 0)
         bounds = [start, *(x for b in breaks for x in (b.start(), b.end())), m.start()]
@@ -436,7 +429,7 @@ def _noun_runs(sentence: str) -> list[list[tuple[int, int]]]:
     two pieces. A determiner Kiwi reads inside a name written together ('김국현' as 김 + 국 + 현) stays in it."""
     runs: list[list[tuple[int, int]]] = [[]]
     end = -1
-    for t in _tokens(sentence):
+    for t in tokens_of(sentence):
         if _separator(sentence, t) and runs[-1]:
             runs[-1].append((t.end, t.end))
         elif t.tag in _ITEM_TAGS or (t.tag == "MM" and t.start == end and runs[-1]):
@@ -513,7 +506,7 @@ def _known(sentence: str) -> list[Span]:
             start,
             end,
         )
-        for start, end, entry in known_names(sentence, _tokens(sentence))
+        for start, end, entry in known_names(sentence, tokens_of(sentence))
     ]
 
 

@@ -159,3 +159,11 @@ def proper_noun(word: str) -> bool:
     determiner, a noun and an ending ('이' + '소' + '라')."""
     tokens = kiwi().analyze(word, top_n=1)[0][0]
     return len(tokens) == 1 and tokens[0].tag == "NNP" and tokens[0].len == len(word)
+
+
+@lru_cache(maxsize=8192)
+def tokens_of(text: str) -> list[Token]:
+    """Kiwi's tokens of a sentence or a question, kept (callers only read them): the same evidence sentences come
+    back for question after question, and reading one question analyses it for its type, nouns, kind words, frame
+    and parts."""
+    return analyse(text)[1]
